@@ -1,0 +1,141 @@
+"""The Python API: each function runs the stages of the data flow up to its product.
+
+>>> import kg
+>>> triples = kg.extract(["examples/sample-article.txt"])          # doctest: +SKIP
+>>> graph = kg.build(["examples/sample-article.txt"], output="out/graph.ttl")  # doctest: +SKIP
+>>> kg.query(graph, "SELECT ?s WHERE { ?s a kgo:Person }").rows    # doctest: +SKIP
+>>> kg.centrality(graph, top=5)                                    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.analysis import MEASURES, project
+from kg.analysis import centrality as _centrality
+from kg.documents import read_articles
+from kg.entities import resolve_triples
+from kg.extraction import extract_article
+from kg.nlp import DEFAULT_MODEL, load_pipeline, parse
+from kg.ontology import load_lexicon
+from kg.query import QueryResult, run_query
+from kg.rdf import (
+    DEFAULT_BASE,
+    Namespaces,
+    format_for,
+    read_graph,
+    serialize,
+    triples_to_dataset,
+    triples_to_graph,
+    write_graph,
+)
+from kg.types import Article, Triple
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+__all__ = ["extract", "build", "query", "centrality", "triple_record"]
+
+
+def extract(
+    inputs: Iterable[str | Path],
+    *,
+    model: str = DEFAULT_MODEL,
+    ontology: Sequence[str | Path] = (),
+    base: str = DEFAULT_BASE,
+) -> list[Triple]:
+    """Read articles, parse them and return their facts as triples between merged entities.
+
+    Raises:
+        KGError: an input cannot be read, or the model or ontology cannot be loaded.
+    """
+    return _extract(list(read_articles(inputs)), model=model, ontology=ontology, base=base)
+
+
+def _extract(articles: list[Article], *, model: str, ontology: Sequence[str | Path], base: str) -> list[Triple]:
+    lexicon = load_lexicon(ontology)
+    nlp = load_pipeline(model)
+    facts = [(parsed.article, extract_article(parsed, lexicon)) for parsed in parse(articles, nlp)]
+    return resolve_triples(facts, lexicon, base=base)
+
+
+def triple_record(triple: Triple, *, base: str = DEFAULT_BASE) -> dict[str, object]:
+    """The JSONL record of a triple (the ``kg extract --format jsonl`` schema of DESIGN.md)."""
+    ns = Namespaces(base)
+
+    def argument(entity, mention) -> dict[str, object]:
+        return {
+            "id": str(ns.entity[entity.id]),
+            "label": entity.label,
+            "type": entity.type.rsplit("#", 1)[-1],
+            "text": mention.text,
+            "start": mention.start,
+            "end": mention.end,
+        }
+
+    return {
+        "doc": triple.article.id,
+        "sentence_id": triple.sentence_id,
+        "sentence": triple.sentence,
+        "subject": argument(triple.subject, triple.subject_mention),
+        "predicate": {
+            "id": triple.property,
+            "label": triple.property_label,
+            "lemma": triple.predicate.lemma,
+            "text": triple.predicate.text,
+        },
+        "object": argument(triple.object, triple.object_mention),
+        "confidence": triple.confidence,
+        "date": triple.article.date.isoformat() if triple.article.date else None,
+        "rule": triple.rule,
+        "negated": triple.negated,
+        "hedged": triple.hedged,
+    }
+
+
+def build(
+    inputs: Iterable[str | Path],
+    *,
+    output: str | Path | None = None,
+    format: str | None = None,
+    model: str = DEFAULT_MODEL,
+    ontology: Sequence[str | Path] = (),
+    base: str = DEFAULT_BASE,
+) -> Graph:
+    """Build the RDF graph of the articles in ``inputs``; write it to ``output`` when given.
+
+    The format is ``format`` if given, else the output's suffix, else Turtle. TriG and
+    N-Quads put each article's facts in a named graph of its own.
+
+    Raises:
+        KGError: bad input, model, ontology or format, or the output cannot be written.
+    """
+    fmt = format_for(output, format)
+    articles = list(read_articles(inputs))
+    triples = _extract(articles, model=model, ontology=ontology, base=base)
+    lexicon = load_lexicon(ontology)
+    if fmt in ("trig", "nquads"):
+        graph = triples_to_dataset(triples, lexicon, base=base, articles=articles)
+    else:
+        graph = triples_to_graph(triples, lexicon, base=base, articles=articles)
+    if output is not None:
+        write_graph(serialize(graph, fmt), output)
+    return graph
+
+
+def _graph(graph: Graph | str | Path) -> Graph:
+    return read_graph(graph) if isinstance(graph, (str, Path)) else graph
+
+
+def query(graph: Graph | str | Path, sparql: str, *, bindings: Mapping[str, object] | None = None) -> QueryResult:
+    """Run a SELECT or ASK query over a graph or graph file (``kgo:``, ``rdfs:`` ... predeclared)."""
+    return run_query(_graph(graph), sparql, bindings=bindings)
+
+
+def centrality(
+    graph: Graph | str | Path, *, measures: Sequence[str] = MEASURES, top: int | None = None
+) -> list[dict[str, object]]:
+    """Rank the entities of a graph or graph file by centrality (see :func:`kg.analysis.centrality`)."""
+    return _centrality(project(_graph(graph)), measures=measures, top=top)

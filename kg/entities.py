@@ -1,0 +1,117 @@
+"""Merge mentions into entities across sentences and articles, and resolve relations to triples.
+
+An entity's id is a slug of its canonical name, so the same entity gets the same IRI in
+two runs or two articles and their graphs merge.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from kg.extraction import ArticleFacts
+from kg.extraction.clauses import SUPPORT_VERBS
+from kg.extraction.resolve import canonical_names, vote_labels
+from kg.ontology import KGO, Lexicon
+from kg.types import Article, Entity, Mention, Relation, Triple
+
+__all__ = ["slug", "resolve_triples", "open_property"]
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_FALLBACK_ROLE = KGO + "holdsPositionIn"
+_FALLBACK_CLASS = KGO + "Entity"
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII id for a name: ``"Volodymyr Zelensky"`` → ``"volodymyr-zelensky"``.
+
+    >>> slug("Bashar al-Assad")
+    'bashar-al-assad'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_WORD.sub("-", ascii_text.lower()).strip("-") or "x"
+
+
+def open_property(predicate_lemma: str, base: str) -> str:
+    """IRI of the open relation property for a lemma the lexicon does not map."""
+    return f"{base}relation/{slug(predicate_lemma)}"
+
+
+def resolve_triples(facts: Sequence[tuple[Article, ArticleFacts]], lexicon: Lexicon, *, base: str) -> list[Triple]:
+    """Merge the mentions of all articles into entities and type each relation's predicate."""
+    mentions = [m for _, article_facts in facts for m in article_facts.mentions]
+    # Arguments can name things no NER span covers ("Turkish" in a title stands for Turkey).
+    mentions += [m for _, article_facts in facts for r in article_facts.relations for m in (r.subject, r.object)]
+    names = _corpus_names(mentions)
+    entities = _entities(mentions, names, lexicon)
+    triples = []
+    for article, article_facts in facts:
+        for relation in article_facts.relations:
+            subject = entities[names.get(relation.subject.name, relation.subject.name)]
+            obj = entities[names.get(relation.object.name, relation.object.name)]
+            if subject.id == obj.id:
+                continue
+            prop, label = _property(relation, lexicon, base)
+            triples.append(
+                Triple(
+                    article=article,
+                    subject=subject,
+                    subject_mention=relation.subject,
+                    property=prop,
+                    property_label=label,
+                    predicate=relation.predicate,
+                    object=obj,
+                    object_mention=relation.object,
+                    sentence_id=relation.sentence_id,
+                    sentence=relation.sentence,
+                    confidence=relation.confidence,
+                    rule=relation.rule,
+                    negated=relation.negated,
+                    hedged=relation.hedged,
+                )
+            )
+    return triples
+
+
+def _corpus_names(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Surnames used alone in one article map to the full name used in another."""
+    return canonical_names({(m.name, m.label) for m in mentions if not m.is_pronoun})
+
+
+def _entities(mentions: Sequence[Mention], names: dict[str, str], lexicon: Lexicon) -> dict[str, Entity]:
+    labels = vote_labels((names.get(m.name, m.name), m.label) for m in mentions)
+    aliases: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.is_pronoun:
+            continue
+        name = names.get(mention.name, mention.name)
+        aliases.setdefault(name, set()).update({mention.name, mention.text})
+    entities = {}
+    for name, label in labels.items():
+        kind = label if label.startswith("http") else lexicon.ner_classes.get(label, _FALLBACK_CLASS)
+        entities[name] = Entity(
+            id=slug(name),
+            label=name,
+            type=kind,
+            aliases=frozenset(a for a in aliases.get(name, ()) if a != name),
+        )
+    return entities
+
+
+def _property(relation: Relation, lexicon: Lexicon, base: str) -> tuple[str, str]:
+    predicate = relation.predicate
+    if predicate.role:
+        prop = lexicon.role_property(predicate.lemma) or _FALLBACK_ROLE
+        return prop, lexicon.label(prop)
+    prop = None
+    if predicate.noun is not None and predicate.lemma in SUPPORT_VERBS:
+        prop = lexicon.nominals.get(predicate.noun)
+    prop = prop or lexicon.verb_property(
+        predicate.lemma, preposition=predicate.preposition, particle=predicate.particle
+    )
+    if prop is not None:
+        return prop, lexicon.label(prop)
+    parts = (predicate.lemma, predicate.particle, predicate.noun, predicate.preposition)
+    phrase = " ".join(p for p in parts if p)
+    return open_property(phrase, base), phrase

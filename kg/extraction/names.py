@@ -1,0 +1,284 @@
+"""Named mentions in a parsed paragraph: cleaned names, titles split off, roles read from titles.
+
+``Kremlin spokesperson Dmitry Peskov`` becomes the name ``Dmitry Peskov`` plus a role
+(title "spokesperson", affiliation ``Kremlin``); ``the US`` becomes ``United States``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.ontology import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["NameSpan", "Role", "find_names", "find_roles", "title_around", "ENTITY_LABELS"]
+
+# NER labels whose spans can be graph nodes; numbers, dates and money are literals.
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+_AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name at tokens ``start:end`` of a paragraph ``Doc``, with its cleaned form and label."""
+
+    start: int
+    end: int
+    name: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title read off a name's left context or apposition: ``holder`` is ``title`` of ``affiliation``.
+
+    ``affiliation`` is None when the title names no organisation or place ("Chief of staff
+    Andriy Yermak"); the title still tells who "the chief of staff" is later on.
+    """
+
+    holder: NameSpan
+    title: str
+    title_start: int
+    title_end: int
+    affiliation: NameSpan | None
+    rule: str
+
+
+def find_names(doc: Doc, lexicon: Lexicon, *, known: dict[tuple[str, ...], str] | None = None) -> list[NameSpan]:
+    """The cleaned named mentions of ``doc``, in order, without overlaps.
+
+    Besides spaCy's entities: ``known`` names (token texts → label) found elsewhere in the
+    article wherever they recur ("Starmer" after "Keir Starmer"), and proper nouns that
+    head a subject or object but that the NER missed ("Lukoil was sanctioned").
+    """
+    names = [name for ent in _merged_ents(doc) for name in _clean(ent, lexicon)]
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    covered |= {i for name in names for i in range(name.start, name.end)}
+    for name in (*_known_names(doc, known or {}), *_bare_proper_nouns(doc)):
+        if not covered.intersection(range(name.start, name.end)):
+            names.append(name)
+            covered.update(range(name.start, name.end))
+    return sorted(names, key=lambda n: n.start)
+
+
+def _merged_ents(doc: Doc) -> list[Span]:
+    """spaCy's entities, with a person's name rejoined where the NER split it ("Ursula von der" + "Leyen")."""
+    ents = list(doc.ents)
+    merged: list[Span] = []
+    for ent in ents:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.label_ == "PERSON"
+            and previous.end == ent.start
+            and doc[previous.end - 1].dep_ == "compound"
+            and ent.start <= doc[previous.end - 1].head.i < ent.end
+            and all(t.pos_ == "PROPN" for t in ent)
+        ):
+            merged[-1] = doc[previous.start : ent.end]
+            merged[-1].label_ = "PERSON"
+            continue
+        merged.append(ent)
+    return merged
+
+
+def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSpan]:
+    longest = max((len(k) for k in known), default=0)
+    index = 0
+    while index < len(doc):
+        for size in range(min(longest, len(doc) - index), 0, -1):
+            words = tuple(t.text for t in doc[index : index + size])
+            if words in known:
+                yield NameSpan(index, index + size, " ".join(words), known[words])
+                index += size - 1
+                break
+        index += 1
+
+
+def _bare_proper_nouns(doc: Doc) -> Iterator[NameSpan]:
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENT_DEPS or token.ent_type_:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i:
+            start -= 1
+        if all(t.is_title or t.is_upper for t in doc[start : token.i + 1]):
+            yield NameSpan(start, token.i + 1, doc[start : token.i + 1].text, "MISC")
+
+
+def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
+    if ent.label_ not in ENTITY_LABELS:
+        return
+    tokens = list(ent)
+    while tokens and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].lower_ in _HONORIFICS):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].pos_ == "PUNCT"):
+        tokens.pop()
+    if not tokens:
+        return
+    label = ent.label_
+    title_end = _title_end(tokens, lexicon)
+    if title_end:
+        # "Kremlin spokesperson Dmitry Petrov" tagged as one ORG: the title's left part is
+        # an affiliation (found again by find_roles) and the part after it a person's name.
+        rest = tokens[title_end:]
+        if rest and all(t.pos_ == "PROPN" for t in rest):
+            tokens, label = rest, "PERSON"
+        elif not rest:
+            return
+    if label == "PERSON" and len(tokens) == 1 and tokens[0].pos_ != "PROPN":
+        return
+    text = _span_text(tokens)
+    place = lexicon.place(text) if label in ("GPE", "LOC", "ORG", "NORP") else None
+    if place is not None and label != "NORP":
+        text, label = place.label, place.type
+    yield NameSpan(tokens[0].i, tokens[-1].i + 1, text, label)
+
+
+def _span_text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+
+
+def _title_end(tokens: list[Token], lexicon: Lexicon) -> int:
+    """Index just past the last lexicon title among ``tokens`` (0 when there is none)."""
+    doc = tokens[0].doc
+    title = _last_title(doc[tokens[0].i : tokens[-1].i + 1], lexicon)
+    return title[1] - tokens[0].i if title else 0
+
+
+def find_roles(doc: Doc, names: list[NameSpan], lexicon: Lexicon) -> list[Role]:
+    """Roles stated by titles before person names and by appositions next to them."""
+    by_token = {i: name for name in names for i in range(name.start, name.end)}
+    roles: list[Role] = []
+    for name in names:
+        if name.label != "PERSON":
+            continue
+        roles.extend(_prefix_roles(doc, name, by_token, lexicon))
+        roles.extend(_apposition_roles(doc, name, by_token, lexicon))
+    return roles
+
+
+def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
+    """ "Russian president Vladimir Putin", "the EU's ambassador Katarina Mathernova"."""
+    start = name.start
+    while start > 0:
+        token = doc[start - 1]
+        other = by_token.get(token.i)
+        if other is not None and other.label == "PERSON" and other is not name:
+            break
+        if (
+            token.lower_ in lexicon.role_words
+            or token.text in _POSSESSIVE
+            or token.pos_ in ("PROPN", "ADJ")
+            or (token.pos_ == "NOUN" and token.is_lower)
+        ):
+            start -= 1
+            continue
+        break
+    prefix = doc[start : name.start]
+    title = _last_title(prefix, lexicon)
+    if title is None:
+        return
+    title_start, title_end = title
+    text = doc[title_start:title_end].text.lower()
+    affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon))
+    for affiliation in affiliations or [None]:
+        yield Role(name, text, title_start, title_end, affiliation, "title")
+
+
+def _last_title(span: Span, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Token range of the right-most lexicon title in ``span`` (multi-word titles first)."""
+    words = [t.lower_ for t in span]
+    for end in range(len(words), 0, -1):
+        for size in range(min(end, lexicon.longest_role), 0, -1):
+            if " ".join(words[end - size : end]) in lexicon.roles:
+                return span.start + end - size, span.start + end
+    return None
+
+
+def title_around(doc: Doc, token: Token, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Token range of the longest lexicon title that contains ``token`` ("chief of staff")."""
+    best = None
+    for start in range(max(token.i - lexicon.longest_role + 1, 0), token.i + 1):
+        for end in range(token.i + 1, min(start + lexicon.longest_role, len(doc)) + 1):
+            if doc[start:end].text.lower() in lexicon.roles and (best is None or end - start > best[1] - best[0]):
+                best = (start, end)
+    return best
+
+
+def _affiliations(
+    doc: Doc, start: int, end: int, by_token: dict[int, NameSpan], lexicon: Lexicon
+) -> Iterator[NameSpan]:
+    """Organisations or countries named in tokens ``start:end`` ("Kremlin", "Russian", "EU's")."""
+    index = start
+    while index < end:
+        token = doc[index]
+        found = by_token.get(index)
+        if found is not None and found.label != "PERSON":
+            yield _as_place(found, lexicon)
+            index = found.end
+            continue
+        place = lexicon.place(token.text)
+        if place is not None:
+            yield NameSpan(index, index + 1, place.label, place.type)
+        elif token.pos_ == "PROPN" and token.lower_ not in lexicon.role_words:
+            yield NameSpan(index, index + 1, token.text, "ORG")
+        index += 1
+
+
+def _as_place(name: NameSpan, lexicon: Lexicon) -> NameSpan:
+    """A demonym used as an affiliation stands for its country: "Russian president" → Russia."""
+    place = lexicon.place(name.name) if name.label == "NORP" else None
+    return NameSpan(name.start, name.end, place.label, place.type) if place else name
+
+
+def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
+    """ "Mark Rutte, NATO's secretary general, ..." and "the EU's envoy, Kaja Kallas"."""
+    head = doc[name.end - 1]
+    candidates = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        candidates.append(head.head)
+    for noun in candidates:
+        for title_noun in (noun, *(c for c in noun.children if c.dep_ == "conj")):
+            if title_noun.i in by_token:
+                continue
+            title = title_around(doc, title_noun, lexicon)
+            if title is None:
+                continue
+            text = doc[title[0] : title[1]].text.lower()
+            affiliations = list(_direct_affiliations(doc, title_noun, title, by_token, lexicon))
+            for affiliation in affiliations or [None]:
+                yield Role(name, text, title[0], title[1], affiliation, "apposition")
+
+
+def _direct_affiliations(
+    doc: Doc, noun: Token, title: tuple[int, int], by_token: dict[int, NameSpan], lexicon: Lexicon
+) -> Iterator[NameSpan]:
+    """Organisations or places attached to a title noun itself: "NATO's secretary general",
+    "ambassador to Ukraine". A name deeper inside ("chief of the general staff of Russia's
+    armed forces") is not the title's affiliation, so it is not taken.
+    """
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            candidates = [child]
+        elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS:
+            candidates = [c for c in child.children if c.dep_ == "pobj"]
+        else:
+            continue
+        for token in candidates:
+            if title[0] <= token.i < title[1]:
+                yield from _direct_affiliations(doc, token, title, by_token, lexicon)
+                continue
+            found = by_token.get(token.i)
+            if found is None:
+                place = lexicon.place(token.text) if token.pos_ in ("PROPN", "ADJ") else None
+                found = NameSpan(token.i, token.i + 1, place.label, place.type) if place else None
+            if found is not None and found.label != "PERSON":
+                yield _as_place(found, lexicon)

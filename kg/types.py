@@ -1,0 +1,98 @@
+"""Frozen records that flow between the stages: Article → Mention, Relation → Entity, Triple."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+__all__ = ["Article", "Mention", "Predicate", "Relation", "Entity", "Triple"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: ``text`` holds one paragraph a line; offsets index into it."""
+
+    id: str
+    title: str
+    date: dt.date | None
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of article text that names (or refers to) an entity.
+
+    ``text`` is the surface form at ``start:end`` in the article; ``name`` is the
+    entity's name as resolved within the article (title stripped, surname expanded,
+    pronoun resolved); ``label`` is the spaCy NER label or a gazetteer class name.
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str
+    label: str
+    sentence_id: int
+    is_pronoun: bool = False
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A relation phrase: ``lemma`` keys the lexicon, ``text`` is the phrase as written.
+
+    ``noun`` is the lemma of a light verb's object that the phrase carries ("launch
+    *strike* on"); ``role`` marks a title read as a relation ("spokesperson").
+    """
+
+    lemma: str
+    text: str
+    preposition: str | None = None
+    particle: str | None = None
+    noun: str | None = None
+    role: bool = False
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One extracted fact between two mentions, with the evidence it came from."""
+
+    subject: Mention
+    predicate: Predicate
+    object: Mention
+    sentence_id: int
+    sentence: str
+    confidence: float
+    rule: str
+    negated: bool = False
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A real-world thing: one node of the graph, with a stable ``id`` (a slug)."""
+
+    id: str
+    label: str
+    type: str
+    aliases: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Triple:
+    """A relation whose arguments are resolved to entities and whose predicate to a property."""
+
+    article: Article
+    subject: Entity
+    subject_mention: Mention
+    property: str
+    property_label: str
+    predicate: Predicate
+    object: Entity
+    object_mention: Mention
+    sentence_id: int
+    sentence: str
+    confidence: float
+    rule: str
+    negated: bool = False
+    hedged: bool = False
