@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "extract",
+    "extract_open",
     "build",
     "query",
     "centrality",
@@ -28,6 +29,7 @@ __all__ = [
 
 _EXPORTS = {
     "extract": "kg.api",
+    "extract_open": "kg.api",
     "build": "kg.api",
     "query": "kg.api",
     "centrality": "kg.api",
@@ -42,7 +44,7 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from kg.api import build, centrality, extract, query, triple_record
+    from kg.api import build, centrality, extract, extract_open, query, triple_record
     from kg.documents import read_articles
     from kg.errors import KGError
     from kg.types import Article, Entity, Mention, Relation, Triple

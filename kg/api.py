@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from kg.analysis import centrality as _centrality
 from kg.documents import read_articles
 from kg.entities import resolve_triples
 from kg.extraction import extract_article
-from kg.nlp import DEFAULT_MODEL, load_pipeline, parse
+from kg.nlp import DEFAULT_MODEL, load_pipeline, paragraphs, parse
 from kg.ontology import load_lexicon
 from kg.query import QueryResult, run_query
 from kg.rdf import (
@@ -36,7 +36,7 @@ from kg.types import Article, Triple
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["extract", "build", "query", "centrality", "triple_record"]
+__all__ = ["extract", "extract_open", "build", "query", "centrality", "triple_record"]
 
 
 def extract(
@@ -59,6 +59,46 @@ def _extract(articles: list[Article], *, model: str, ontology: Sequence[str | Pa
     nlp = load_pipeline(model)
     facts = [(parsed.article, extract_article(parsed, lexicon)) for parsed in parse(articles, nlp)]
     return resolve_triples(facts, lexicon, base=base)
+
+
+def extract_open(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL,
+                 batch_size: int = 256) -> Iterator[dict[str, object]]:
+    """Open-IE mode: every relation of every line, as JSONL records with arguments as written.
+
+    Each line is an independent sentence (no resolution across lines, pronouns kept);
+    offsets are character offsets in the line. ``object`` is ``None`` for a relation
+    without one; ``arguments`` lists all argument texts, subject first.
+    """
+    from kg.extraction.openie import open_tuples
+
+    nlp = load_pipeline(model)
+
+    def lines() -> Iterator[tuple[str, tuple[str, int]]]:
+        for article in read_articles(inputs):
+            for number, (_, line) in enumerate(paragraphs(article.text)):
+                yield line, (article.id, number)
+
+    for doc, (doc_id, number) in nlp.pipe(lines(), as_tuples=True, batch_size=batch_size):
+        for found in open_tuples(doc[:]):
+            subject, obj = found.arguments[0], (found.arguments[1] if len(found.arguments) > 1 else None)
+            yield {
+                "doc": doc_id,
+                "sentence_id": number,
+                "sentence": doc.text,
+                "subject": _open_argument(subject),
+                "predicate": {"id": None, "label": found.relation, "lemma": None, "text": found.relation},
+                "object": _open_argument(obj) if obj is not None else None,
+                "arguments": [a.text for a in found.arguments],
+                "confidence": found.confidence,
+                "date": None,
+                "rule": found.rule,
+                "negated": found.negated,
+            }
+
+
+def _open_argument(argument) -> dict[str, object]:
+    return {"id": None, "label": argument.text, "type": None, "text": argument.text,
+            "start": argument.start, "end": argument.end}
 
 
 def triple_record(triple: Triple, *, base: str = DEFAULT_BASE) -> dict[str, object]:

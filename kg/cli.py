@@ -69,13 +69,25 @@ def extract(
     model: Model = "en_core_web_sm",
     ontology: Ontology = None,
     base: Base = "https://example.org/kg/",
+    open_ie: Annotated[
+        bool, typer.Option("--open", help="Open-IE mode: each line a sentence, every relation, arguments as written.")
+    ] = False,
 ) -> None:
     """Extract subject–relation–object triples with provenance."""
     from kg.api import extract as run_extract
-    from kg.api import triple_record
+    from kg.api import extract_open, triple_record
     from kg.report import render_rows
 
     _choice(format, ("jsonl", "table"), "--format")
+    if open_ie:
+        records = list(extract_open(inputs, model=model))
+        if format == "jsonl":
+            sys.stdout.write(render_rows(records, "jsonl"))
+            return
+        rows = [{"line": r["sentence_id"], "subject": r["arguments"][0], "relation": r["predicate"]["text"],
+                 "object": " | ".join(r["arguments"][1:]), "confidence": r["confidence"]} for r in records]
+        sys.stdout.write(render_rows(rows, "table"))
+        return
     triples = run_extract(inputs, model=model, ontology=ontology or (), base=base)
     records = [triple_record(t, base=base) for t in triples]
     if format == "jsonl":

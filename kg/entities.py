@@ -101,6 +101,8 @@ def _entities(mentions: Sequence[Mention], names: dict[str, str], lexicon: Lexic
 
 def _property(relation: Relation, lexicon: Lexicon, base: str) -> tuple[str, str]:
     predicate = relation.predicate
+    if predicate.property is not None:
+        return predicate.property, lexicon.label(predicate.property)
     if predicate.role:
         prop = lexicon.role_property(predicate.lemma) or _FALLBACK_ROLE
         return prop, lexicon.label(prop)

@@ -42,7 +42,8 @@ class Predicate:
     """A relation phrase: ``lemma`` keys the lexicon, ``text`` is the phrase as written.
 
     ``noun`` is the lemma of a light verb's object that the phrase carries ("launch
-    *strike* on"); ``role`` marks a title read as a relation ("spokesperson").
+    *strike* on"); ``role`` marks a title read as a relation ("spokesperson");
+    ``property`` is set when the pattern itself knows the ontology property ("Dallas, Texas").
     """
 
     lemma: str
@@ -51,6 +52,7 @@ class Predicate:
     particle: str | None = None
     noun: str | None = None
     role: bool = False
+    property: str | None = None
 
 
 @dataclass(frozen=True)

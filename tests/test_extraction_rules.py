@@ -122,3 +122,13 @@ def test_extraction_offsets_point_at_mention_text(facts_of):
     for triple in triples:
         for mention in (triple.subject_mention, triple.object_mention):
             assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "name", ["Bank of England", "Ministry of Defence", "University of Oxford", "General Motors", "Premier League"]
+)
+def test_extraction_title_words_inside_organisation_names_do_not_split_them(facts_of, name):
+    _, triples = facts_of(f"The {name} criticised Rosneft on Monday.", with_triples=True)
+    labels = {t.subject.label for t in triples} | {t.object.label for t in triples}
+    assert not any(t.subject.type.endswith("Person") or t.object.type.endswith("Person") for t in triples)
+    assert labels <= {name, "Rosneft"}

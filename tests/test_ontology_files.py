@@ -57,45 +57,45 @@ def _parse(name: str) -> Graph:
 
 
 @pytest.fixture(scope="module")
-def kg() -> Graph:
+def kg_graph() -> Graph:
     return _parse("kg.ttl")
 
 
 @pytest.fixture(scope="module")
-def lexicon() -> Graph:
+def lexicon_graph() -> Graph:
     return _parse("lexicon.ttl")
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Graph:
+def gazetteer_graph() -> Graph:
     return _parse("gazetteer.ttl")
 
 
-def kgo_terms(kg: Graph, *types: URIRef) -> set[URIRef]:
+def kgo_terms(graph: Graph, *types: URIRef) -> set[URIRef]:
     """kgo: terms declared in kg.ttl with one of the given rdf:types."""
     terms = set()
     for rdf_type in types or DECLARATION_TYPES:
-        for subject in kg.subjects(RDF.type, rdf_type):
+        for subject in graph.subjects(RDF.type, rdf_type):
             if isinstance(subject, URIRef) and subject.startswith(str(KGO)):
                 terms.add(subject)
     return terms
 
 
-def super_properties(kg: Graph, prop: URIRef) -> set[URIRef]:
+def super_properties(graph: Graph, prop: URIRef) -> set[URIRef]:
     """All strict super-properties of prop (transitive rdfs:subPropertyOf)."""
-    return set(kg.transitive_objects(prop, RDFS.subPropertyOf)) - {prop}
+    return set(graph.transitive_objects(prop, RDFS.subPropertyOf)) - {prop}
 
 
-def is_provenance_property(kg: Graph, prop: URIRef) -> bool:
-    return (prop, RDFS.domain, KGO.Statement) in kg
+def is_provenance_property(graph: Graph, prop: URIRef) -> bool:
+    return (prop, RDFS.domain, KGO.Statement) in graph
 
 
-def relation_properties(kg: Graph) -> set[URIRef]:
-    return {prop for prop in kgo_terms(kg, OWL.ObjectProperty) if not is_provenance_property(kg, prop)}
+def relation_properties(graph: Graph) -> set[URIRef]:
+    return {prop for prop in kgo_terms(graph, OWL.ObjectProperty) if not is_provenance_property(graph, prop)}
 
 
-def descendants(kg: Graph, top: URIRef) -> set[URIRef]:
-    return {prop for prop in relation_properties(kg) if top in super_properties(kg, prop)}
+def descendants(graph: Graph, top: URIRef) -> set[URIRef]:
+    return {prop for prop in relation_properties(graph) if top in super_properties(graph, prop)}
 
 
 def local_name(term: URIRef) -> str:
@@ -121,8 +121,8 @@ def test_file_parses_as_turtle(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["kg.ttl", "lexicon.ttl", "gazetteer.ttl"])
-def test_every_kgo_term_used_is_declared_in_kg_ttl(kg: Graph, name: str) -> None:
-    declared = kgo_terms(kg)
+def test_every_kgo_term_used_is_declared_in_kg_ttl(kg_graph: Graph, name: str) -> None:
+    declared = kgo_terms(kg_graph)
     graph = _parse(name)
     used = {term for triple in graph for term in triple if isinstance(term, URIRef) and term.startswith(str(KGO))}
     assert used - declared == set()
@@ -133,28 +133,30 @@ def test_every_kgo_term_used_is_declared_in_kg_ttl(kg: Graph, name: str) -> None
 # --------------------------------------------------------------------------
 
 
-def test_ontology_header(kg: Graph) -> None:
-    assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in kg
-    assert english(kg, ONTOLOGY_IRI, RDFS.label)
+def test_ontology_header(kg_graph: Graph) -> None:
+    assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in kg_graph
+    assert english(kg_graph, ONTOLOGY_IRI, RDFS.label)
 
 
-def test_every_class_and_property_has_english_label_and_comment(kg: Graph) -> None:
-    terms = kgo_terms(kg)
+def test_every_class_and_property_has_english_label_and_comment(kg_graph: Graph) -> None:
+    terms = kgo_terms(kg_graph)
     assert len(terms) > 50
     missing = {
-        local_name(term) for term in terms if not english(kg, term, RDFS.label) or not english(kg, term, RDFS.comment)
+        local_name(term)
+        for term in terms
+        if not english(kg_graph, term, RDFS.label) or not english(kg_graph, term, RDFS.comment)
     }
     assert missing == set()
 
 
-def test_each_term_has_a_single_kind_and_label(kg: Graph) -> None:
-    for term in kgo_terms(kg):
-        kinds = {t for t in kg.objects(term, RDF.type) if t in DECLARATION_TYPES}
+def test_each_term_has_a_single_kind_and_label(kg_graph: Graph) -> None:
+    for term in kgo_terms(kg_graph):
+        kinds = {t for t in kg_graph.objects(term, RDF.type) if t in DECLARATION_TYPES}
         assert len(kinds) == 1, term
-        assert len(english(kg, term, RDFS.label)) == 1, term
+        assert len(english(kg_graph, term, RDFS.label)) == 1, term
 
 
-def test_required_classes(kg: Graph) -> None:
+def test_required_classes(kg_graph: Graph) -> None:
     expected_parent = {
         "Person": "Entity",
         "Organization": "Entity",
@@ -176,22 +178,22 @@ def test_required_classes(kg: Graph) -> None:
         "Product": "Entity",
         "Concept": "Entity",
     }
-    classes = kgo_terms(kg, OWL.Class)
+    classes = kgo_terms(kg_graph, OWL.Class)
     assert KGO.Entity in classes
     for name, parent in expected_parent.items():
         cls = KGO[name]
         assert cls in classes, name
-        ancestors = set(kg.transitive_objects(cls, RDFS.subClassOf))
+        ancestors = set(kg_graph.transitive_objects(cls, RDFS.subClassOf))
         assert KGO.Entity in ancestors, name
         if parent:
-            assert (cls, RDFS.subClassOf, KGO[parent]) in kg, name
-    assert (KGO.Statement, RDFS.subClassOf, RDF.Statement) in kg
-    assert (KGO.Statement, RDFS.subClassOf, PROV.Entity) in kg
-    assert (KGO.Article, RDFS.subClassOf, PROV.Entity) in kg
-    assert (KGO.Article, RDFS.subClassOf, URIRef("https://schema.org/NewsArticle")) in kg
+            assert (cls, RDFS.subClassOf, KGO[parent]) in kg_graph, name
+    assert (KGO.Statement, RDFS.subClassOf, RDF.Statement) in kg_graph
+    assert (KGO.Statement, RDFS.subClassOf, PROV.Entity) in kg_graph
+    assert (KGO.Article, RDFS.subClassOf, PROV.Entity) in kg_graph
+    assert (KGO.Article, RDFS.subClassOf, URIRef("https://schema.org/NewsArticle")) in kg_graph
 
 
-def test_ner_label_mapping(kg: Graph) -> None:
+def test_ner_label_mapping(kg_graph: Graph) -> None:
     expected = {
         "PERSON": KGO.Person,
         "ORG": KGO.Organization,
@@ -205,36 +207,36 @@ def test_ner_label_mapping(kg: Graph) -> None:
         "PRODUCT": KGO.Product,
     }
     mapping = defaultdict(set)
-    for cls, label in kg.subject_objects(KGO.nerLabel):
+    for cls, label in kg_graph.subject_objects(KGO.nerLabel):
         mapping[str(label)].add(cls)
     assert {label: classes for label, classes in mapping.items()} == {label: {cls} for label, cls in expected.items()}
 
 
-def test_relation_properties_reach_related_to(kg: Graph) -> None:
-    relations = relation_properties(kg) - {KGO.relatedTo}
+def test_relation_properties_reach_related_to(kg_graph: Graph) -> None:
+    relations = relation_properties(kg_graph) - {KGO.relatedTo}
     assert len(relations) > 60
-    unrooted = {local_name(prop) for prop in relations if KGO.relatedTo not in super_properties(kg, prop)}
+    unrooted = {local_name(prop) for prop in relations if KGO.relatedTo not in super_properties(kg_graph, prop)}
     assert unrooted == set()
 
 
-def test_relation_properties_have_domain_and_range(kg: Graph) -> None:
-    classes = kgo_terms(kg, OWL.Class)
-    for prop in relation_properties(kg):
-        domains = set(kg.objects(prop, RDFS.domain))
-        ranges = set(kg.objects(prop, RDFS.range))
+def test_relation_properties_have_domain_and_range(kg_graph: Graph) -> None:
+    classes = kgo_terms(kg_graph, OWL.Class)
+    for prop in relation_properties(kg_graph):
+        domains = set(kg_graph.objects(prop, RDFS.domain))
+        ranges = set(kg_graph.objects(prop, RDFS.range))
         assert len(domains) == 1 and domains <= classes, prop
         assert len(ranges) == 1 and ranges <= classes, prop
 
 
-def test_relation_labels_spell_out_local_names(kg: Graph) -> None:
-    for prop in relation_properties(kg):
+def test_relation_labels_spell_out_local_names(kg_graph: Graph) -> None:
+    for prop in relation_properties(kg_graph):
         words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local_name(prop)).lower()
-        assert english(kg, prop, RDFS.label) == [words], prop
+        assert english(kg_graph, prop, RDFS.label) == [words], prop
 
 
-def test_required_relation_properties(kg: Graph) -> None:
-    actions = descendants(kg, KGO.actedOn)
-    roles = descendants(kg, KGO.roleOrPlace)
+def test_required_relation_properties(kg_graph: Graph) -> None:
+    actions = descendants(kg_graph, KGO.actedOn)
+    roles = descendants(kg_graph, KGO.roleOrPlace)
     required_actions = [
         "attacked",
         "killed",
@@ -299,8 +301,8 @@ def test_required_relation_properties(kg: Graph) -> None:
     assert {local_name(p) for p in actions} >= set(required_actions)
     assert {local_name(p) for p in roles} >= set(required_roles)
     assert actions & roles == set()
-    assert (KGO.actedOn, RDFS.subPropertyOf, KGO.relatedTo) in kg
-    assert (KGO.roleOrPlace, RDFS.subPropertyOf, KGO.relatedTo) in kg
+    assert (KGO.actedOn, RDFS.subPropertyOf, KGO.relatedTo) in kg_graph
+    assert (KGO.roleOrPlace, RDFS.subPropertyOf, KGO.relatedTo) in kg_graph
 
 
 @pytest.mark.parametrize(
@@ -323,43 +325,43 @@ def test_required_relation_properties(kg: Graph) -> None:
         ("commanderOf", "leaderOf"),
     ],
 )
-def test_specialisations(kg: Graph, specific: str, general: str) -> None:
-    assert KGO[general] in super_properties(kg, KGO[specific])
+def test_specialisations(kg_graph: Graph, specific: str, general: str) -> None:
+    assert KGO[general] in super_properties(kg_graph, KGO[specific])
 
 
-def test_schema_org_alignments(kg: Graph) -> None:
+def test_schema_org_alignments(kg_graph: Graph) -> None:
     schema = Namespace("https://schema.org/")
-    assert (KGO.memberOf, RDFS.subPropertyOf, schema.memberOf) in kg
-    assert (KGO.worksFor, RDFS.subPropertyOf, schema.worksFor) in kg
-    assert (KGO.citizenOf, RDFS.subPropertyOf, schema.nationality) in kg
-    assert (KGO.livesIn, RDFS.subPropertyOf, schema.homeLocation) in kg
-    assert (KGO.locatedIn, RDFS.subPropertyOf, schema.containedInPlace) in kg
-    assert (KGO.Person, OWL.equivalentClass, schema.Person) in kg
-    assert (KGO.Organization, OWL.equivalentClass, schema.Organization) in kg
-    assert (KGO.Location, OWL.equivalentClass, schema.Place) in kg
+    assert (KGO.memberOf, RDFS.subPropertyOf, schema.memberOf) in kg_graph
+    assert (KGO.worksFor, RDFS.subPropertyOf, schema.worksFor) in kg_graph
+    assert (KGO.citizenOf, RDFS.subPropertyOf, schema.nationality) in kg_graph
+    assert (KGO.livesIn, RDFS.subPropertyOf, schema.homeLocation) in kg_graph
+    assert (KGO.locatedIn, RDFS.subPropertyOf, schema.containedInPlace) in kg_graph
+    assert (KGO.Person, OWL.equivalentClass, schema.Person) in kg_graph
+    assert (KGO.Organization, OWL.equivalentClass, schema.Organization) in kg_graph
+    assert (KGO.Location, OWL.equivalentClass, schema.Place) in kg_graph
 
 
-def test_plover_families(kg: Graph) -> None:
+def test_plover_families(kg_graph: Graph) -> None:
     """Each PLOVER category is one property directly under kgo:actedOn."""
     notations = defaultdict(set)
-    for prop, code in kg.subject_objects(SKOS.notation):
+    for prop, code in kg_graph.subject_objects(SKOS.notation):
         if prop.startswith(str(KGO)):
             notations[str(code)].add(prop)
     assert set(notations) == PLOVER_CODES
     for code, props in notations.items():
         assert len(props) == 1, code
         (prop,) = props
-        assert (prop, RDFS.subPropertyOf, KGO.actedOn) in kg, code
+        assert (prop, RDFS.subPropertyOf, KGO.actedOn) in kg_graph, code
     # an action belongs to at most one family
     families = {next(iter(props)) for props in notations.values()}
-    for prop in descendants(kg, KGO.actedOn):
-        assert len((super_properties(kg, prop) | {prop}) & families) <= 1, prop
+    for prop in descendants(kg_graph, KGO.actedOn):
+        assert len((super_properties(kg_graph, prop) | {prop}) & families) <= 1, prop
     # no role property carries a PLOVER code
-    for prop in descendants(kg, KGO.roleOrPlace) | {KGO.roleOrPlace}:
-        assert (prop, SKOS.notation, None) not in kg
+    for prop in descendants(kg_graph, KGO.roleOrPlace) | {KGO.roleOrPlace}:
+        assert (prop, SKOS.notation, None) not in kg_graph
 
 
-def test_provenance_properties(kg: Graph) -> None:
+def test_provenance_properties(kg_graph: Graph) -> None:
     expected = {
         "confidence": XSD.decimal,
         "sentence": XSD.string,
@@ -374,18 +376,18 @@ def test_provenance_properties(kg: Graph) -> None:
         "hedged": XSD.boolean,
         "factDate": XSD.date,
     }
-    datatype_props = kgo_terms(kg, OWL.DatatypeProperty)
+    datatype_props = kgo_terms(kg_graph, OWL.DatatypeProperty)
     for name, datatype in expected.items():
         prop = KGO[name]
         assert prop in datatype_props, name
-        assert (prop, RDFS.domain, KGO.Statement) in kg, name
-        assert (prop, RDFS.range, datatype) in kg, name
-    assert (KGO.attributedTo, RDF.type, OWL.ObjectProperty) in kg
-    assert (KGO.attributedTo, RDFS.domain, KGO.Statement) in kg
+        assert (prop, RDFS.domain, KGO.Statement) in kg_graph, name
+        assert (prop, RDFS.range, datatype) in kg_graph, name
+    assert (KGO.attributedTo, RDF.type, OWL.ObjectProperty) in kg_graph
+    assert (KGO.attributedTo, RDFS.domain, KGO.Statement) in kg_graph
 
 
-def test_lexicon_annotation_properties_declared(kg: Graph) -> None:
-    annotation_props = kgo_terms(kg, OWL.AnnotationProperty)
+def test_lexicon_annotation_properties_declared(kg_graph: Graph) -> None:
+    annotation_props = kgo_terms(kg_graph, OWL.AnnotationProperty)
     for name in ("nerLabel", "lemma", "preposition", "particle", "nominal", "demonym"):
         assert KGO[name] in annotation_props, name
 
@@ -395,23 +397,21 @@ def test_lexicon_annotation_properties_declared(kg: Graph) -> None:
 # --------------------------------------------------------------------------
 
 
-def lexicon_entries(lexicon: Graph) -> dict[tuple, dict]:
+def lexicon_entries(graph: Graph) -> dict[tuple, dict]:
     """(writtenRep, pos, preposition, particle) -> {"entry", "refs", "nominal"}."""
     entries: dict[tuple, dict] = {}
-    for entry in lexicon.subjects(RDF.type, ONTOLEX.LexicalEntry):
-        forms = list(lexicon.objects(entry, ONTOLEX.canonicalForm))
+    for entry in graph.subjects(RDF.type, ONTOLEX.LexicalEntry):
+        forms = list(graph.objects(entry, ONTOLEX.canonicalForm))
         assert len(forms) == 1, entry
-        reps = list(lexicon.objects(forms[0], ONTOLEX.writtenRep))
+        reps = list(graph.objects(forms[0], ONTOLEX.writtenRep))
         assert len(reps) == 1 and reps[0].language == "en", entry
-        poses = list(lexicon.objects(entry, LEXINFO.partOfSpeech))
+        poses = list(graph.objects(entry, LEXINFO.partOfSpeech))
         assert len(poses) == 1, entry
-        preps = [str(p) for p in lexicon.objects(entry, KGO.preposition)]
-        particles = [str(p) for p in lexicon.objects(entry, KGO.particle)]
+        preps = [str(p) for p in graph.objects(entry, KGO.preposition)]
+        particles = [str(p) for p in graph.objects(entry, KGO.particle)]
         assert len(preps) <= 1 and len(particles) <= 1, entry
-        refs = {
-            ref for sense in lexicon.objects(entry, ONTOLEX.sense) for ref in lexicon.objects(sense, ONTOLEX.reference)
-        }
-        nominal = [n.toPython() for n in lexicon.objects(entry, KGO.nominal)]
+        refs = {ref for sense in graph.objects(entry, ONTOLEX.sense) for ref in graph.objects(sense, ONTOLEX.reference)}
+        nominal = [n.toPython() for n in graph.objects(entry, KGO.nominal)]
         key = (
             str(reps[0]),
             local_name_any(poses[0]),
@@ -427,16 +427,16 @@ def local_name_any(term: URIRef) -> str:
     return re.split(r"[#/]", str(term))[-1]
 
 
-def test_lexicon_references_are_declared_object_properties(kg: Graph, lexicon: Graph) -> None:
-    object_props = kgo_terms(kg, OWL.ObjectProperty)
-    refs = set(lexicon.objects(None, ONTOLEX.reference))
+def test_lexicon_references_are_declared_object_properties(kg_graph: Graph, lexicon_graph: Graph) -> None:
+    object_props = kgo_terms(kg_graph, OWL.ObjectProperty)
+    refs = set(lexicon_graph.objects(None, ONTOLEX.reference))
     assert refs
     assert refs - object_props == set()
-    assert not any(is_provenance_property(kg, ref) for ref in refs)
+    assert not any(is_provenance_property(kg_graph, ref) for ref in refs)
 
 
-def test_lexicon_entry_shape(lexicon: Graph) -> None:
-    entries = lexicon_entries(lexicon)
+def test_lexicon_entry_shape(lexicon_graph: Graph) -> None:
+    entries = lexicon_entries(lexicon_graph)
     assert len(entries) > 150
     for (written, pos, prep, particle), info in entries.items():
         assert pos in {"verb", "noun"}, written
@@ -448,7 +448,7 @@ def test_lexicon_entry_shape(lexicon: Graph) -> None:
         assert particle is None or pos == "verb", written
         assert info["nominal"] in ([], [True]), written
         assert not info["nominal"] or pos == "noun", written
-        multiword = (info["entry"], RDF.type, ONTOLEX.MultiwordExpression) in lexicon
+        multiword = (info["entry"], RDF.type, ONTOLEX.MultiwordExpression) in lexicon_graph
         assert multiword == (" " in written), written
         assert str(info["entry"]).startswith("https://example.org/kg/lexicon#"), written
 
@@ -486,7 +486,7 @@ def test_lexicon_entry_shape(lexicon: Graph) -> None:
     ],
 )
 def test_lexicon_entries(
-    lexicon: Graph,
+    lexicon_graph: Graph,
     written: str,
     pos: str,
     prep: str | None,
@@ -494,15 +494,15 @@ def test_lexicon_entries(
     prop: str,
     nominal: bool,
 ) -> None:
-    entries = lexicon_entries(lexicon)
+    entries = lexicon_entries(lexicon_graph)
     info = entries[(written, pos, prep, particle)]
     assert info["refs"] == {KGO[prop]}
     assert info["nominal"] == ([True] if nominal else [])
 
 
-def test_lexicon_covers_every_action_property(kg: Graph, lexicon: Graph) -> None:
-    referenced = set(lexicon.objects(None, ONTOLEX.reference))
-    uncovered = {local_name(p) for p in descendants(kg, KGO.actedOn) - referenced}
+def test_lexicon_covers_every_action_property(kg_graph: Graph, lexicon_graph: Graph) -> None:
+    referenced = set(lexicon_graph.objects(None, ONTOLEX.reference))
+    uncovered = {local_name(p) for p in descendants(kg_graph, KGO.actedOn) - referenced}
     assert uncovered == set()
 
 
@@ -511,28 +511,30 @@ def test_lexicon_covers_every_action_property(kg: Graph, lexicon: Graph) -> None
 # --------------------------------------------------------------------------
 
 
-def resolve(gazetteer: Graph, text: str, *predicates: URIRef) -> set[URIRef]:
+def resolve(graph: Graph, text: str, *predicates: URIRef) -> set[URIRef]:
     return {
-        subject for predicate in predicates for subject, obj in gazetteer.subject_objects(predicate) if str(obj) == text
+        subject for predicate in predicates for subject, obj in graph.subject_objects(predicate) if str(obj) == text
     }
 
 
-def test_gazetteer_types_come_from_kg(kg: Graph, gazetteer: Graph) -> None:
-    classes = kgo_terms(kg, OWL.Class)
-    types = set(gazetteer.objects(None, RDF.type))
+def test_gazetteer_types_come_from_kg(kg_graph: Graph, gazetteer_graph: Graph) -> None:
+    classes = kgo_terms(kg_graph, OWL.Class)
+    types = set(gazetteer_graph.objects(None, RDF.type))
     assert types and types <= classes
 
 
-def test_every_country_has_one_english_label(gazetteer: Graph) -> None:
-    countries = set(gazetteer.subjects(RDF.type, KGO.Country))
+def test_every_country_has_one_english_label(gazetteer_graph: Graph) -> None:
+    countries = set(gazetteer_graph.subjects(RDF.type, KGO.Country))
     assert len(countries) >= 190
     for country in countries:
-        assert len(english(gazetteer, country, RDFS.label)) == 1, country
+        assert len(english(gazetteer_graph, country, RDFS.label)) == 1, country
 
 
-def test_at_least_100_countries_have_label_and_demonym(gazetteer: Graph) -> None:
-    countries = set(gazetteer.subjects(RDF.type, KGO.Country))
-    with_demonym = {c for c in countries if english(gazetteer, c, RDFS.label) and english(gazetteer, c, KGO.demonym)}
+def test_at_least_100_countries_have_label_and_demonym(gazetteer_graph: Graph) -> None:
+    countries = set(gazetteer_graph.subjects(RDF.type, KGO.Country))
+    with_demonym = {
+        c for c in countries if english(gazetteer_graph, c, RDFS.label) and english(gazetteer_graph, c, KGO.demonym)
+    }
     assert len(with_demonym) >= 100
 
 
@@ -556,23 +558,25 @@ def test_at_least_100_countries_have_label_and_demonym(gazetteer: Graph) -> None
         ("Russian Federation", "RU", "Russia", SKOS.altLabel),
     ],
 )
-def test_names_and_demonyms_resolve(gazetteer: Graph, text: str, code: str, label: str, predicate: URIRef) -> None:
-    assert resolve(gazetteer, text, predicate) == {GAZ[code]}
-    assert english(gazetteer, GAZ[code], RDFS.label) == [label]
-    assert (GAZ[code], RDF.type, KGO.Country) in gazetteer
+def test_names_and_demonyms_resolve(
+    gazetteer_graph: Graph, text: str, code: str, label: str, predicate: URIRef
+) -> None:
+    assert resolve(gazetteer_graph, text, predicate) == {GAZ[code]}
+    assert english(gazetteer_graph, GAZ[code], RDFS.label) == [label]
+    assert (GAZ[code], RDF.type, KGO.Country) in gazetteer_graph
 
 
-def test_names_and_demonyms_are_unambiguous(gazetteer: Graph) -> None:
+def test_names_and_demonyms_are_unambiguous(gazetteer_graph: Graph) -> None:
     owners = defaultdict(set)
     for predicate in (RDFS.label, SKOS.altLabel, KGO.demonym):
-        for subject, obj in gazetteer.subject_objects(predicate):
+        for subject, obj in gazetteer_graph.subject_objects(predicate):
             if isinstance(subject, URIRef):
                 owners[str(obj)].add(subject)
     ambiguous = {text: subjects for text, subjects in owners.items() if len(subjects) > 1}
     assert ambiguous == {}
 
 
-def test_international_organisations(gazetteer: Graph) -> None:
+def test_international_organisations(gazetteer_graph: Graph) -> None:
     for key, name in [
         ("EU", "EU"),
         ("NATO", "North Atlantic Treaty Organization"),
@@ -585,7 +589,7 @@ def test_international_organisations(gazetteer: Graph) -> None:
         ("OPEC", "OPEC"),
         ("G7", "G7"),
     ]:
-        assert (GAZ[key], RDF.type, KGO.InternationalOrganization) in gazetteer, key
-        assert resolve(gazetteer, name, RDFS.label, SKOS.altLabel) == {GAZ[key]}, name
-    assert (GAZ.EU, RDF.type, KGO.Country) not in gazetteer
-    assert "European" not in english(gazetteer, GAZ.EU, KGO.demonym)
+        assert (GAZ[key], RDF.type, KGO.InternationalOrganization) in gazetteer_graph, key
+        assert resolve(gazetteer_graph, name, RDFS.label, SKOS.altLabel) == {GAZ[key]}, name
+    assert (GAZ.EU, RDF.type, KGO.Country) not in gazetteer_graph
+    assert "European" not in english(gazetteer_graph, GAZ.EU, KGO.demonym)

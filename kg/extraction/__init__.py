@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, find_clauses, relation_tokens
 from kg.extraction.names import NameSpan, Role, find_names, find_roles, title_around
+from kg.extraction.places import place_facts
 from kg.extraction.resolve import (
     PERSONAL_PRONOUNS,
     canonical_names,
@@ -60,7 +61,9 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
     mentions = tuple(article.mention(s, n) for s in sentences for n in s.names)
     relations: dict[tuple, Relation] = {}
     for sentence in sentences:
-        for relation in (*article.role_relations(sentence), *article.clause_relations(sentence)):
+        found = (*article.role_relations(sentence), *article.place_relations(sentence),
+                 *article.clause_relations(sentence))
+        for relation in found:
             key = (
                 relation.subject.name,
                 relation.predicate.lemma,
@@ -124,8 +127,12 @@ class _Article:
         return self.full_names.get(name.name, name.name)
 
     def mention(self, sentence: _Sentence, name: NameSpan, *, text_tokens: Span | None = None) -> Mention:
+        """The mention of ``name``; its text is the whole noun phrase, title included."""
         doc = sentence.span.doc
-        span = text_tokens if text_tokens is not None else doc[name.start : name.end]
+        if text_tokens is None:
+            starts = [r.surface_start for r in sentence.roles if r.holder == name]
+            text_tokens = doc[min(starts, default=name.start) : name.end]
+        span = text_tokens
         canonical = self.name_of(name)
         return Mention(
             text=span.text,
@@ -154,6 +161,24 @@ class _Article:
                 sentence=sentence.span.text,
                 confidence=ROLE_CONFIDENCE[role.rule],
                 rule=role.rule,
+            )
+
+    def place_relations(self, sentence: _Sentence) -> Iterator[Relation]:
+        def label_of(name: NameSpan) -> str:
+            return self.labels.get(self.name_of(name), name.label)
+
+        for fact in place_facts(sentence.span, sentence.names, label_of):
+            subject, obj = self.mention(sentence, fact.subject), self.mention(sentence, fact.object)
+            if subject.name == obj.name:
+                continue
+            yield Relation(
+                subject=subject,
+                predicate=Predicate(lemma=fact.text.lower(), text=fact.text, property=fact.property),
+                object=obj,
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=fact.confidence,
+                rule=fact.rule,
             )
 
     def clause_relations(self, sentence: _Sentence) -> Iterator[Relation]:

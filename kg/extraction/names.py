@@ -50,6 +50,13 @@ class Role:
     affiliation: NameSpan | None
     rule: str
 
+    @property
+    def surface_start(self) -> int:
+        """Where the whole noun phrase starts when the title precedes the name ("Kremlin spokesperson ...")."""
+        if self.rule != "title":
+            return self.holder.start
+        return min(self.title_start, self.affiliation.start if self.affiliation else self.title_start)
+
 
 def find_names(doc: Doc, lexicon: Lexicon, *, known: dict[tuple[str, ...], str] | None = None) -> list[NameSpan]:
     """The cleaned named mentions of ``doc``, in order, without overlaps.
@@ -128,10 +135,13 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     if title_end:
         # "Kremlin spokesperson Dmitry Petrov" tagged as one ORG: the title's left part is
         # an affiliation (found again by find_roles) and the part after it a person's name.
+        # Only a person's name follows a title: "General Motors" and "Premier League" stay whole.
         rest = tokens[title_end:]
-        if rest and all(t.pos_ == "PROPN" for t in rest):
+        title_is_lower = all(t.is_lower for t in tokens[:title_end] if t.lower_ in lexicon.role_words)
+        looks_like_name = label == "PERSON" or (len(rest) >= 2 and title_is_lower)
+        if rest and looks_like_name and all(t.pos_ == "PROPN" for t in rest):
             tokens, label = rest, "PERSON"
-        elif not rest:
+        elif not rest and label == "PERSON":
             return
     if label == "PERSON" and len(tokens) == 1 and tokens[0].pos_ != "PROPN":
         return

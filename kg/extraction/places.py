@@ -1,0 +1,111 @@
+"""Relations stated inside a noun phrase between two names: where things are, who belongs where.
+
+"Dallas, Texas" (located in), "the Palace of Fine Arts in San Francisco" (located in), "a
+Boston-based company" and "Acme of Chicago" (based in), "Bob Dole of Kansas" (lives in),
+"Wang Ziqiang at the Institute of Mechanics" (works for). The kind of each name decides the
+relation, so these patterns need the article-wide entity types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extraction.names import NameSpan
+from kg.ontology import KGO
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["PlaceFact", "kind_of", "place_facts"]
+
+_PLACE_CLASSES = {"GPE", "LOC", "FAC", KGO + "Location", KGO + "Country", KGO + "City", KGO + "Region",
+                  KGO + "Facility"}
+_ORGANIZATION_CLASSES = {"ORG", KGO + "Organization", KGO + "InternationalOrganization", KGO + "Company",
+                         KGO + "GovernmentBody", KGO + "ArmedForce", KGO + "MediaOrganization"}
+# (kind of the first name, preposition, kind of the second) → (property, confidence).
+_PREPOSITION_RULES = {
+    ("place", "in", "place"): (KGO + "locatedIn", 0.65),
+    ("place", "of", "place"): (KGO + "locatedIn", 0.55),
+    ("organization", "in", "place"): (KGO + "basedIn", 0.6),
+    ("organization", "of", "place"): (KGO + "basedIn", 0.55),
+    ("organization", "from", "place"): (KGO + "basedIn", 0.55),
+    ("person", "of", "place"): (KGO + "livesIn", 0.55),
+    ("person", "from", "place"): (KGO + "livesIn", 0.55),
+    ("person", "at", "organization"): (KGO + "worksFor", 0.6),
+    ("person", "of", "organization"): (KGO + "worksFor", 0.55),
+    ("person", "with", "organization"): (KGO + "worksFor", 0.5),
+}
+
+
+@dataclass(frozen=True)
+class PlaceFact:
+    """``subject`` –``property``– ``object``, read from the words ``text`` between them."""
+
+    subject: NameSpan
+    object: NameSpan
+    property: str
+    text: str
+    confidence: float
+    rule: str
+
+
+def kind_of(label: str) -> str | None:
+    """"person", "organization" or "place" for an NER label or ontology class, else None."""
+    if label == "PERSON" or label == KGO + "Person":
+        return "person"
+    if label in _ORGANIZATION_CLASSES:
+        return "organization"
+    if label in _PLACE_CLASSES:
+        return "place"
+    return None
+
+
+def place_facts(sentence: Span, names: list[NameSpan], label_of: Callable[[NameSpan], str]) -> Iterator[PlaceFact]:
+    """Facts between names that one noun phrase states, in sentence order."""
+    doc = sentence.doc
+    at = {i: name for name in names for i in range(name.start, name.end)}
+    for name in names:
+        kind = kind_of(label_of(name))
+        if kind is None:
+            continue
+        head = doc[name.end - 1]
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                other = at.get(pobj.i)
+                rule = _PREPOSITION_RULES.get((kind, prep.lower_, kind_of(label_of(other)))) if other else None
+                if rule is not None:
+                    yield PlaceFact(name, other, rule[0], prep.text, rule[1], "noun-preposition")
+        yield from _comma_place(doc, name, at, kind, label_of)
+        yield from _based(doc, name, at, kind, label_of)
+
+
+def _comma_place(doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None,
+                 label_of: Callable[[NameSpan], str]) -> Iterator[PlaceFact]:
+    """"Dallas, Texas": a place, a comma and a larger place, not a list of places."""
+    if kind != "place" or name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return
+    other = at.get(name.end + 1)
+    if other is None or other.start != name.end + 1 or kind_of(label_of(other)) != "place":
+        return
+    after = doc[other.end] if other.end < len(doc) else None
+    before = doc[name.start - 1] if name.start > 0 else None
+    in_list = (after is not None and after.lower_ in (",", "and", "or")) or (before is not None and before.text == ",")
+    if not in_list:
+        yield PlaceFact(name, other, KGO + "locatedIn", ",", 0.7, "place-comma")
+
+
+def _based(doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None,
+           label_of: Callable[[NameSpan], str]) -> Iterator[PlaceFact]:
+    """"a Boston-based firm": the place before "-based" and the organisation it modifies."""
+    if kind != "place":
+        return
+    words = doc[name.end : name.end + 2]
+    if len(words) < 2 or words[0].text != "-" or words[1].lower_ != "based":
+        return
+    organization = next((at[t.i] for t in doc[name.end + 2 : name.end + 6] if t.i in at), None)
+    if organization is not None and kind_of(label_of(organization)) == "organization":
+        yield PlaceFact(organization, name, KGO + "basedIn", "-based", 0.8, "based")
