@@ -132,6 +132,8 @@ def triple_record(triple: Triple, *, base: str = DEFAULT_BASE) -> dict[str, obje
         "rule": triple.rule,
         "negated": triple.negated,
         "hedged": triple.hedged,
+        "when": triple.when,
+        "attributed_to": str(ns.entity[triple.attributed_to.id]) if triple.attributed_to else None,
     }
 
 

@@ -69,9 +69,17 @@ def resolve_triples(facts: Sequence[tuple[Article, ArticleFacts]], lexicon: Lexi
                     rule=relation.rule,
                     negated=relation.negated,
                     hedged=relation.hedged,
+                    when=relation.when,
+                    attributed_to=_speaker_entity(relation, names, entities),
                 )
             )
     return triples
+
+
+def _speaker_entity(relation: Relation, names: dict[str, str], entities: dict[str, Entity]) -> Entity | None:
+    if relation.attributed_to is None:
+        return None
+    return entities.get(names.get(relation.attributed_to, relation.attributed_to))
 
 
 def _corpus_names(mentions: Iterable[Mention]) -> dict[str, str]:

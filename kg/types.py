@@ -57,7 +57,11 @@ class Predicate:
 
 @dataclass(frozen=True)
 class Relation:
-    """One extracted fact between two mentions, with the evidence it came from."""
+    """One extracted fact between two mentions, with the evidence it came from.
+
+    ``when`` is the date phrase attached to the fact as written ("on Sunday"); ``attributed_to``
+    names the entity whose reported speech states it ("the Kremlin said ...").
+    """
 
     subject: Mention
     predicate: Predicate
@@ -68,6 +72,8 @@ class Relation:
     rule: str
     negated: bool = False
     hedged: bool = False
+    when: str | None = None
+    attributed_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,3 +104,5 @@ class Triple:
     rule: str
     negated: bool = False
     hedged: bool = False
+    when: str | None = None
+    attributed_to: Entity | None = None

@@ -93,6 +93,17 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
             number += 1
 
 
+def _date_phrase(sentence: Span, verb: Token) -> str | None:
+    """The date or time phrase that modifies ``verb`` ("on Sunday", "in January 2023"), if any."""
+    for ent in sentence.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        root = ent.root
+        if root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i):
+            return ent.text
+    return None
+
+
 def _known_names(per_paragraph: Iterable[list[NameSpan]]) -> dict[tuple[str, ...], str]:
     """Names the NER found somewhere in the article, and people's surnames, to find again elsewhere."""
     known: dict[tuple[str, ...], str] = {}
@@ -217,6 +228,8 @@ class _Article:
                 rule=clause.rule,
                 negated=clause.negated,
                 hedged=clause.hedged,
+                when=_date_phrase(sentence.span, clause.verb),
+                attributed_to=self._speaker(sentence, clause.verb),
             )
 
     def argument(self, sentence: _Sentence, token: Token) -> Mention | None:
@@ -256,6 +269,17 @@ class _Article:
             sentence.id,
             is_pronoun=True,
         )
+
+    def _speaker(self, sentence: _Sentence, verb: Token) -> str | None:
+        """Who says the clause of ``verb``, when it is reported speech ("Peskov said Russia ...")."""
+        speaker = speaker_of(verb)
+        if speaker is None:
+            return None
+        name = self._name_at(sentence, speaker.i) or self._person_at(sentence, speaker)
+        if name is None:
+            found = self._description(sentence, speaker)
+            return found.name if found is not None else None
+        return self.name_of(name)
 
     @staticmethod
     def _name_at(sentence: _Sentence, index: int) -> NameSpan | None:

@@ -97,6 +97,6 @@ def speaker_of(pronoun: Token) -> Token | None:
         clause = clause.head
     verb = clause.head
     subjects: Sequence[Token] = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects or subjects[0] is pronoun:
+    if not subjects or subjects[0].i == pronoun.i:
         return None
     return subjects[-1]
