@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from kg.extraction import ArticleFacts
-from kg.extraction.clauses import SUPPORT_VERBS
+from kg.extraction import CONCEPT_PREFIX, ArticleFacts
+from kg.extraction.clauses import GIVING_VERBS, SUPPORT_VERBS
 from kg.extraction.resolve import canonical_names, vote_labels
 from kg.ontology import KGO, Lexicon
-from kg.types import Article, Entity, Mention, Relation, Triple
+from kg.types import Article, Entity, Mention, Predicate, Relation, Triple
 
 __all__ = ["slug", "resolve_triples", "open_property"]
 
@@ -40,6 +41,7 @@ def open_property(predicate_lemma: str, base: str) -> str:
 
 def resolve_triples(facts: Sequence[tuple[Article, ArticleFacts]], lexicon: Lexicon, *, base: str) -> list[Triple]:
     """Merge the mentions of all articles into entities and type each relation's predicate."""
+    facts = [(article, _scope_concepts(article, article_facts)) for article, article_facts in facts]
     mentions = [m for _, article_facts in facts for m in article_facts.mentions]
     # Arguments can name things no NER span covers ("Turkish" in a title stands for Turkey).
     mentions += [m for _, article_facts in facts for r in article_facts.relations for m in (r.subject, r.object)]
@@ -82,6 +84,18 @@ def _speaker_entity(relation: Relation, names: dict[str, str], entities: dict[st
     return entities.get(names.get(relation.attributed_to, relation.attributed_to))
 
 
+def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
+    """Concepts belong to their article: "government building" in two articles is two buildings."""
+
+    def scoped(mention: Mention) -> Mention:
+        if not mention.name.startswith(CONCEPT_PREFIX):
+            return mention
+        return replace(mention, name=f"{CONCEPT_PREFIX}{article.id}/{mention.name.removeprefix(CONCEPT_PREFIX)}")
+
+    relations = tuple(replace(r, subject=scoped(r.subject), object=scoped(r.object)) for r in facts.relations)
+    return ArticleFacts(facts.mentions, relations)
+
+
 def _corpus_names(mentions: Iterable[Mention]) -> dict[str, str]:
     """Surnames used alone in one article map to the full name used in another."""
     return canonical_names({(m.name, m.label) for m in mentions if not m.is_pronoun})
@@ -98,9 +112,10 @@ def _entities(mentions: Sequence[Mention], names: dict[str, str], lexicon: Lexic
     entities = {}
     for name, label in labels.items():
         kind = label if label.startswith("http") else lexicon.ner_classes.get(label, _FALLBACK_CLASS)
+        shown = name.removeprefix(CONCEPT_PREFIX).split("/", 1)[-1] if name.startswith(CONCEPT_PREFIX) else name
         entities[name] = Entity(
-            id=slug(name),
-            label=name,
+            id=slug(name.removeprefix(CONCEPT_PREFIX)),
+            label=shown,
             type=kind,
             aliases=frozenset(a for a in aliases.get(name, ()) if a != name),
         )
@@ -115,13 +130,20 @@ def _property(relation: Relation, lexicon: Lexicon, base: str) -> tuple[str, str
         prop = lexicon.role_property(predicate.lemma) or _FALLBACK_ROLE
         return prop, lexicon.label(prop)
     prop = None
-    if predicate.noun is not None and predicate.lemma in SUPPORT_VERBS:
+    if predicate.noun is not None and predicate.lemma in SUPPORT_VERBS | GIVING_VERBS:
+        # "launched strikes on" is an attack; "provided aid to" is aid, "provided a response to" is not.
         prop = lexicon.nominals.get(predicate.noun)
+        if prop is None and predicate.lemma in GIVING_VERBS:
+            return _open(predicate, base)
     prop = prop or lexicon.verb_property(
         predicate.lemma, preposition=predicate.preposition, particle=predicate.particle
     )
     if prop is not None:
         return prop, lexicon.label(prop)
+    return _open(predicate, base)
+
+
+def _open(predicate: Predicate, base: str) -> tuple[str, str]:
     parts = (predicate.lemma, predicate.particle, predicate.noun, predicate.preposition)
     phrase = " ".join(p for p in parts if p)
     return open_property(phrase, base), phrase

@@ -7,15 +7,18 @@ argument phrases as written.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, find_clauses, relation_tokens
-from kg.extraction.names import NameSpan, Role, find_names, find_roles, title_around
+from kg.extraction.concepts import concept_of
+from kg.extraction.names import NameSpan, Role, direct_affiliations, find_names, find_roles, title_around
 from kg.extraction.places import place_facts
 from kg.extraction.resolve import (
     PERSONAL_PRONOUNS,
+    SPEECH_VERBS,
     canonical_names,
     speaker_of,
     vote_labels,
@@ -27,9 +30,11 @@ from kg.types import Mention, Predicate, Relation
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["ArticleFacts", "extract_article"]
+__all__ = ["ArticleFacts", "CONCEPT_PREFIX", "extract_article"]
 
-ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85}
+ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85, "bridging": 0.6}
+# A description is named by a speaker at most this many sentences later.
+_BRIDGE_WINDOW = 2
 # A pronoun refers back at most this many sentences.
 _PRONOUN_WINDOW = 3
 
@@ -61,8 +66,8 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
     mentions = tuple(article.mention(s, n) for s in sentences for n in s.names)
     relations: dict[tuple, Relation] = {}
     for sentence in sentences:
-        found = (*article.role_relations(sentence), *article.place_relations(sentence),
-                 *article.clause_relations(sentence))
+        found = (*article.role_relations(sentence), *article.description_roles(sentence),
+                 *article.place_relations(sentence), *article.clause_relations(sentence))
         for relation in found:
             key = (
                 relation.subject.name,
@@ -73,7 +78,7 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
             )
             if key not in relations or relations[key].confidence < relation.confidence:
                 relations[key] = relation
-    return ArticleFacts(mentions, tuple(relations.values()))
+    return ArticleFacts(mentions, tuple(article.name_concepts(r) for r in relations.values()))
 
 
 def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
@@ -91,6 +96,17 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
                 [r for r in roles if span.start <= r.holder.start < span.end],
             )
             number += 1
+
+
+# Concept mentions are named "concept:<label>" and labelled CONCEPT until the article is done.
+CONCEPT_PREFIX = "concept:"
+CONCEPT_LABEL = "CONCEPT"
+_QUOTES = {'"', "“", "”", "``", "''"}
+
+
+def _in_quote(token: Token) -> bool:
+    """Whether ``token`` stands inside quotation marks opened earlier in its sentence."""
+    return sum(1 for t in token.sent[: token.i - token.sent.start] if t.text in _QUOTES) % 2 == 1
 
 
 def _date_phrase(sentence: Span, verb: Token) -> str | None:
@@ -132,7 +148,12 @@ class _Article:
         for sentence in sentences:
             for role in sentence.roles:
                 self.title_holders.setdefault(role.title, set()).add(self.name_of(role.holder))
-        self._topics: dict[int, NameSpan | None] = {}
+        self.bridged: dict[tuple[int, int], str] = {}
+        self._bridge()
+        self._topics: dict[int, str | None] = {}
+        self.concepts: dict[str, Counter[str]] = {}
+        self.concept_types: dict[str, str] = {}
+        self.anchored: dict[str, bool] = {}
 
     def name_of(self, name: NameSpan) -> str:
         return self.full_names.get(name.name, name.name)
@@ -153,6 +174,19 @@ class _Article:
             label=self.labels.get(canonical, name.label),
             sentence_id=sentence.id,
         )
+
+    def name_concepts(self, relation: Relation) -> Relation:
+        """Give the concepts of a relation their article-wide label (the most used phrase for
+        their head lemma) and class."""
+
+        def named(mention: Mention) -> Mention:
+            if mention.label != CONCEPT_LABEL:
+                return mention
+            lemma = mention.name.removeprefix(CONCEPT_PREFIX)
+            label = self.concepts[lemma].most_common(1)[0][0]
+            return replace(mention, name=CONCEPT_PREFIX + label, label=self.concept_types[lemma])
+
+        return replace(relation, subject=named(relation.subject), object=named(relation.object))
 
     def role_relations(self, sentence: _Sentence) -> Iterator[Relation]:
         doc = sentence.span.doc
@@ -194,10 +228,17 @@ class _Article:
 
     def clause_relations(self, sentence: _Sentence) -> Iterator[Relation]:
         for clause in find_clauses(sentence.span):
-            subject = self.argument(sentence, clause.subject)
-            obj = self.argument(sentence, clause.object)
+            # Concepts stand in for direct participants, not for the circumstances a passive
+            # verb's prepositions add ("was given for courage").
+            concepts = clause.rule != "passive-prep"
+            subject = self.argument(sentence, clause.subject) or (
+                self._concept(sentence, clause.subject) if concepts else None)
+            obj = self.argument(sentence, clause.object) or (self._concept(sentence, clause.object) if concepts else None)
             if subject is None or obj is None or subject.name == obj.name:
                 continue
+            if subject.label == obj.label == CONCEPT_LABEL and not (
+                    self.anchored.get(subject.name) or self.anchored.get(obj.name)):
+                continue  # a fact needs at least one participant tied to a name
             words = relation_tokens(clause)
             particle = next((c.lower_ for c in clause.verb.children if c.dep_ == "prt"), None)
             preposition = clause.preposition.lower_ if clause.preposition is not None else None
@@ -237,7 +278,7 @@ class _Article:
         name = self._name_at(sentence, token.i)
         if name is not None:
             return self.mention(sentence, name)
-        if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
+        if token.pos_ == "PRON" and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ == "it"):
             return self._pronoun(sentence, token)
         for child in token.children:  # "the EU's ambassador, Katarina Mathernova, said"
             if child.dep_ == "appos":
@@ -248,85 +289,163 @@ class _Article:
 
     def _description(self, sentence: _Sentence, token: Token) -> Mention | None:
         """ "Zelensky's chief of staff" or "the Kremlin spokesperson": the one person in the
-        article who holds that title."""
+        article who holds that title, or who is named right after it (see :meth:`_bridge`)."""
+        title = self._description_title(sentence, token)
+        if title is None:
+            return None
+        holders = self.title_holders.get(title[2])
+        holder = next(iter(holders)) if holders and len(holders) == 1 else self.bridged.get((sentence.id, token.i))
+        if holder is None:
+            return None
+        doc = sentence.span.doc
+        phrase = doc[token.left_edge.i : max(title[1], token.i + 1)]
+        start = sentence.offset + phrase.start_char
+        return Mention(phrase.text, start, start + len(phrase.text), holder, "PERSON", sentence.id, is_pronoun=True)
+
+    def _description_title(self, sentence: _Sentence, token: Token) -> tuple[int, int, str] | None:
+        """The title a definite description names ("the EU's *ambassador* to Ukraine"), if it is one."""
         if token.pos_ != "NOUN" or token.lower_ not in self.lexicon.role_words:
             return None
         if not any(c.dep_ in ("det", "poss", "compound") and c.lower_ not in ("a", "an") for c in token.children):
             return None
         title = title_around(sentence.span.doc, token, self.lexicon)
-        holders = self.title_holders.get(sentence.span.doc[title[0] : title[1]].text.lower()) if title else None
-        if not holders or len(holders) != 1:
+        if title is None:
             return None
-        holder = next(iter(holders))
+        return title[0], title[1], sentence.span.doc[title[0] : title[1]].text.lower()
+
+    def _bridge(self) -> None:
+        """A speaker first described, then named: "the EU's ambassador to Ukraine said ..."
+        followed by "..., said Katarina Mathernova" names the ambassador, when that person has
+        no title of their own in the article."""
+        titled = {holder for holders in self.title_holders.values() for holder in holders}
+        for sentence in self.sentences:
+            for token in sentence.span:
+                if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_VERBS:
+                    continue
+                title = self._description_title(sentence, token)
+                if title is None or self.title_holders.get(title[2]):
+                    continue
+                for later in self.sentences[sentence.id + 1 : sentence.id + 1 + _BRIDGE_WINDOW]:
+                    speaker = next((self.name_of(n) for n in later.names if self._is_person(n)
+                                    and later.span.doc[n.end - 1].dep_ == "nsubj"
+                                    and later.span.doc[n.end - 1].head.lemma_ in SPEECH_VERBS), None)
+                    if speaker is not None and speaker not in titled:
+                        self.bridged[(sentence.id, token.i)] = speaker
+                        break
+
+    def description_roles(self, sentence: _Sentence) -> Iterator[Relation]:
+        """Roles a resolved description states: "the EU's ambassador to Ukraine" → ambassador to Ukraine."""
         doc = sentence.span.doc
-        phrase = doc[token.left_edge.i : max(title[1], token.i + 1)]
-        return Mention(
-            phrase.text,
-            sentence.offset + phrase.start_char,
-            sentence.offset + phrase.end_char,
-            holder,
-            "PERSON",
-            sentence.id,
-            is_pronoun=True,
-        )
+        by_token = {i: n for n in sentence.names for i in range(n.start, n.end)}
+        for token in sentence.span:
+            title = self._description_title(sentence, token)
+            holder = self._description(sentence, token) if title is not None else None
+            if holder is None or (sentence.id, token.i) not in self.bridged:
+                continue
+            for affiliation in direct_affiliations(doc, token, title[:2], by_token, self.lexicon):
+                yield Relation(
+                    subject=holder,
+                    predicate=Predicate(lemma=title[2], text=doc[title[0] : title[1]].text, role=True),
+                    object=self.mention(sentence, affiliation),
+                    sentence_id=sentence.id,
+                    sentence=sentence.span.text,
+                    confidence=ROLE_CONFIDENCE["bridging"],
+                    rule="bridging",
+                )
 
     def _speaker(self, sentence: _Sentence, verb: Token) -> str | None:
         """Who says the clause of ``verb``, when it is reported speech ("Peskov said Russia ...")."""
         speaker = speaker_of(verb)
         if speaker is None:
             return None
-        name = self._name_at(sentence, speaker.i) or self._person_at(sentence, speaker)
-        if name is None:
-            found = self._description(sentence, speaker)
-            return found.name if found is not None else None
-        return self.name_of(name)
+        name = self._name_at(sentence, speaker.i)
+        return self.name_of(name) if name is not None else self._person_at(sentence, speaker)
+
+    def _concept(self, sentence: _Sentence, token: Token) -> Mention | None:
+        concept = concept_of(token, self.lexicon)
+        if concept is None:
+            return None
+        modifier_names = (self._name_at(sentence, i) for i in range(concept.start, token.i))
+        if any(name is not None and self._is_person(name) for name in modifier_names):
+            return None  # "Putin awards", "Gerasimov medal": a person's name misparsed as a modifier
+        self.concepts.setdefault(concept.head_lemma, Counter())[concept.label] += 1
+        self.concept_types[concept.head_lemma] = concept.type
+        name = CONCEPT_PREFIX + concept.head_lemma
+        self.anchored[name] = self.anchored.get(name, False) or concept.anchored
+        span = sentence.span.doc[concept.start : token.i + 1]
+        start = sentence.offset + span.start_char
+        return Mention(span.text, start, start + len(span.text), name, CONCEPT_LABEL, sentence.id)
 
     @staticmethod
     def _name_at(sentence: _Sentence, index: int) -> NameSpan | None:
         return next((n for n in sentence.names if n.start <= index < n.end), None)
 
     def _pronoun(self, sentence: _Sentence, pronoun: Token) -> Mention | None:
-        antecedent = self._antecedent(sentence, pronoun)
-        if antecedent is None:
+        name = self._it_antecedent(sentence, pronoun) if pronoun.lower_ == "it" else self._antecedent(sentence, pronoun)
+        if name is None:
             return None
-        doc = sentence.span.doc
-        found = self.mention(sentence, antecedent[1], text_tokens=doc[pronoun.i : pronoun.i + 1])
-        return Mention(
-            found.text, found.start, found.end, self.name_of(antecedent[1]), found.label, sentence.id, is_pronoun=True
-        )
+        start = sentence.offset + pronoun.idx
+        label = self.labels.get(name, "PERSON")
+        return Mention(pronoun.text, start, start + len(pronoun), name, label, sentence.id, is_pronoun=True)
 
-    def _antecedent(self, sentence: _Sentence, pronoun: Token) -> tuple[_Sentence, NameSpan] | None:
+    def _antecedent(self, sentence: _Sentence, pronoun: Token) -> str | None:
+        """The person a personal pronoun refers to, as a canonical name."""
         speaker = speaker_of(pronoun)
-        if speaker is not None:
+        first_person = pronoun.lower_ in ("i", "me")
+        # Reported speech ("Yermak said he ...") and a quote's "I" are the speaker; a "him"
+        # inside a direct quote ("'I informed him,' Yermak wrote") is someone else.
+        if speaker is not None and (first_person or not _in_quote(pronoun)):
             name = self._person_at(sentence, speaker)
             if name is not None:
-                return sentence, name
-        if pronoun.lower_ in ("i", "me"):
+                return name
+        if first_person:
             return None
-        earlier = [n for n in sentence.names if n.end <= pronoun.i and self._is_person(n)]
+        # "I informed him": an object pronoun is not its own clause's subject.
+        excluded = self._clause_subject(sentence, pronoun)
+        earlier = [self.name_of(n) for n in sentence.names if n.end <= pronoun.i and self._is_person(n)]
+        earlier = [n for n in earlier if n != excluded]
         if earlier:
-            return sentence, earlier[-1]
+            return earlier[-1]
         for back in range(sentence.id - 1, max(sentence.id - 1 - _PRONOUN_WINDOW, -1), -1):
             previous = self.sentences[back]
-            topic = self._topic(previous)
-            if topic is not None:
-                return previous, topic
-            people = [n for n in previous.names if self._is_person(n)]
-            if people:
-                return previous, people[-1]
+            candidates = [self._topic(previous)]
+            candidates += [self.name_of(n) for n in reversed(previous.names) if self._is_person(n)]
+            candidates = [c for c in candidates if c is not None and c != excluded]
+            if candidates:
+                return candidates[0]
         return None
 
-    def _person_at(self, sentence: _Sentence, token: Token) -> NameSpan | None:
+    def _it_antecedent(self, sentence: _Sentence, pronoun: Token) -> str | None:
+        """"The EU followed with confirmation it is coordinating ...": "it" inside a clause of a
+        sentence whose subject is an organisation or country is that subject."""
+        root = sentence.span.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i == pronoun.i:
+            return None
+        name = self._name_at(sentence, subject.i)
+        if name is None or self._is_person(name):
+            return None
+        return self.name_of(name)
+
+    def _clause_subject(self, sentence: _Sentence, pronoun: Token) -> str | None:
+        if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+            return None
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return self._person_at(sentence, subject) if subject is not None else None
+
+    def _person_at(self, sentence: _Sentence, token: Token) -> str | None:
+        """The person (canonical name) a token names, refers to as a pronoun, or describes."""
         name = self._name_at(sentence, token.i)
-        if name is not None and self._is_person(name):
-            return name
+        if name is not None:
+            return self.name_of(name) if self._is_person(name) else None
         if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
-            found = self._antecedent(sentence, token)
-            return found[1] if found else None
-        return None
+            return self._antecedent(sentence, token)
+        described = self._description(sentence, token)
+        return described.name if described is not None else None
 
-    def _topic(self, sentence: _Sentence) -> NameSpan | None:
-        """The person a sentence is about: its main subject, named or a resolved pronoun."""
+    def _topic(self, sentence: _Sentence) -> str | None:
+        """The person a sentence is about: its main subject, named, described or a resolved pronoun."""
         if sentence.id not in self._topics:
             self._topics[sentence.id] = None  # guards the recursion through pronouns
             root = sentence.span.root

@@ -16,9 +16,11 @@ if TYPE_CHECKING:
 __all__ = [
     "Clause",
     "CONFIDENCE",
+    "GIVING_VERBS",
     "LOCATIVE_PREPOSITIONS",
     "RECIPROCAL_VERBS",
     "SUPPORT_VERBS",
+    "content_noun",
     "find_clauses",
     "conjuncts",
     "relation_tokens",
@@ -59,7 +61,7 @@ SUPPORT_VERBS = frozenset(
     }
 )
 # Verbs whose "to" object is the recipient, so the relation is the bare verb ("awarded X to Y").
-_GIVING_VERBS = frozenset(
+GIVING_VERBS = frozenset(
     {
         "award",
         "give",
@@ -175,6 +177,23 @@ class Clause:
         return CONFIDENCE[self.rule]
 
 
+def _targets(token: Token) -> list[Token]:
+    """The things an object stands for: its conjuncts, the antecedent of a relative pronoun
+    ("against *whom* the court issued a warrant"), and what "including" lists."""
+    if token.lower_ in _RELATIVE_PRONOUNS:
+        clause = token.head
+        while clause.dep_ != "relcl" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            token = clause.head
+    found = conjuncts(token)
+    for head in list(found):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("including", "like"):
+                found.extend(t for p in prep.children if p.dep_ == "pobj" for t in conjuncts(p))
+    return found
+
+
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the tokens coordinated with it ("the US and the EU")."""
     found = [token]
@@ -223,8 +242,10 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
-def _flags(verb: Token) -> tuple[bool, bool]:
-    negated = any(c.dep_ == "neg" for c in verb.children)
+def _flags(verb: Token, subjects: list[Token]) -> tuple[bool, bool]:
+    negated = any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for s in subjects for c in s.children
+    )
     hedged = any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children)
     governor = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
     if governor is not None and governor.lemma_ in _HEDGING_VERBS:
@@ -240,7 +261,7 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
         subjects, passive = _subjects(verb)
         if not subjects:
             continue
-        negated, hedged = _flags(verb)
+        negated, hedged = _flags(verb, subjects)
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
         def clause(subject, obj, prep, rule, noun=None, verb=verb, flags=(passive, negated, hedged)):
@@ -260,11 +281,11 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
         for obj in objects:
             rule = "copula" if obj.dep_ == "attr" else "active"
-            for target in conjuncts(obj):
+            for target in _targets(obj):
                 for subject in subjects:
                     yield clause(subject, target, None, rule)
         light = next((o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN"), None)
-        light = _content_noun(light) if light is not None else None
+        light = content_noun(light) if light is not None else None
         preps = [(p, None) for p in verb.children]
         if light is not None:
             # "imposed sanctions on Russia", "discussed strikes on targets with Rubio": the parser
@@ -283,18 +304,18 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
             if prep.dep_ not in ("prep", "dative") or prep.pos_ != "ADP" or prep.lower_ in _CIRCUMSTANTIAL:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                for target in conjuncts(pobj):
+                for target in _targets(pobj):
                     for subject in subjects:
                         if noun is not None and not passive:
                             if prep.lower_ in _PARTICIPANT_PREPOSITIONS or prep.lower_ in _LIGHT_PREPOSITIONS:
                                 yield clause(subject, target, prep, "light-verb", noun=noun)
-                        elif prep.dep_ == "dative" or prep.lower_ == "to" and verb.lemma_ in _GIVING_VERBS:
+                        elif prep.dep_ == "dative" or prep.lower_ == "to" and verb.lemma_ in GIVING_VERBS:
                             yield clause(subject, target, None, "active-dative")
                         else:
                             yield clause(subject, target, prep, "passive-prep" if passive else "active-prep")
 
 
-def _content_noun(noun: Token) -> Token:
+def content_noun(noun: Token) -> Token:
     """The noun that carries the meaning: "thousands of *sanctions*", "a wave of *strikes*"."""
     if noun.lemma_ in _QUANTIFIERS:
         for prep in noun.children:

@@ -15,7 +15,7 @@ from kg.ontology import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["NameSpan", "Role", "find_names", "find_roles", "title_around", "ENTITY_LABELS"]
+__all__ = ["NameSpan", "Role", "direct_affiliations", "find_names", "find_roles", "title_around", "ENTITY_LABELS"]
 
 # NER labels whose spans can be graph nodes; numbers, dates and money are literals.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
@@ -263,12 +263,12 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
             if title is None:
                 continue
             text = doc[title[0] : title[1]].text.lower()
-            affiliations = list(_direct_affiliations(doc, title_noun, title, by_token, lexicon))
+            affiliations = list(direct_affiliations(doc, title_noun, title, by_token, lexicon))
             for affiliation in affiliations or [None]:
                 yield Role(name, text, title[0], title[1], affiliation, "apposition")
 
 
-def _direct_affiliations(
+def direct_affiliations(
     doc: Doc, noun: Token, title: tuple[int, int], by_token: dict[int, NameSpan], lexicon: Lexicon
 ) -> Iterator[NameSpan]:
     """Organisations or places attached to a title noun itself: "NATO's secretary general",
@@ -284,7 +284,7 @@ def _direct_affiliations(
             continue
         for token in candidates:
             if title[0] <= token.i < title[1]:
-                yield from _direct_affiliations(doc, token, title, by_token, lexicon)
+                yield from direct_affiliations(doc, token, title, by_token, lexicon)
                 continue
             found = by_token.get(token.i)
             if found is None:

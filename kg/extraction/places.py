@@ -91,6 +91,8 @@ def _comma_place(doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None,
     other = at.get(name.end + 1)
     if other is None or other.start != name.end + 1 or kind_of(label_of(other)) != "place":
         return
+    if doc[other.end - 1].dep_ in ("compound", "nmod", "amod", "poss"):
+        return  # "in Kyiv, US president Donald Trump said": the second place modifies a noun
     after = doc[other.end] if other.end < len(doc) else None
     before = doc[name.start - 1] if name.start > 0 else None
     in_list = (after is not None and after.lower_ in (",", "and", "or")) or (before is not None and before.text == ",")
