@@ -21,6 +21,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-bench.lock
 	$(BIN)/python -m bench
 
 lint: $(STAMP)

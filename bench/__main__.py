@@ -1,0 +1,65 @@
+"""Run the extraction benchmarks and print one table: ``python -m bench`` (or ``make bench``).
+
+1. CaRB dev (open-IE mode), 2. CoNLL04 dev (zero-shot relation extraction), 3. the seed
+article's expected facts; kg and textacy's subject-verb-object triples side by side, on the
+same spaCy model. Other benchmarks (centrality, scale) have modules of their own in ``bench/``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+
+from bench import conll04, openie, seed
+from bench.paths import SHARED_DATA
+
+__all__ = ["main"]
+
+TARGETS = {
+    "CaRB dev F1": "≥ 0.50", "CaRB dev AUC": "≥ 0.30", "CoNLL04 dev F1": "≥ 0.45", "seed recall": "≥ 0.95",
+    "seed junk rate": "≤ 0.02", "seed split entities": "0", "seed merged entities": "0",
+    "seed triples / sentence": "≤ 3",
+}
+
+
+def _rows(nlp, lexicon, system: str) -> dict[str, float | None]:
+    carb = openie.run(nlp, system=system)
+    found = seed.run(nlp, lexicon, system=system)
+    return {
+        "CaRB dev F1": carb["f1"], "CaRB dev AUC": carb["auc"], "CaRB dev P": carb["precision"],
+        "CaRB dev R": carb["recall"], "CaRB tuples / sentence": carb["per_sentence"],
+        "CoNLL04 dev F1": conll04.run(nlp, lexicon)["f1"] if system == "kg" else None,
+        "seed recall": found["recall"], "seed junk rate": found["junk_rate"],
+        "seed split entities": found["split_entities"], "seed merged entities": found["merged_entities"],
+        "seed triples / sentence": found["per_sentence"],
+    }
+
+
+def main() -> int:
+    """Print the benchmark table; exit 1 when the shared data is missing."""
+    if not SHARED_DATA.is_dir():
+        print(f"bench: {SHARED_DATA} not found (the shared benchmark data)", file=sys.stderr)
+        return 1
+    from kg.nlp import load_pipeline
+    from kg.ontology import load_lexicon
+
+    nlp, lexicon = load_pipeline(), load_lexicon()
+    started = time.perf_counter()
+    results = {"kg": _rows(nlp, lexicon, "kg")}
+    if importlib.util.find_spec("textacy") is not None:
+        results["textacy SVO"] = _rows(nlp, lexicon, "textacy")
+    systems = list(results)
+    print("| measure | " + " | ".join(systems) + " | target |")
+    print("|---|" + "---|" * len(systems) + "---|")
+    for measure in results["kg"]:
+        cells = ["n/a" if results[s][measure] is None else f"{results[s][measure]:.3f}" for s in systems]
+        print(f"| {measure} | " + " | ".join(cells) + f" | {TARGETS.get(measure, '')} |")
+    if len(systems) == 1:
+        print("\n(textacy is not installed: `make bench` installs requirements-bench.lock)")
+    print(f"\nspaCy pipeline {nlp.meta['name']} {nlp.meta['version']}; {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
