@@ -132,3 +132,55 @@ def test_extraction_title_words_inside_organisation_names_do_not_split_them(fact
     labels = {t.subject.label for t in triples} | {t.object.label for t in triples}
     assert not any(t.subject.type.endswith("Person") or t.object.type.endswith("Person") for t in triples)
     assert labels <= {name, "Rosneft"}
+
+
+def test_extraction_relative_pronoun_object_is_its_antecedent(facts_of):
+    found = facts_of("Viktor Orban, against whom the European Parliament passed a resolution in May, visited Beijing.")
+    assert any(s == "European Parliament" and o == "Viktor Orban" for s, _, o in found)
+    assert ("Viktor Orban", "visited", "Beijing") in found
+
+
+def test_extraction_including_lists_members_of_a_common_noun_object(facts_of):
+    found = facts_of("Israel has struck three countries, including Syria and Yemen.")
+    assert {("Israel", "attacked", "Syria"), ("Israel", "attacked", "Yemen")} <= found
+
+
+def test_extraction_including_after_a_name_is_not_expanded(facts_of):
+    found = facts_of("Nine countries recognised Abkhazia, including Russia and Syria.")
+    assert not any(o in ("Russia", "Syria") for _, _, o in found)
+
+
+def test_extraction_it_refers_to_the_organisation_subject(facts_of):
+    _, triples = facts_of("The European Commission said it would sanction Rosneft.", with_triples=True)
+    [triple] = [t for t in triples if t.object.label == "Rosneft"]
+    assert (triple.subject.label, triple.property_label, triple.hedged) == ("European Commission", "sanctioned", True)
+    assert triple.attributed_to is not None and triple.attributed_to.label == "European Commission"
+
+
+def test_extraction_him_in_a_direct_quote_is_not_the_speaker(facts_of):
+    found = facts_of('Antony Blinken met Wang Yi in Beijing on Tuesday.\n'
+                     '"I warned him about the export controls," Blinken told reporters.')
+    assert ("Antony Blinken", "warned", "Wang Yi") in found
+
+
+def test_extraction_described_speaker_named_later_gets_the_role(facts_of):
+    found = facts_of("Kenya's interior minister said on Monday that the curfew would be lifted.\n"
+                     "The next day, said Kipchumba Murkomen, the police withdrew from Nairobi.")
+    assert ("Kipchumba Murkomen", "holds position in", "Kenya") in found
+
+
+def test_extraction_concept_node_anchored_by_a_demonym(facts_of):
+    _, triples = facts_of("The Chinese navy blockaded Taiwan on Friday.", with_triples=True)
+    [triple] = triples
+    assert (triple.subject.label, triple.subject.type.rsplit("#")[-1], triple.object.label) == (
+        "Chinese navy", "ArmedForce", "Taiwan")
+    assert triple.subject.id == "t-chinese-navy"
+
+
+def test_extraction_no_fact_between_two_unanchored_concepts(facts_of):
+    assert facts_of("The committee approved the budget.") == set()
+
+
+def test_extraction_negative_determiner_negates(facts_of):
+    _, triples = facts_of("No country has recognised Abkhazia.", with_triples=True)
+    assert triples and all(t.negated for t in triples)

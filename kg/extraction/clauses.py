@@ -187,7 +187,9 @@ def _targets(token: Token) -> list[Token]:
         if clause.dep_ == "relcl":
             token = clause.head
     found = conjuncts(token)
-    for head in list(found):
+    # Only a common noun has members to list ("three countries, including Syria"); after a
+    # name, the parser has hung the subject's "including" on the wrong word.
+    for head in [t for t in found if t.pos_ == "NOUN"]:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("including", "like"):
                 found.extend(t for p in prep.children if p.dep_ == "pobj" for t in conjuncts(p))
