@@ -17,8 +17,13 @@ from bench.paths import SHARED_DATA
 __all__ = ["main"]
 
 TARGETS = {
-    "CaRB dev F1": "≥ 0.50", "CaRB dev AUC": "≥ 0.30", "CoNLL04 dev F1": "≥ 0.45", "seed recall": "≥ 0.95",
-    "seed junk rate": "≤ 0.02", "seed split entities": "0", "seed merged entities": "0",
+    "CaRB dev F1": "≥ 0.50",
+    "CaRB dev AUC": "≥ 0.30",
+    "CoNLL04 dev F1": "≥ 0.45",
+    "seed recall": "≥ 0.95",
+    "seed junk rate": "≤ 0.02",
+    "seed split entities": "0",
+    "seed merged entities": "0",
     "seed triples / sentence": "≤ 3",
 }
 
@@ -27,11 +32,16 @@ def _rows(nlp, lexicon, system: str) -> dict[str, float | None]:
     carb = openie.run(nlp, system=system)
     found = seed.run(nlp, lexicon, system=system)
     return {
-        "CaRB dev F1": carb["f1"], "CaRB dev AUC": carb["auc"], "CaRB dev P": carb["precision"],
-        "CaRB dev R": carb["recall"], "CaRB tuples / sentence": carb["per_sentence"],
+        "CaRB dev F1": carb["f1"],
+        "CaRB dev AUC": carb["auc"],
+        "CaRB dev P": carb["precision"],
+        "CaRB dev R": carb["recall"],
+        "CaRB tuples / sentence": carb["per_sentence"],
         "CoNLL04 dev F1": conll04.run(nlp, lexicon)["f1"] if system == "kg" else None,
-        "seed recall": found["recall"], "seed junk rate": found["junk_rate"],
-        "seed split entities": found["split_entities"], "seed merged entities": found["merged_entities"],
+        "seed recall": found["recall"],
+        "seed junk rate": found["junk_rate"],
+        "seed split entities": found["split_entities"],
+        "seed merged entities": found["merged_entities"],
         "seed triples / sentence": found["per_sentence"],
     }
 

@@ -48,8 +48,13 @@ def run(nlp, *, system: str) -> dict[str, float]:
         predictions.setdefault(carb.normalise_sentence(sentence), []).append(prediction)
     result = carb.score(carb.read_gold(CARB / "dev.tsv"), predictions)
     count = sum(len(p) for p in predictions.values())
-    return {"precision": result.precision, "recall": result.recall, "f1": result.f1, "auc": result.auc,
-            "per_sentence": count / len(sentences)}
+    return {
+        "precision": result.precision,
+        "recall": result.recall,
+        "f1": result.f1,
+        "auc": result.auc,
+        "per_sentence": count / len(sentences),
+    }
 
 
 if __name__ == "__main__":

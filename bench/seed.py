@@ -18,8 +18,29 @@ from bench.paths import SEED_ARTICLE, SEED_FACTS
 
 __all__ = ["Found", "score", "kg_found", "textacy_found", "run", "missed"]
 
-_JUNK = {"he", "she", "it", "they", "him", "her", "them", "i", "we", "you", "us", "me", "what", "that",
-         "which", "who", "this", "these", "those", "there", ""}
+_JUNK = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "them",
+    "i",
+    "we",
+    "you",
+    "us",
+    "me",
+    "what",
+    "that",
+    "which",
+    "who",
+    "this",
+    "these",
+    "those",
+    "there",
+    "",
+}
 
 
 @dataclass(frozen=True)
@@ -55,8 +76,12 @@ def score(found: list[Found], expected: dict, sentences: int) -> dict[str, float
     """Recall of the expected facts, junk rate, split and falsely merged entities, triples a sentence."""
     hits = 0
     for fact in expected["facts"]:
-        if any(_names_match(f.subject, fact["subject"]) and _names_match(f.object, fact["object"])
-               and _relation_match(f.relation, fact["relation"]) for f in found):
+        if any(
+            _names_match(f.subject, fact["subject"])
+            and _names_match(f.object, fact["object"])
+            and _relation_match(f.relation, fact["relation"])
+            for f in found
+        ):
             hits += 1
     junk = sum(1 for f in found if f.subject.lower().strip() in _JUNK or f.object.lower().strip() in _JUNK)
     labels = {label for f in found for label in (f.subject, f.object)}
@@ -84,8 +109,9 @@ def kg_found(nlp, lexicon) -> tuple[list[Found], int]:
     from kg.nlp import parse
 
     [parsed] = list(parse(read_articles([SEED_ARTICLE]), nlp))
-    triples = resolve_triples([(parsed.article, extract_article(parsed, lexicon))], lexicon,
-                              base="https://example.org/kg/")
+    triples = resolve_triples(
+        [(parsed.article, extract_article(parsed, lexicon))], lexicon, base="https://example.org/kg/"
+    )
     sentences = sum(1 for p in parsed.paragraphs for _ in p.doc.sents)
     return [Found(t.subject.label, t.property_label, t.object.label, t.sentence_id) for t in triples], sentences
 
@@ -101,8 +127,14 @@ def textacy_found(nlp) -> tuple[list[Found], int]:
     found, sentences = [], 0
     for doc in nlp.pipe(line for _, line in paragraphs(article.text)):
         for triple in subject_verb_object_triples(doc):
-            found.append(Found(" ".join(t.text for t in triple.subject), " ".join(t.text for t in triple.verb),
-                               " ".join(t.text for t in triple.object), sentences))
+            found.append(
+                Found(
+                    " ".join(t.text for t in triple.subject),
+                    " ".join(t.text for t in triple.verb),
+                    " ".join(t.text for t in triple.object),
+                    sentences,
+                )
+            )
         sentences += sum(1 for _ in doc.sents)
     return found, sentences
 
@@ -118,9 +150,16 @@ def missed(nlp, lexicon) -> list[dict]:
     """The expected facts kg does not find (for working on the extractor)."""
     expected = json.loads(SEED_FACTS.read_text(encoding="utf-8"))
     found, _ = kg_found(nlp, lexicon)
-    return [fact for fact in expected["facts"]
-            if not any(_names_match(f.subject, fact["subject"]) and _names_match(f.object, fact["object"])
-                       and _relation_match(f.relation, fact["relation"]) for f in found)]
+    return [
+        fact
+        for fact in expected["facts"]
+        if not any(
+            _names_match(f.subject, fact["subject"])
+            and _names_match(f.object, fact["object"])
+            and _relation_match(f.relation, fact["relation"])
+            for f in found
+        )
+    ]
 
 
 if __name__ == "__main__":

@@ -158,14 +158,18 @@ def test_extraction_it_refers_to_the_organisation_subject(facts_of):
 
 
 def test_extraction_him_in_a_direct_quote_is_not_the_speaker(facts_of):
-    found = facts_of('Antony Blinken met Wang Yi in Beijing on Tuesday.\n'
-                     '"I warned him about the export controls," Blinken told reporters.')
+    found = facts_of(
+        "Antony Blinken met Wang Yi in Beijing on Tuesday.\n"
+        '"I warned him about the export controls," Blinken told reporters.'
+    )
     assert ("Antony Blinken", "warned", "Wang Yi") in found
 
 
 def test_extraction_described_speaker_named_later_gets_the_role(facts_of):
-    found = facts_of("Kenya's interior minister said on Monday that the curfew would be lifted.\n"
-                     "The next day, said Kipchumba Murkomen, the police withdrew from Nairobi.")
+    found = facts_of(
+        "Kenya's interior minister said on Monday that the curfew would be lifted.\n"
+        "The next day, said Kipchumba Murkomen, the police withdrew from Nairobi."
+    )
     assert ("Kipchumba Murkomen", "holds position in", "Kenya") in found
 
 
@@ -173,7 +177,10 @@ def test_extraction_concept_node_anchored_by_a_demonym(facts_of):
     _, triples = facts_of("The Chinese navy blockaded Taiwan on Friday.", with_triples=True)
     [triple] = triples
     assert (triple.subject.label, triple.subject.type.rsplit("#")[-1], triple.object.label) == (
-        "Chinese navy", "ArmedForce", "Taiwan")
+        "Chinese navy",
+        "ArmedForce",
+        "Taiwan",
+    )
     assert triple.subject.id == "t-chinese-navy"
 
 
@@ -184,3 +191,31 @@ def test_extraction_no_fact_between_two_unanchored_concepts(facts_of):
 def test_extraction_negative_determiner_negates(facts_of):
     _, triples = facts_of("No country has recognised Abkhazia.", with_triples=True)
     assert triples and all(t.negated for t in triples)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Yulia Svyrydenko is the prime minister of Ukraine.",
+            ("Yulia Svyrydenko", "leader of", "Ukraine"),
+            id="copula-title-of",
+        ),
+        pytest.param(
+            "Atlanta businessman Neil Estes sued Delta.", ("Neil Estes", "lives in", "Atlanta"), id="descriptor-city"
+        ),
+        pytest.param(
+            "Sun Hung Kai Properties, a Hong Kong construction firm, bought the site.",
+            ("Sun Hung Kai Properties", "based in", "Hong Kong"),
+            id="apposition-place",
+        ),
+        pytest.param("The storm hit Dallas, Texas, on Monday.", ("Dallas", "located in", "Texas"), id="place-comma"),
+    ],
+)
+def test_extraction_noun_phrase_relations(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_extraction_list_of_places_is_not_containment(facts_of):
+    found = facts_of("Ministers from France, Germany and Italy met in Rome.")
+    assert not any(p == "located in" for _, p, _ in found)

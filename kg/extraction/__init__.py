@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, find_clauses, relation_tokens
 from kg.extraction.concepts import concept_of
 from kg.extraction.names import NameSpan, Role, direct_affiliations, find_names, find_roles, title_around
-from kg.extraction.places import place_facts
+from kg.extraction.places import kind_of, place_facts
 from kg.extraction.resolve import (
     PERSONAL_PRONOUNS,
     SPEECH_VERBS,
@@ -24,7 +24,7 @@ from kg.extraction.resolve import (
     vote_labels,
 )
 from kg.nlp import ParsedArticle
-from kg.ontology import Lexicon
+from kg.ontology import KGO, Lexicon
 from kg.types import Mention, Predicate, Relation
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleFacts", "CONCEPT_PREFIX", "extract_article"]
 
-ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85, "bridging": 0.6}
+ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85, "bridging": 0.6, "descriptor": 0.7}
 # A description is named by a speaker at most this many sentences later.
 _BRIDGE_WINDOW = 2
 # A pronoun refers back at most this many sentences.
@@ -66,8 +66,12 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
     mentions = tuple(article.mention(s, n) for s in sentences for n in s.names)
     relations: dict[tuple, Relation] = {}
     for sentence in sentences:
-        found = (*article.role_relations(sentence), *article.description_roles(sentence),
-                 *article.place_relations(sentence), *article.clause_relations(sentence))
+        found = (
+            *article.role_relations(sentence),
+            *article.description_roles(sentence),
+            *article.place_relations(sentence),
+            *article.clause_relations(sentence),
+        )
         for relation in found:
             key = (
                 relation.subject.name,
@@ -101,6 +105,8 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
 # Concept mentions are named "concept:<label>" and labelled CONCEPT until the article is done.
 CONCEPT_PREFIX = "concept:"
 CONCEPT_LABEL = "CONCEPT"
+# "a native of", "a resident of": nouns that say where a person is from.
+_HOME_NOUNS = frozenset({"native", "resident", "citizen", "national", "inhabitant"})
 _QUOTES = {'"', "“", "”", "``", "''"}
 
 
@@ -198,9 +204,13 @@ class _Article:
             if holder.name == affiliation.name:
                 continue
             title = doc[role.title_start : role.title_end]
+            # A descriptor ("historian") is no post: it tells the person's country only.
+            known = None
+            if role.rule == "descriptor":
+                known = KGO + ("citizenOf" if affiliation.label == KGO + "Country" else "livesIn")
             yield Relation(
                 subject=holder,
-                predicate=Predicate(lemma=title.text.lower(), text=title.text, role=True),
+                predicate=Predicate(lemma=title.text.lower(), text=title.text, role=True, property=known),
                 object=affiliation,
                 sentence_id=sentence.id,
                 sentence=sentence.span.text,
@@ -231,14 +241,23 @@ class _Article:
             # Concepts stand in for direct participants, not for the circumstances a passive
             # verb's prepositions add ("was given for courage").
             concepts = clause.rule != "passive-prep"
-            subject = self.argument(sentence, clause.subject) or (
-                self._concept(sentence, clause.subject) if concepts else None)
-            obj = self.argument(sentence, clause.object) or (self._concept(sentence, clause.object) if concepts else None)
+            subject, obj = (
+                self.argument(sentence, token) or (self._concept(sentence, token) if concepts else None)
+                for token in (clause.subject, clause.object)
+            )
             if subject is None or obj is None or subject.name == obj.name:
                 continue
             if subject.label == obj.label == CONCEPT_LABEL and not (
-                    self.anchored.get(subject.name) or self.anchored.get(obj.name)):
+                self.anchored.get(subject.name) or self.anchored.get(obj.name)
+            ):
                 continue  # a fact needs at least one participant tied to a name
+            if clause.rule == "copula" and CONCEPT_LABEL in (subject.label, obj.label):
+                continue  # "X is a native": the noun says what X is, not who X deals with
+            if clause.rule == "copula-of":
+                found = self._copula_role(sentence, clause, subject, obj)
+                if found is not None:
+                    yield found
+                continue
             words = relation_tokens(clause)
             particle = next((c.lower_ for c in clause.verb.children if c.dep_ == "prt"), None)
             preposition = clause.preposition.lower_ if clause.preposition is not None else None
@@ -326,9 +345,16 @@ class _Article:
                 if title is None or self.title_holders.get(title[2]):
                     continue
                 for later in self.sentences[sentence.id + 1 : sentence.id + 1 + _BRIDGE_WINDOW]:
-                    speaker = next((self.name_of(n) for n in later.names if self._is_person(n)
-                                    and later.span.doc[n.end - 1].dep_ == "nsubj"
-                                    and later.span.doc[n.end - 1].head.lemma_ in SPEECH_VERBS), None)
+                    speaker = next(
+                        (
+                            self.name_of(n)
+                            for n in later.names
+                            if self._is_person(n)
+                            and later.span.doc[n.end - 1].dep_ == "nsubj"
+                            and later.span.doc[n.end - 1].head.lemma_ in SPEECH_VERBS
+                        ),
+                        None,
+                    )
                     if speaker is not None and speaker not in titled:
                         self.bridged[(sentence.id, token.i)] = speaker
                         break
@@ -360,6 +386,30 @@ class _Article:
             return None
         name = self._name_at(sentence, speaker.i)
         return self.name_of(name) if name is not None else self._person_at(sentence, speaker)
+
+    def _copula_role(self, sentence: _Sentence, clause, subject: Mention, obj: Mention) -> Relation | None:
+        """ "X is the head of Y" (a role), "X is a native of Y" (where X is from)."""
+        noun = clause.noun
+        title = title_around(sentence.span.doc, noun, self.lexicon)
+        if title is not None:
+            text = sentence.span.doc[title[0] : title[1]].text
+            predicate = Predicate(lemma=text.lower(), text=text, role=True)
+        elif noun.lemma_.lower() in _HOME_NOUNS and kind_of(obj.label) == "place":
+            home = "citizenOf" if obj.label == KGO + "Country" else "livesIn"
+            predicate = Predicate(lemma=noun.lemma_.lower(), text=noun.text, property=KGO + home)
+        else:
+            return None
+        return Relation(
+            subject=subject,
+            predicate=predicate,
+            object=obj,
+            sentence_id=sentence.id,
+            sentence=sentence.span.text,
+            confidence=clause.confidence,
+            rule=clause.rule,
+            negated=clause.negated,
+            hedged=clause.hedged,
+        )
 
     def _concept(self, sentence: _Sentence, token: Token) -> Mention | None:
         concept = concept_of(token, self.lexicon)
@@ -416,7 +466,7 @@ class _Article:
         return None
 
     def _it_antecedent(self, sentence: _Sentence, pronoun: Token) -> str | None:
-        """"The EU followed with confirmation it is coordinating ...": "it" inside a clause of a
+        """ "The EU followed with confirmation it is coordinating ...": "it" inside a clause of a
         sentence whose subject is an organisation or country is that subject."""
         root = sentence.span.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -38,6 +38,7 @@ CONFIDENCE = {
     "active-prep": 0.7,
     "passive-prep": 0.6,
     "copula": 0.75,
+    "copula-of": 0.8,
     "light-verb": 0.75,
     "reciprocal": 0.8,
 }
@@ -286,6 +287,13 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
             for target in _targets(obj):
                 for subject in subjects:
                     yield clause(subject, target, None, rule)
+            if obj.dep_ == "attr" and obj.pos_ == "NOUN":
+                # "X is the head of Y", "X is a native of Chisholm": the noun is the relation.
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "at")):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        for target in _targets(pobj):
+                            for subject in subjects:
+                                yield clause(subject, target, prep, "copula-of", noun=obj)
         light = next((o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN"), None)
         light = content_noun(light) if light is not None else None
         preps = [(p, None) for p in verb.children]

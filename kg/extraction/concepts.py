@@ -20,16 +20,84 @@ if TYPE_CHECKING:
 __all__ = ["Concept", "concept_of"]
 
 # Heads too vague to stand for a thing of their own.
-_VAGUE = frozenset({
-    "thing", "way", "time", "lot", "part", "people", "person", "one", "kind", "number", "year", "day",
-    "week", "month", "hour", "minute", "place", "fact", "case", "point", "end", "course", "side", "step",
-    "move", "comment", "statement", "reporter", "official", "bid", "effort", "view", "sort", "type",
-    "matter", "issue", "question", "reason", "result", "role", "rest", "area", "total", "amount", "share",
-    "percent", "cent", "instance", "work", "everything", "something", "anything", "nothing", "aggression",
-})
+_VAGUE = frozenset(
+    {
+        "thing",
+        "way",
+        "time",
+        "lot",
+        "part",
+        "people",
+        "person",
+        "one",
+        "kind",
+        "number",
+        "year",
+        "day",
+        "week",
+        "month",
+        "hour",
+        "minute",
+        "place",
+        "fact",
+        "case",
+        "point",
+        "end",
+        "course",
+        "side",
+        "step",
+        "move",
+        "comment",
+        "statement",
+        "reporter",
+        "official",
+        "bid",
+        "effort",
+        "view",
+        "sort",
+        "type",
+        "matter",
+        "issue",
+        "question",
+        "reason",
+        "result",
+        "role",
+        "rest",
+        "area",
+        "total",
+        "amount",
+        "share",
+        "percent",
+        "cent",
+        "instance",
+        "work",
+        "everything",
+        "something",
+        "anything",
+        "nothing",
+        "aggression",
+    }
+)
 _ARMED_FORCES = frozenset({"force", "troop", "army", "military", "navy", "soldier", "militia", "fighter"})
-_WEAPONS = frozenset({"missile", "drone", "rocket", "munition", "bomb", "shell", "artillery", "tank",
-                      "warhead", "jet", "warplane", "submarine", "warship", "weapon", "mine"})
+_WEAPONS = frozenset(
+    {
+        "missile",
+        "drone",
+        "rocket",
+        "munition",
+        "bomb",
+        "shell",
+        "artillery",
+        "tank",
+        "warhead",
+        "jet",
+        "warplane",
+        "submarine",
+        "warship",
+        "weapon",
+        "mine",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +120,8 @@ def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return None  # "our cities", "its people": whose they are is context, not a thing of its own
     modifiers = [
-        c for c in token.lefts
+        c
+        for c in token.lefts
         if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
         or (c.dep_ == "amod" and c.text[:1].isupper() and (not c.is_sent_start or lexicon.place(c.text)))
     ]

@@ -20,6 +20,7 @@ __all__ = ["NameSpan", "Role", "direct_affiliations", "find_names", "find_roles"
 # NER labels whose spans can be graph nodes; numbers, dates and money are literals.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_PLACE_LABELS = {"GPE", "LOC"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
@@ -53,7 +54,7 @@ class Role:
     @property
     def surface_start(self) -> int:
         """Where the whole noun phrase starts when the title precedes the name ("Kremlin spokesperson ...")."""
-        if self.rule != "title":
+        if self.rule not in ("title", "descriptor"):
             return self.holder.start
         return min(self.title_start, self.affiliation.start if self.affiliation else self.title_start)
 
@@ -195,12 +196,26 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
     prefix = doc[start : name.start]
     title = _last_title(prefix, lexicon)
     if title is None:
+        yield from _descriptor_roles(doc, name, start, by_token, lexicon)
         return
     title_start, title_end = title
     text = doc[title_start:title_end].text.lower()
     affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon))
     for affiliation in affiliations or [None]:
         yield Role(name, text, title_start, title_end, affiliation, "title")
+
+
+def _descriptor_roles(
+    doc: Doc, name: NameSpan, start: int, by_token: dict[int, NameSpan], lexicon: Lexicon
+) -> Iterator[Role]:
+    """ "Soviet historian Roy Medvedev", "Atlanta businessman Neil Estes": a nationality or place
+    and a descriptive noun before a name say where the person is from."""
+    descriptor = doc[name.start - 1] if name.start > start else None
+    if descriptor is None or descriptor.pos_ != "NOUN" or not descriptor.is_lower:
+        return
+    for affiliation in _affiliations(doc, start, descriptor.i, by_token, lexicon):
+        if affiliation.label in _PLACE_LABELS or affiliation.label.endswith(("#Country", "#City", "#Region")):
+            yield Role(name, descriptor.lower_, descriptor.i, descriptor.i + 1, affiliation, "descriptor")
 
 
 def _last_title(span: Span, lexicon: Lexicon) -> tuple[int, int] | None:

@@ -123,9 +123,12 @@ def _verb_tuples(verb: Token, subjects: list[Token], passive: bool) -> Iterator[
     base = _relation_words(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp", "dative") and c.pos_ != "ADP"]
     preps = [
-        c for c in verb.children
-        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"
-        and c.lower_ not in _ARGUMENT_PREPOSITIONS_SKIP and any(g.dep_ == "pobj" for g in c.children)
+        c
+        for c in verb.children
+        if c.dep_ in ("prep", "agent", "dative")
+        and c.pos_ == "ADP"
+        and c.lower_ not in _ARGUMENT_PREPOSITIONS_SKIP
+        and any(g.dep_ == "pobj" for g in c.children)
     ]
     # An xcomp verb ("wants to *leave*") yields tuples of its own with this subject.
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
@@ -163,8 +166,9 @@ def _appositions(sentence: Span) -> Iterator[OpenTuple]:
                 yield OpenTuple("is", (arg1, arg2), CONFIDENCE["apposition"], "apposition", False)
 
 
-def _tuple(words: list[Token], subject: Argument, obj: Argument | None, rest: list[Argument | None],
-           rule: str, negated: bool) -> OpenTuple:
+def _tuple(
+    words: list[Token], subject: Argument, obj: Argument | None, rest: list[Argument | None], rule: str, negated: bool
+) -> OpenTuple:
     words = sorted(set(words), key=lambda t: t.i)
     arguments = (subject, obj, *(a for a in rest if a is not None)) if obj is not None else (subject,)
     confidence = CONFIDENCE[rule]

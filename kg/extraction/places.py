@@ -20,10 +20,25 @@ if TYPE_CHECKING:
 
 __all__ = ["PlaceFact", "kind_of", "place_facts"]
 
-_PLACE_CLASSES = {"GPE", "LOC", "FAC", KGO + "Location", KGO + "Country", KGO + "City", KGO + "Region",
-                  KGO + "Facility"}
-_ORGANIZATION_CLASSES = {"ORG", KGO + "Organization", KGO + "InternationalOrganization", KGO + "Company",
-                         KGO + "GovernmentBody", KGO + "ArmedForce", KGO + "MediaOrganization"}
+_PLACE_CLASSES = {
+    "GPE",
+    "LOC",
+    "FAC",
+    KGO + "Location",
+    KGO + "Country",
+    KGO + "City",
+    KGO + "Region",
+    KGO + "Facility",
+}
+_ORGANIZATION_CLASSES = {
+    "ORG",
+    KGO + "Organization",
+    KGO + "InternationalOrganization",
+    KGO + "Company",
+    KGO + "GovernmentBody",
+    KGO + "ArmedForce",
+    KGO + "MediaOrganization",
+}
 # (kind of the first name, preposition, kind of the second) → (property, confidence).
 _PREPOSITION_RULES = {
     ("place", "in", "place"): (KGO + "locatedIn", 0.65),
@@ -52,7 +67,7 @@ class PlaceFact:
 
 
 def kind_of(label: str) -> str | None:
-    """"person", "organization" or "place" for an NER label or ontology class, else None."""
+    """ "person", "organization" or "place" for an NER label or ontology class, else None."""
     if label == "PERSON" or label == KGO + "Person":
         return "person"
     if label in _ORGANIZATION_CLASSES:
@@ -79,13 +94,45 @@ def place_facts(sentence: Span, names: list[NameSpan], label_of: Callable[[NameS
                 rule = _PREPOSITION_RULES.get((kind, prep.lower_, kind_of(label_of(other)))) if other else None
                 if rule is not None:
                     yield PlaceFact(name, other, rule[0], prep.text, rule[1], "noun-preposition")
+        yield from _apposition_place(doc, name, at, kind, label_of)
         yield from _comma_place(doc, name, at, kind, label_of)
         yield from _based(doc, name, at, kind, label_of)
 
 
-def _comma_place(doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None,
-                 label_of: Callable[[NameSpan], str]) -> Iterator[PlaceFact]:
-    """"Dallas, Texas": a place, a comma and a larger place, not a list of places."""
+def _apposition_place(
+    doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None, label_of: Callable[[NameSpan], str]
+) -> Iterator[PlaceFact]:
+    """ "Acme, a Hong Kong construction firm" (based in); "Thomas, a native of Chisholm" and
+    "Derwinski, a Republican from Chicago" (lives in)."""
+    if kind not in ("person", "organization"):
+        return
+    head = doc[name.end - 1]
+    for noun in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        places = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+        places += [
+            p
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in")
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        for token in places:
+            other = at.get(token.i)
+            if other is None or kind_of(label_of(other)) != "place":
+                continue
+            prop = KGO + "basedIn" if kind == "organization" else _home_property(label_of(other))
+            yield PlaceFact(name, other, prop, noun.text, 0.6, "apposition-place")
+
+
+def _home_property(label: str) -> str:
+    """A person's country is their citizenship; a smaller place is where they live."""
+    return KGO + "citizenOf" if label == KGO + "Country" else KGO + "livesIn"
+
+
+def _comma_place(
+    doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None, label_of: Callable[[NameSpan], str]
+) -> Iterator[PlaceFact]:
+    """ "Dallas, Texas": a place, a comma and a larger place, not a list of places."""
     if kind != "place" or name.end + 1 >= len(doc) or doc[name.end].text != ",":
         return
     other = at.get(name.end + 1)
@@ -93,16 +140,34 @@ def _comma_place(doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None,
         return
     if doc[other.end - 1].dep_ in ("compound", "nmod", "amod", "poss"):
         return  # "in Kyiv, US president Donald Trump said": the second place modifies a noun
-    after = doc[other.end] if other.end < len(doc) else None
-    before = doc[name.start - 1] if name.start > 0 else None
-    in_list = (after is not None and after.lower_ in (",", "and", "or")) or (before is not None and before.text == ",")
-    if not in_list:
+    if not _in_list(doc, name, other, at, kind, label_of):
         yield PlaceFact(name, other, KGO + "locatedIn", ",", 0.7, "place-comma")
 
 
-def _based(doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None,
-           label_of: Callable[[NameSpan], str]) -> Iterator[PlaceFact]:
-    """"a Boston-based firm": the place before "-based" and the organisation it modifies."""
+def _in_list(
+    doc, name: NameSpan, other: NameSpan, at: dict[int, NameSpan], kind: str, label_of: Callable[[NameSpan], str]
+) -> bool:
+    """Whether "A, B" is part of a list of places ("France, Germany and Italy") rather than
+    a place and its region ("Bethany, Conn., was ...")."""
+    after = doc[other.end] if other.end < len(doc) else None
+    if after is not None and after.lower_ in ("and", "or"):
+        return True
+    if after is not None and after.text == ",":
+        third = at.get(other.end + 1)
+        if third is not None and kind_of(label_of(third)) == kind:
+            following = doc[third.end] if third.end < len(doc) else None
+            return following is not None and following.lower_ in (",", "and", "or")
+    before = doc[name.start - 1] if name.start > 0 else None
+    if before is not None and before.text == ",":
+        previous = at.get(name.start - 2)
+        return previous is not None and kind_of(label_of(previous)) == kind
+    return False
+
+
+def _based(
+    doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None, label_of: Callable[[NameSpan], str]
+) -> Iterator[PlaceFact]:
+    """ "a Boston-based firm": the place before "-based" and the organisation it modifies."""
     if kind != "place":
         return
     words = doc[name.end : name.end + 2]
