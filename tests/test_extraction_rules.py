@@ -219,3 +219,20 @@ def test_extraction_noun_phrase_relations(facts_of, text, expected):
 def test_extraction_list_of_places_is_not_containment(facts_of):
     found = facts_of("Ministers from France, Germany and Italy met in Rome.")
     assert not any(p == "located in" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysts recalled Russia's seizure of Crimea in 2014.", ("Russia", "annexed", "Crimea")),
+        ("The Russian invasion of Ukraine began in February 2022.", ("Russia", "invaded", "Ukraine")),
+        ("Moscow's attack on Kyiv killed nine people.", ("Moscow", "attacked", "Kyiv")),
+    ],
+    ids=["possessive-agent", "demonym-agent", "attack-on"],
+)
+def test_extraction_nominal_relation_with_explicit_agent(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_extraction_nominal_without_agent_gives_no_fact(facts_of):
+    assert not any(p == "invaded" for _, p, _ in facts_of("The invasion of Ukraine began in February 2022."))

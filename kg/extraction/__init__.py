@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, find_clauses, relation_tokens
 from kg.extraction.concepts import concept_of
 from kg.extraction.names import NameSpan, Role, direct_affiliations, find_names, find_roles, title_around
+from kg.extraction.nominals import nominal_facts
 from kg.extraction.places import kind_of, place_facts
 from kg.extraction.resolve import (
     PERSONAL_PRONOUNS,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleFacts", "CONCEPT_PREFIX", "extract_article"]
 
 ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85, "bridging": 0.6, "descriptor": 0.7}
+NOMINAL_CONFIDENCE = 0.7
 # A description is named by a speaker at most this many sentences later.
 _BRIDGE_WINDOW = 2
 # A pronoun refers back at most this many sentences.
@@ -70,6 +72,7 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
             *article.role_relations(sentence),
             *article.description_roles(sentence),
             *article.place_relations(sentence),
+            *article.nominal_relations(sentence),
             *article.clause_relations(sentence),
         )
         for relation in found:
@@ -234,6 +237,18 @@ class _Article:
                 sentence=sentence.span.text,
                 confidence=fact.confidence,
                 rule=fact.rule,
+            )
+
+    def nominal_relations(self, sentence: _Sentence) -> Iterator[Relation]:
+        for fact in nominal_facts(sentence.span, sentence.names, self.lexicon):
+            yield Relation(
+                subject=self.mention(sentence, fact.agent),
+                predicate=Predicate(lemma=fact.noun.lemma_.lower(), text=fact.noun.text, property=fact.property),
+                object=self.mention(sentence, fact.patient),
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=NOMINAL_CONFIDENCE,
+                rule="nominal",
             )
 
     def clause_relations(self, sentence: _Sentence) -> Iterator[Relation]:

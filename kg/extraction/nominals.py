@@ -1,0 +1,63 @@
+"""Nominal relations with an explicit agent: "Russia's seizure of Crimea", "the Russian invasion
+of Ukraine", "Moscow's attack on Kyiv". The noun's lexicon entry gives the property.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extraction.names import NameSpan
+from kg.ontology import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["NominalFact", "nominal_facts"]
+
+# Prepositions that introduce the patient of an act named by a noun.
+_PATIENT_PREPOSITIONS = frozenset({"of", "on", "against", "into", "in"})
+
+
+@dataclass(frozen=True)
+class NominalFact:
+    """``agent`` –``property``– ``patient``, stated by the noun ``noun``."""
+
+    agent: NameSpan
+    patient: NameSpan
+    property: str
+    noun: Token
+
+
+def nominal_facts(sentence: Span, names: list[NameSpan], lexicon: Lexicon) -> Iterator[NominalFact]:
+    """Every act a noun names with both its agent and its patient named."""
+    at = {i: name for name in names for i in range(name.start, name.end)}
+    for noun in sentence:
+        prop = lexicon.nominals.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if prop is None:
+            continue
+        agent = _agent(noun, at, lexicon)
+        if agent is None:
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PATIENT_PREPOSITIONS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                patient = at.get(pobj.i)
+                if patient is not None and patient.name != agent.name:
+                    yield NominalFact(agent, patient, prop, noun)
+
+
+def _agent(noun: Token, at: dict[int, NameSpan], lexicon: Lexicon) -> NameSpan | None:
+    """The possessor ("Russia's"), or a demonym or name modifying the noun ("Russian invasion")."""
+    for child in noun.children:
+        if child.dep_ not in ("poss", "amod", "compound", "nmod"):
+            continue
+        found = at.get(child.i)
+        if found is not None and found.label != "NORP":
+            return found
+        place = lexicon.place(child.text)
+        if place is not None:
+            return NameSpan(child.i, child.i + 1, place.label, place.type)
+    return None
