@@ -236,3 +236,18 @@ def test_extraction_nominal_relation_with_explicit_agent(facts_of, text, expecte
 
 def test_extraction_nominal_without_agent_gives_no_fact(facts_of):
     assert not any(p == "invaded" for _, p, _ in facts_of("The invasion of Ukraine began in February 2022."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Warren Commission found Oswald acted alone in killing Kennedy.", ("Oswald", "killed", "Kennedy")),
+        (
+            "John Wilkes Booth, assassin of Lincoln, was cornered by soldiers.",
+            ("John Wilkes Booth", "killed", "Lincoln"),
+        ),
+    ],
+    ids=["gerund-after-preposition", "agent-noun"],
+)
+def test_extraction_doer_of_a_gerund_or_agent_noun(facts_of, text, expected):
+    assert expected in facts_of(text)

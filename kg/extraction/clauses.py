@@ -242,6 +242,9 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
             return _subjects(governor)[0], False
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head)[0], False
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "acted alone in killing Kennedy", "convicted of murdering Don Bolles"
+        return _subjects(verb.head.head)[0], False
     return [], False
 
 

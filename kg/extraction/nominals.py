@@ -9,13 +9,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extraction.names import NameSpan
-from kg.ontology import Lexicon
+from kg.ontology import KGO, Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["NominalFact", "nominal_facts"]
+__all__ = ["AGENT_NOUNS", "NominalFact", "nominal_facts"]
 
+# Nouns for the doer of an act: "Lincoln's assassin, John Wilkes Booth", "assassin of Lincoln".
+AGENT_NOUNS = {
+    "assassin": "killed",
+    "killer": "killed",
+    "murderer": "killed",
+    "invader": "invaded",
+    "attacker": "attacked",
+}
 # Prepositions that introduce the patient of an act named by a noun.
 _PATIENT_PREPOSITIONS = frozenset({"of", "on", "against", "into", "in"})
 
@@ -33,6 +41,7 @@ class NominalFact:
 def nominal_facts(sentence: Span, names: list[NameSpan], lexicon: Lexicon) -> Iterator[NominalFact]:
     """Every act a noun names with both its agent and its patient named."""
     at = {i: name for name in names for i in range(name.start, name.end)}
+    yield from _agent_noun_facts(sentence, at)
     for noun in sentence:
         prop = lexicon.nominals.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if prop is None:
@@ -61,3 +70,27 @@ def _agent(noun: Token, at: dict[int, NameSpan], lexicon: Lexicon) -> NameSpan |
         if place is not None:
             return NameSpan(child.i, child.i + 1, place.label, place.type)
     return None
+
+
+def _agent_noun_facts(sentence: Span, at: dict[int, NameSpan]) -> Iterator[NominalFact]:
+    """ "John Wilkes Booth, assassin of Lincoln", "Kennedy's assassin, Lee Harvey Oswald",
+    "King assassin James Earl Ray": the named doer and the named patient of an agent noun."""
+    for noun in sentence:
+        act = AGENT_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if act is None:
+            continue
+        patients = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.i in at]
+        patients += [
+            p
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children
+            if p.dep_ == "pobj" and p.i in at
+        ]
+        doers = [c for c in noun.children if c.dep_ == "appos" and c.i in at]
+        if noun.dep_ in ("appos", "compound") and noun.head.i in at:
+            doers.append(noun.head)
+        for doer in doers:
+            for patient in patients:
+                if at[doer.i].name != at[patient.i].name:
+                    yield NominalFact(at[doer.i], at[patient.i], KGO + act, noun)
