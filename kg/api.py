@@ -9,21 +9,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.analysis import MEASURES, project
-from kg.analysis import centrality as _centrality
+from kg.analysis import EXACT_LIMIT, MEASURES, SAMPLE_SIZE, SEED, Filters, Ranking, project, read_facts, select
+from kg.analysis import rank as _rank
 from kg.documents import read_articles
 from kg.entities import resolve_triples
+from kg.errors import InputError
 from kg.extraction import extract_article
 from kg.nlp import DEFAULT_MODEL, load_pipeline, paragraphs, parse
 from kg.ontology import load_lexicon
-from kg.query import QueryResult, run_query
+from kg.query import QueryResult, offline, run_query
 from kg.rdf import (
     DEFAULT_BASE,
     Namespaces,
+    extraction_run,
     format_for,
     read_graph,
     serialize,
@@ -36,7 +40,25 @@ from kg.types import Article, Triple
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["extract", "extract_open", "build", "query", "centrality", "triple_record"]
+    from kg.validate import ValidationReport
+
+__all__ = [
+    "extract",
+    "extract_open",
+    "build",
+    "query",
+    "centrality",
+    "rank",
+    "windows",
+    "trends",
+    "structure",
+    "ego",
+    "report",
+    "triple_record",
+    "named_query",
+    "validate",
+    "export",
+]
 
 
 def extract(
@@ -45,13 +67,16 @@ def extract(
     model: str = DEFAULT_MODEL,
     ontology: Sequence[str | Path] = (),
     base: str = DEFAULT_BASE,
+    skipped: list[InputError] | None = None,
 ) -> list[Triple]:
     """Read articles, parse them and return their facts as triples between merged entities.
+
+    With ``skipped`` (a list), bad files and JSONL lines are skipped and recorded there.
 
     Raises:
         KGError: an input cannot be read, or the model or ontology cannot be loaded.
     """
-    return _extract(list(read_articles(inputs)), model=model, ontology=ontology, base=base)
+    return _extract(list(read_articles(inputs, skipped=skipped)), model=model, ontology=ontology, base=base)
 
 
 def _extract(articles: list[Article], *, model: str, ontology: Sequence[str | Path], base: str) -> list[Triple]:
@@ -62,7 +87,7 @@ def _extract(articles: list[Article], *, model: str, ontology: Sequence[str | Pa
 
 
 def extract_open(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL,
-                 batch_size: int = 256) -> Iterator[dict[str, object]]:
+                 batch_size: int = 256, skipped: list[InputError] | None = None) -> Iterator[dict[str, object]]:
     """Open-IE mode: every relation of every line, as JSONL records with arguments as written.
 
     Each line is an independent sentence (no resolution across lines, pronouns kept);
@@ -74,7 +99,7 @@ def extract_open(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL,
     nlp = load_pipeline(model)
 
     def lines() -> Iterator[tuple[str, tuple[str, int]]]:
-        for article in read_articles(inputs):
+        for article in read_articles(inputs, skipped=skipped):
             for number, (_, line) in enumerate(paragraphs(article.text)):
                 yield line, (article.id, number)
 
@@ -133,8 +158,17 @@ def triple_record(triple: Triple, *, base: str = DEFAULT_BASE) -> dict[str, obje
         "negated": triple.negated,
         "hedged": triple.hedged,
         "when": triple.when,
+        "fact_date": _fact_date(triple),
         "attributed_to": str(ns.entity[triple.attributed_to.id]) if triple.attributed_to else None,
     }
+
+
+def _fact_date(triple: Triple) -> str | None:
+    """The day ``when`` names, resolved against the article date (``kgo:factDate`` in the graph)."""
+    from kg.dates import resolve_date
+
+    resolved = resolve_date(triple.when, triple.article.date)
+    return resolved.day.isoformat() if resolved is not None and resolved.day is not None else None
 
 
 def build(
@@ -145,23 +179,32 @@ def build(
     model: str = DEFAULT_MODEL,
     ontology: Sequence[str | Path] = (),
     base: str = DEFAULT_BASE,
+    skipped: list[InputError] | None = None,
+    timestamp: dt.datetime | None = None,
 ) -> Graph:
     """Build the RDF graph of the articles in ``inputs``; write it to ``output`` when given.
 
     The format is ``format`` if given, else the output's suffix, else Turtle. TriG and
-    N-Quads put each article's facts in a named graph of its own.
+    N-Quads put each article's facts in a named graph of its own. The output is written
+    to a temporary file and renamed, so a failed or interrupted build leaves an existing
+    file as it was. With ``skipped`` (a list), bad inputs are skipped and recorded there.
+    ``timestamp`` is recorded as the extraction activity's ``prov:startedAtTime``; without
+    it the same inputs give the same bytes.
 
     Raises:
         KGError: bad input, model, ontology or format, or the output cannot be written.
     """
     fmt = format_for(output, format)
-    articles = list(read_articles(inputs))
+    articles = list(read_articles(inputs, skipped=skipped))
     triples = _extract(articles, model=model, ontology=ontology, base=base)
     lexicon = load_lexicon(ontology)
+    run = extraction_run(
+        articles, model_meta=load_pipeline(model).meta, ontology=ontology, base=base, started=timestamp
+    )
     if fmt in ("trig", "nquads"):
-        graph = triples_to_dataset(triples, lexicon, base=base, articles=articles)
+        graph = triples_to_dataset(triples, lexicon, base=base, articles=articles, run=run)
     else:
-        graph = triples_to_graph(triples, lexicon, base=base, articles=articles)
+        graph = triples_to_graph(triples, lexicon, base=base, articles=articles, run=run)
     if output is not None:
         write_graph(serialize(graph, fmt), output)
     return graph
@@ -171,13 +214,231 @@ def _graph(graph: Graph | str | Path) -> Graph:
     return read_graph(graph) if isinstance(graph, (str, Path)) else graph
 
 
-def query(graph: Graph | str | Path, sparql: str, *, bindings: Mapping[str, object] | None = None) -> QueryResult:
-    """Run a SELECT or ASK query over a graph or graph file (``kgo:``, ``rdfs:`` ... predeclared)."""
-    return run_query(_graph(graph), sparql, bindings=bindings)
+def query(
+    graph: Graph | str | Path,
+    sparql: str,
+    *,
+    bindings: Mapping[str, object] | None = None,
+    limit: int | None = None,
+    timeout: float | None = None,
+    allow_remote: bool = False,
+) -> QueryResult:
+    """Run a read-only SELECT or ASK query over a graph or graph file (``kgo:``, ``rdfs:`` ... predeclared).
+
+    Nothing is fetched from the network, while reading the file or running the query,
+    unless ``allow_remote``; see :func:`kg.query.run_query` for ``limit`` and ``timeout``.
+    """
+    with nullcontext() if allow_remote else offline():
+        loaded = _graph(graph)
+    return run_query(loaded, sparql, bindings=bindings, limit=limit, timeout=timeout, allow_remote=allow_remote)
+
+
+# Analysis: every function below reads a graph or graph file offline and takes `filters`
+# (kg.analysis.Filters: entity types, relation families, date range, minimum confidence).
+
+
+def _offline_graph(graph: Graph | str | Path) -> Graph:
+    with offline():
+        return _graph(graph)
+
+
+def rank(
+    graph: Graph | str | Path,
+    *,
+    measures: Sequence[str] = MEASURES,
+    top: int | None = None,
+    filters: Filters | None = None,
+    exact_limit: int = EXACT_LIMIT,
+    sample_size: int = SAMPLE_SIZE,
+    seed: int = SEED,
+) -> Ranking:
+    """Rank the entities by centrality; the :class:`kg.analysis.Ranking` also says how path measures were computed.
+
+    Raises:
+        KGError: an unreadable graph, an unknown measure, or a filter the graph cannot satisfy.
+    """
+    projection = project(_offline_graph(graph), filters=filters)
+    return _rank(projection, measures=measures, top=top, exact_limit=exact_limit, sample_size=sample_size, seed=seed)
 
 
 def centrality(
-    graph: Graph | str | Path, *, measures: Sequence[str] = MEASURES, top: int | None = None
+    graph: Graph | str | Path,
+    *,
+    measures: Sequence[str] = MEASURES,
+    top: int | None = None,
+    filters: Filters | None = None,
+    exact_limit: int = EXACT_LIMIT,
+    sample_size: int = SAMPLE_SIZE,
+    seed: int = SEED,
 ) -> list[dict[str, object]]:
-    """Rank the entities of a graph or graph file by centrality (see :func:`kg.analysis.centrality`)."""
-    return _centrality(project(_graph(graph)), measures=measures, top=top)
+    """Rank the entities of a graph or graph file by centrality (see :func:`kg.analysis.rank`)."""
+    options = {"exact_limit": exact_limit, "sample_size": sample_size, "seed": seed}
+    return rank(graph, measures=measures, top=top, filters=filters, **options).rows
+
+
+def windows(
+    graph: Graph | str | Path,
+    *,
+    window: str = "week",
+    measures: Sequence[str] = MEASURES,
+    top: int | None = None,
+    filters: Filters | None = None,
+    exact_limit: int = EXACT_LIMIT,
+    sample_size: int = SAMPLE_SIZE,
+    seed: int = SEED,
+) -> list[dict[str, object]]:
+    """The ``top`` entities of each week or month by centrality (see :func:`kg.timeline.window_rows`)."""
+    from kg.timeline import rank_windows, window_rows
+
+    base = select(read_facts(_offline_graph(graph)), filters)
+    options = {"exact_limit": exact_limit, "sample_size": sample_size, "seed": seed}
+    return window_rows(rank_windows(base, window=window, measures=measures, **options), top=top)
+
+
+def trends(
+    graph: Graph | str | Path,
+    *,
+    window: str = "week",
+    measure: str = "pagerank",
+    top: int = 5,
+    filters: Filters | None = None,
+    exact_limit: int = EXACT_LIMIT,
+    sample_size: int = SAMPLE_SIZE,
+    seed: int = SEED,
+) -> list[dict[str, object]]:
+    """Who rises and who falls by ``measure`` between consecutive windows (see :func:`kg.timeline.changes`)."""
+    from kg.timeline import changes, rank_windows
+
+    base = select(read_facts(_offline_graph(graph)), filters)
+    options = {"exact_limit": exact_limit, "sample_size": sample_size, "seed": seed}
+    return changes(rank_windows(base, window=window, measures=[measure], **options), measure=measure, top=top)
+
+
+def structure(
+    graph: Graph | str | Path, *, filters: Filters | None = None, seed: int = SEED, resolution: float = 1.0
+) -> list[dict[str, object]]:
+    """Each entity's Louvain community, connected component and core number (see :func:`kg.structure.memberships`)."""
+    from kg.structure import memberships
+
+    return memberships(project(_offline_graph(graph), filters=filters), seed=seed, resolution=resolution)
+
+
+def ego(
+    graph: Graph | str | Path, entity: str, *, radius: int = 1, filters: Filters | None = None
+) -> dict[str, object]:
+    """The ego network of ``entity`` (IRI, label or alias): ``center``, ``radius``, ``nodes`` and ``edges`` rows.
+
+    Raises:
+        UsageError: no entity, or several, have that name; ``radius`` is negative.
+    """
+    from kg.structure import ego as ego_network
+    from kg.structure import find_entity
+
+    projection = project(_offline_graph(graph), filters=filters)
+    center = find_entity(projection, entity)
+    network = ego_network(projection, center, radius=radius)
+    nodes = sorted(network.nodes(data=True), key=lambda item: (item[1]["distance"], str(item[1]["label"])))
+    return {
+        "center": {"id": center, "label": projection.nodes[center]["label"], "type": projection.nodes[center]["type"]},
+        "radius": radius,
+        "nodes": [{"distance": d["distance"], "label": d["label"], "type": d["type"], "id": node} for node, d in nodes],
+        "edges": [
+            {
+                "subject": network.nodes[s]["label"],
+                "relations": ", ".join(d["relations"]),
+                "object": network.nodes[o]["label"],
+                "weight": d["weight"],
+                "subject_id": s,
+                "object_id": o,
+            }
+            for s, o, d in sorted(network.edges(data=True), key=lambda e: (e[0], e[1]))
+        ],
+    }
+
+
+def report(
+    graph: Graph | str | Path,
+    output: str | Path,
+    *,
+    format: str | None = None,
+    filters: Filters | None = None,
+    top: int = 10,
+    window: str = "week",
+    colour_by: str = "community",
+    title: str | None = None,
+    exact_limit: int = EXACT_LIMIT,
+    sample_size: int = SAMPLE_SIZE,
+    seed: int = SEED,
+) -> list[Path]:
+    """Write the analyst's report: one self-contained HTML file, or Markdown with its figures beside it.
+
+    The format is ``format`` if given, else ``markdown`` for a ``.md`` output, else ``html``.
+    Returns the files written (see :func:`kg.summary.summarize` and :func:`kg.report.write_report`).
+
+    Raises:
+        KGError: an unreadable graph, a bad option or filter, or an output that cannot be written.
+    """
+    from kg.report import report_format, write_report
+    from kg.summary import summarize
+
+    report_format(output, format)  # reject a bad format before the analysis
+    summary = summarize(
+        _offline_graph(graph),
+        filters=filters,
+        top=top,
+        window=window,
+        colour_by=colour_by,
+        title=title,
+        exact_limit=exact_limit,
+        sample_size=sample_size,
+        seed=seed,
+    )
+    return write_report(summary, output, format=format, seed=seed)
+
+
+# Ontology and exchange: named queries, SHACL validation, GraphML/GEXF export.
+
+
+def named_query(
+    graph: Graph | str | Path, name: str, values: Mapping[str, str] | None = None, *, limit: int | None = None
+) -> QueryResult:
+    """Run the named query ``name`` (``ontology/queries/<name>.rq``) with ``values`` bound via ``initBindings``.
+
+    Raises:
+        KGError: an unreadable graph, an unknown query or parameter, or a missing required value.
+    """
+    from kg.named_queries import run_named_query
+
+    return run_named_query(_offline_graph(graph), name, values, limit=limit)
+
+
+def validate(
+    graph: Graph | str | Path, *, ontology: Sequence[str | Path] = (), reason: bool = False
+) -> tuple[ValidationReport, list[str]]:
+    """Check a graph against ``ontology/shapes.ttl`` (pySHACL); with ``reason``, also OWL 2 RL consistency.
+
+    Returns the SHACL report and the reasoner's inconsistencies (empty unless ``reason``).
+
+    Raises:
+        KGError: an unreadable graph, shapes or ontology file.
+    """
+    from kg.validate import inconsistencies
+    from kg.validate import validate as run_validate
+
+    loaded = _offline_graph(graph)
+    report = run_validate(loaded, ontology=ontology)
+    return report, (inconsistencies(loaded, ontology=ontology) if reason else [])
+
+
+def export(graph: Graph | str | Path, output: str | Path, *, format: str | None = None) -> str:
+    """Write the entity projection (:func:`kg.analysis.project`) as GraphML or GEXF; return the format.
+
+    The format is ``format`` if given, else the output's suffix (``.graphml``, ``.gexf``).
+
+    Raises:
+        KGError: an unreadable graph, an unknown format, or an output that cannot be written.
+    """
+    from kg.export import export_format, export_projection
+
+    fmt = export_format(output, format)  # reject a bad format before reading the graph
+    return export_projection(project(_offline_graph(graph)), output, format=fmt)

@@ -39,13 +39,20 @@ def open_property(predicate_lemma: str, base: str) -> str:
     return f"{base}relation/{slug(predicate_lemma)}"
 
 
-def resolve_triples(facts: Sequence[tuple[Article, ArticleFacts]], lexicon: Lexicon, *, base: str) -> list[Triple]:
-    """Merge the mentions of all articles into entities and type each relation's predicate."""
+def resolve_triples(
+    facts: Sequence[tuple[Article, ArticleFacts]], lexicon: Lexicon, *, base: str, known_people: Iterable[str] = ()
+) -> list[Triple]:
+    """Merge the mentions of all articles into entities and type each relation's predicate.
+
+    ``known_people`` are full names of people from articles resolved earlier (a store's
+    person labels): a surname used alone in ``facts`` maps to one of them just as it
+    would to a full name in another of the ``facts``' articles.
+    """
     facts = [(article, _scope_concepts(article, article_facts)) for article, article_facts in facts]
     mentions = [m for _, article_facts in facts for m in article_facts.mentions]
     # Arguments can name things no NER span covers ("Turkish" in a title stands for Turkey).
     mentions += [m for _, article_facts in facts for r in article_facts.relations for m in (r.subject, r.object)]
-    names = _corpus_names(mentions)
+    names = _corpus_names(mentions, known_people)
     entities = _entities(mentions, names, lexicon)
     triples = []
     for article, article_facts in facts:
@@ -96,9 +103,10 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
     return ArticleFacts(facts.mentions, relations)
 
 
-def _corpus_names(mentions: Iterable[Mention]) -> dict[str, str]:
-    """Surnames used alone in one article map to the full name used in another."""
-    return canonical_names({(m.name, m.label) for m in mentions if not m.is_pronoun})
+def _corpus_names(mentions: Iterable[Mention], known_people: Iterable[str] = ()) -> dict[str, str]:
+    """Surnames used alone in one article map to the full name used in another (or known before)."""
+    names = {(m.name, m.label) for m in mentions if not m.is_pronoun}
+    return canonical_names(names | {(name, "PERSON") for name in known_people})
 
 
 def _entities(mentions: Sequence[Mention], names: dict[str, str], lexicon: Lexicon) -> dict[str, Entity]:

