@@ -146,6 +146,10 @@ def _property(relation: Relation, lexicon: Lexicon, base: str) -> tuple[str, str
     prop = prop or lexicon.verb_property(
         predicate.lemma, preposition=predicate.preposition, particle=predicate.particle
     )
+    if prop is None and predicate.noun is not None and predicate.preposition == "of":
+        # "heads the administration of Donetsk": a role verb reaches through its object's "of".
+        role = lexicon.verb_property(predicate.lemma, particle=predicate.particle)
+        prop = role if role is not None and KGO + "roleOrPlace" in lexicon.ancestors(role) else None
     if prop is not None:
         return prop, lexicon.label(prop)
     return _open(predicate, base)

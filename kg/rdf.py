@@ -432,16 +432,37 @@ def write_graph(data: bytes, path: str | Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         try:
+            # mkstemp makes the file private (0600); an output file gets the usual mode.
+            os.fchmod(handle, _NEW_FILE_MODE & ~_umask())
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(temporary, target)
+            _fsync_folder(folder)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
         raise GraphError(f"{target}: cannot write ({error.strerror or error})") from None
+
+
+_NEW_FILE_MODE = 0o666
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a power loss right after it keeps the new file)."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def read_graph(path: str | Path) -> Graph:

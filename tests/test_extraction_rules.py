@@ -258,3 +258,23 @@ def test_extraction_nominal_without_agent_gives_no_fact(facts_of):
 )
 def test_extraction_doer_of_a_gerund_or_agent_noun(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Denis Pushilin heads the Russian-installed administration of Donetsk.",
+         ("Denis Pushilin", "leader of", "Donetsk")),
+        ("Illinois Gov. James Thompson signed the bill.", ("James Thompson", "leader of", "Illinois")),
+        ("Acme is based in Ohio.", ("Acme", "based in", "Ohio")),
+    ],
+    ids=["role-verb-through-of", "abbreviated-title", "based-in"],
+)
+def test_extraction_roles_and_places_from_verbs(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_extraction_fire_with_a_weapon_is_not_a_dismissal(facts_of):
+    found = facts_of("Hamas fired rockets at Tel Aviv.")
+    assert ("Hamas", "attacked", "Tel Aviv") in found
+    assert not any(p == "dismissed" for _, p, _ in found)

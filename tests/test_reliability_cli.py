@@ -364,3 +364,14 @@ def test_reliability_failed_write_leaves_no_temporary_file(tmp_path, monkeypatch
     write_graph(b"new graph", output)
     assert output.read_bytes() == b"new graph"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_reliability_written_file_has_the_usual_mode(tmp_path):
+    from kg.rdf import write_graph
+
+    mask = os.umask(0o022)
+    try:
+        write_graph(b"graph", tmp_path / "graph.ttl")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "graph.ttl").stat().st_mode & 0o777 == 0o644

@@ -276,6 +276,8 @@ class _Article:
                 self.anchored.get(subject.name) or self.anchored.get(obj.name)
             ):
                 continue  # a fact needs at least one participant tied to a name
+            if clause.rule == "light-verb" and obj.label == CONCEPT_LABEL and clause.preposition.lower_ == "of":
+                continue  # "imposed a blockade of the port": the noun's complement, not a participant
             if clause.rule == "copula" and CONCEPT_LABEL in (subject.label, obj.label):
                 continue  # "X is a native": the noun says what X is, not who X deals with
             if clause.rule == "copula-of":

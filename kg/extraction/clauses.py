@@ -126,7 +126,11 @@ _QUANTIFIERS = frozenset(
 # Prepositions that mark a participant of the act even when the parser attaches them deep.
 _PARTICIPANT_PREPOSITIONS = frozenset({"with", "against", "from"})
 # Further prepositions a light verb's noun takes for its target ("sanctions on", "warrant for").
-_LIGHT_PREPOSITIONS = frozenset({"on", "to", "for", "into", "at"})
+_LIGHT_PREPOSITIONS = frozenset({"on", "to", "for", "into", "at", "of"})
+# Nouns for a body one leads or serves, whose "of" names it ("heads the administration of Donetsk").
+_BODY_NOUNS = frozenset({"administration", "government", "ministry", "company", "council", "party", "team",
+                         "board", "committee", "agency", "office", "department", "army", "delegation",
+                         "campaign", "coalition", "group", "bank", "firm", "union"})
 # Prepositions of place: "met in Ankara" says where, not with whom (unless the lexicon says so).
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 # Prepositions that give circumstances (time, cause, manner), not a participant of the act.
@@ -314,7 +318,11 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
                 if p.dep_ == "prep" and p.lower_ in _PARTICIPANT_PREPOSITIONS
             ]
         for prep, noun in preps:
-            if prep.dep_ not in ("prep", "dative") or prep.pos_ != "ADP" or prep.lower_ in _CIRCUMSTANTIAL:
+            if prep.dep_ not in ("prep", "dative") or prep.pos_ != "ADP":
+                continue
+            # "of" hangs the head's own complement on a light noun ("heads the administration of Donetsk").
+            of_body = noun is not None and prep.lower_ == "of" and prep.head.i == noun.i and noun.lemma_ in _BODY_NOUNS
+            if prep.lower_ in _CIRCUMSTANTIAL and not of_body:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for target in _targets(pobj):

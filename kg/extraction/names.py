@@ -21,6 +21,7 @@ __all__ = ["NameSpan", "Role", "direct_affiliations", "find_names", "find_roles"
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PLACE_LABELS = {"GPE", "LOC"}
+_PART_NOUNS = frozenset({"part", "region", "area", "territory", "province", "district", "oblast", "city"})
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
@@ -284,14 +285,20 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
 
 
 def direct_affiliations(
-    doc: Doc, noun: Token, title: tuple[int, int], by_token: dict[int, NameSpan], lexicon: Lexicon
+    doc: Doc,
+    noun: Token,
+    title: tuple[int, int],
+    by_token: dict[int, NameSpan],
+    lexicon: Lexicon,
+    *,
+    modifiers: tuple[str, ...] = ("poss", "compound", "amod", "nmod"),
 ) -> Iterator[NameSpan]:
     """Organisations or places attached to a title noun itself: "NATO's secretary general",
     "ambassador to Ukraine". A name deeper inside ("chief of the general staff of Russia's
     armed forces") is not the title's affiliation, so it is not taken.
     """
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+        if child.dep_ in modifiers:
             candidates = [child]
         elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS:
             candidates = [c for c in child.children if c.dep_ == "pobj"]
@@ -300,6 +307,12 @@ def direct_affiliations(
         for token in candidates:
             if title[0] <= token.i < title[1]:
                 yield from direct_affiliations(doc, token, title, by_token, lexicon)
+                continue
+            if token.lemma_.lower() in _PART_NOUNS and token.i not in by_token:
+                # "head of occupied parts of Ukraine's Donetsk region": the named part, not its country.
+                yield from direct_affiliations(
+                    doc, token, (token.i, token.i + 1), by_token, lexicon, modifiers=("compound", "nmod")
+                )
                 continue
             found = by_token.get(token.i)
             if found is None:
