@@ -217,6 +217,10 @@ def test_extraction_negative_determiner_negates(facts_of):
             id="apposition-place",
         ),
         pytest.param("The storm hit Dallas, Texas, on Monday.", ("Dallas", "located in", "Texas"), id="place-comma"),
+        pytest.param("Protesters gathered in Beijing's Tiananmen Square.",
+                     ("Tiananmen Square", "located in", "Beijing"), id="possessive-place"),
+        pytest.param("Bosnia's capital, Sarajevo, is best known for the assassination.",
+                     ("Sarajevo", "located in", "Bosnia and Herzegovina"), id="apposition-of-a-place"),
     ],
 )
 def test_extraction_noun_phrase_relations(facts_of, text, expected):

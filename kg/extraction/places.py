@@ -54,6 +54,11 @@ _PREPOSITION_RULES = {
 }
 
 
+# Where a thing of each kind is: a place lies in a place, an organisation is based there; a
+# person's home depends on the place (see _home_property).
+_PLACE_OF = {"place": KGO + "locatedIn", "organization": KGO + "basedIn", "person": None}
+
+
 @dataclass(frozen=True)
 class PlaceFact:
     """``subject`` –``property``– ``object``, read from the words ``text`` between them."""
@@ -94,6 +99,11 @@ def place_facts(sentence: Span, names: list[NameSpan], label_of: Callable[[NameS
                 rule = _PREPOSITION_RULES.get((kind, prep.lower_, kind_of(label_of(other)))) if other else None
                 if rule is not None:
                     yield PlaceFact(name, other, rule[0], prep.text, rule[1], "noun-preposition")
+        for owner in (c for c in head.children if c.dep_ == "poss" and c.i in at):
+            # "Beijing's Tiananmen Square", "Chicago's school board"
+            other = at[owner.i]
+            if kind != "person" and kind_of(label_of(other)) == "place" and other.name != name.name:
+                yield PlaceFact(name, other, _PLACE_OF[kind], "'s", 0.6, "possessive-place")
         yield from _apposition_place(doc, name, at, kind, label_of)
         yield from _comma_place(doc, name, at, kind, label_of)
         yield from _based(doc, name, at, kind, label_of)
@@ -103,12 +113,13 @@ def _apposition_place(
     doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None, label_of: Callable[[NameSpan], str]
 ) -> Iterator[PlaceFact]:
     """ "Acme, a Hong Kong construction firm" (based in); "Thomas, a native of Chisholm" and
-    "Derwinski, a Republican from Chicago" (lives in)."""
-    if kind not in ("person", "organization"):
-        return
+    "Derwinski, a Republican from Chicago" (lives in); "Bosnia's capital, Sarajevo" (located in)."""
     head = doc[name.end - 1]
-    for noun in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-        places = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "Bosnia's capital, Sarajevo"
+        nouns.append(head.head)
+    for noun in nouns:
+        places = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         places += [
             p
             for prep in noun.children
@@ -120,8 +131,10 @@ def _apposition_place(
             other = at.get(token.i)
             if other is None or kind_of(label_of(other)) != "place":
                 continue
-            prop = KGO + "basedIn" if kind == "organization" else _home_property(label_of(other))
-            yield PlaceFact(name, other, prop, noun.text, 0.6, "apposition-place")
+            if other.name != name.name:
+                yield PlaceFact(
+                    name, other, _PLACE_OF[kind] or _home_property(label_of(other)), noun.text, 0.6, "apposition-place"
+                )
 
 
 def _home_property(label: str) -> str:
