@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from scipy.stats import spearmanr
 
     from kg.analysis import EXACT_LIMIT, MEASURES, rank
-    from kg.structure import communities
+    from kg.communities import communities
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--nodes", type=int, default=26_000, help="nodes of the large graph (4 edges each)")

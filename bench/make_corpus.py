@@ -61,9 +61,7 @@ def articles(pool: list[str], *, count: int, seed: int = 7) -> Iterator[dict[str
             chunk = order[first : first + ARTICLE_SENTENCES][: count - made]
             if not chunk:
                 break
-            lines = [
-                " ".join(chunk[i : i + PARAGRAPH_SENTENCES]) for i in range(0, len(chunk), PARAGRAPH_SENTENCES)
-            ]
+            lines = [" ".join(chunk[i : i + PARAGRAPH_SENTENCES]) for i in range(0, len(chunk), PARAGRAPH_SENTENCES)]
             number += 1
             made += len(chunk)
             yield {

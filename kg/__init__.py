@@ -1,6 +1,8 @@
 """kg: a knowledge-graph constructor for news text.
 
-``import kg`` is instant; the stages load spaCy, rdflib and NetworkX when first used.
+``import kg`` is instant; the stages load spaCy, rdflib and NetworkX when first used. No
+module of the package shares a name with a function exported here (``kg.query`` is the
+function; SPARQL lives in :mod:`kg.sparql`), so importing a stage never hides the API.
 """
 
 from __future__ import annotations
@@ -14,8 +16,18 @@ __all__ = [
     "extract",
     "extract_open",
     "build",
+    "build_store",
     "query",
     "centrality",
+    "rank",
+    "windows",
+    "trends",
+    "structure",
+    "ego",
+    "report",
+    "named_query",
+    "validate",
+    "export",
     "triple_record",
     "read_articles",
     "Article",
@@ -31,8 +43,18 @@ _EXPORTS = {
     "extract": "kg.api",
     "extract_open": "kg.api",
     "build": "kg.api",
+    "build_store": "kg.api",
     "query": "kg.api",
     "centrality": "kg.api",
+    "rank": "kg.api",
+    "windows": "kg.api",
+    "trends": "kg.api",
+    "structure": "kg.api",
+    "ego": "kg.api",
+    "report": "kg.api",
+    "named_query": "kg.api",
+    "validate": "kg.api",
+    "export": "kg.api",
     "triple_record": "kg.api",
     "read_articles": "kg.documents",
     "Article": "kg.types",
@@ -44,7 +66,24 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from kg.api import build, centrality, extract, extract_open, query, triple_record
+    from kg.api import (
+        build,
+        build_store,
+        centrality,
+        ego,
+        export,
+        extract,
+        extract_open,
+        named_query,
+        query,
+        rank,
+        report,
+        structure,
+        trends,
+        triple_record,
+        validate,
+        windows,
+    )
     from kg.documents import read_articles
     from kg.errors import KGError
     from kg.types import Article, Entity, Mention, Relation, Triple

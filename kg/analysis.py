@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import UsageError
 from kg.ontology import KGO
-from kg.query import run_query
+from kg.sparql import run_query
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +21,8 @@ from kg.analysis import rank as _rank
 from kg.documents import read_articles
 from kg.entities import resolve_triples
 from kg.errors import InputError
-from kg.extraction import extract_article
-from kg.nlp import DEFAULT_MODEL, load_pipeline, paragraphs, parse
+from kg.nlp import DEFAULT_MODEL, LONG_LINE, load_pipeline, paragraphs
 from kg.ontology import load_lexicon
-from kg.query import QueryResult, offline, run_query
 from kg.rdf import (
     DEFAULT_BASE,
     Namespaces,
@@ -35,17 +34,21 @@ from kg.rdf import (
     triples_to_graph,
     write_graph,
 )
+from kg.sparql import QueryResult, offline, run_query
+from kg.store import StoreLoad, is_remote, is_store
 from kg.types import Article, Triple
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from kg.validate import ValidationReport
+    from kg.progress import Progress
+    from kg.shacl import ValidationReport
 
 __all__ = [
     "extract",
     "extract_open",
     "build",
+    "build_store",
     "query",
     "centrality",
     "rank",
@@ -79,15 +82,34 @@ def extract(
     return _extract(list(read_articles(inputs, skipped=skipped)), model=model, ontology=ontology, base=base)
 
 
-def _extract(articles: list[Article], *, model: str, ontology: Sequence[str | Path], base: str) -> list[Triple]:
+def _extract(
+    articles: list[Article],
+    *,
+    model: str,
+    ontology: Sequence[str | Path],
+    base: str,
+    jobs: int = 1,
+    dask: str | None = None,
+    progress: Progress | None = None,
+) -> list[Triple]:
+    from kg.parallel import extract_batches
+
     lexicon = load_lexicon(ontology)
-    nlp = load_pipeline(model)
-    facts = [(parsed.article, extract_article(parsed, lexicon)) for parsed in parse(articles, nlp)]
+    facts = []
+    for batch in extract_batches(articles, model=model, ontology=ontology, jobs=jobs, dask=dask):
+        facts += [(item.article, item.facts) for item in batch]
+        if progress is not None:
+            progress.advance(len(batch), sum(item.sentences for item in batch))
     return resolve_triples(facts, lexicon, base=base)
 
 
-def extract_open(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL,
-                 batch_size: int = 256, skipped: list[InputError] | None = None) -> Iterator[dict[str, object]]:
+def extract_open(
+    inputs: Iterable[str | Path],
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 256,
+    skipped: list[InputError] | None = None,
+) -> Iterator[dict[str, object]]:
     """Open-IE mode: every relation of every line, as JSONL records with arguments as written.
 
     Each line is an independent sentence (no resolution across lines, pronouns kept);
@@ -98,21 +120,23 @@ def extract_open(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL,
 
     nlp = load_pipeline(model)
 
-    def lines() -> Iterator[tuple[str, tuple[str, int]]]:
+    def lines() -> Iterator[tuple[str, tuple[str, int, int]]]:
         for article in read_articles(inputs, skipped=skipped):
             for number, (_, line) in enumerate(paragraphs(article.text)):
-                yield line, (article.id, number)
+                # A very long line is parsed in pieces; offsets stay relative to the line.
+                for start, piece in paragraphs(line, limit=LONG_LINE):
+                    yield piece, (article.id, number, start)
 
-    for doc, (doc_id, number) in nlp.pipe(lines(), as_tuples=True, batch_size=batch_size):
+    for doc, (doc_id, number, start) in nlp.pipe(lines(), as_tuples=True, batch_size=batch_size):
         for found in open_tuples(doc[:]):
             subject, obj = found.arguments[0], (found.arguments[1] if len(found.arguments) > 1 else None)
             yield {
                 "doc": doc_id,
                 "sentence_id": number,
                 "sentence": doc.text,
-                "subject": _open_argument(subject),
+                "subject": _open_argument(subject, start),
                 "predicate": {"id": None, "label": found.relation, "lemma": None, "text": found.relation},
-                "object": _open_argument(obj) if obj is not None else None,
+                "object": _open_argument(obj, start) if obj is not None else None,
                 "arguments": [a.text for a in found.arguments],
                 "confidence": found.confidence,
                 "date": None,
@@ -121,9 +145,15 @@ def extract_open(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL,
             }
 
 
-def _open_argument(argument) -> dict[str, object]:
-    return {"id": None, "label": argument.text, "type": None, "text": argument.text,
-            "start": argument.start, "end": argument.end}
+def _open_argument(argument, offset: int) -> dict[str, object]:
+    return {
+        "id": None,
+        "label": argument.text,
+        "type": None,
+        "text": argument.text,
+        "start": offset + argument.start,
+        "end": offset + argument.end,
+    }
 
 
 def triple_record(triple: Triple, *, base: str = DEFAULT_BASE) -> dict[str, object]:
@@ -181,6 +211,9 @@ def build(
     base: str = DEFAULT_BASE,
     skipped: list[InputError] | None = None,
     timestamp: dt.datetime | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    progress: bool = False,
 ) -> Graph:
     """Build the RDF graph of the articles in ``inputs``; write it to ``output`` when given.
 
@@ -189,14 +222,19 @@ def build(
     to a temporary file and renamed, so a failed or interrupted build leaves an existing
     file as it was. With ``skipped`` (a list), bad inputs are skipped and recorded there.
     ``timestamp`` is recorded as the extraction activity's ``prov:startedAtTime``; without
-    it the same inputs give the same bytes.
+    it the same inputs give the same bytes. ``jobs`` worker processes, or the Dask scheduler
+    at ``dask``, do the parsing and extraction (see :mod:`kg.parallel`); the graph is the
+    same either way. ``progress`` shows a progress bar on a terminal's stderr.
 
     Raises:
         KGError: bad input, model, ontology or format, or the output cannot be written.
     """
+    from kg.progress import progress as progress_bar
+
     fmt = format_for(output, format)
     articles = list(read_articles(inputs, skipped=skipped))
-    triples = _extract(articles, model=model, ontology=ontology, base=base)
+    with progress_bar(enabled=progress, total=len(articles)) as bar:
+        triples = _extract(articles, model=model, ontology=ontology, base=base, jobs=jobs, dask=dask, progress=bar)
     lexicon = load_lexicon(ontology)
     run = extraction_run(
         articles, model_meta=load_pipeline(model).meta, ontology=ontology, base=base, started=timestamp
@@ -210,7 +248,54 @@ def build(
     return graph
 
 
+def build_store(
+    inputs: Iterable[str | Path],
+    store: str | Path,
+    *,
+    model: str = DEFAULT_MODEL,
+    ontology: Sequence[str | Path] = (),
+    base: str = DEFAULT_BASE,
+    skipped: list[InputError] | None = None,
+    timestamp: dt.datetime | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    progress: bool = False,
+) -> StoreLoad:
+    """Add the articles in ``inputs`` to a store: an Oxigraph folder (created if new) or a SPARQL endpoint URL.
+
+    Articles stream through in batches, so memory stays flat however many there are; each
+    batch is resolved against the people already stored and written before the next (see
+    :mod:`kg.store`). Adding an article again leaves the store as it was. ``jobs``,
+    ``dask`` and ``progress`` work as for :func:`build`.
+
+    Raises:
+        KGError: bad input, model or ontology, or the store cannot be opened or written.
+    """
+    from kg.parallel import extract_batches
+    from kg.progress import progress as progress_bar
+    from kg.store import add_batches, open_store
+
+    articles = read_articles(inputs, skipped=skipped)
+    first = next(articles)  # a bad first input fails before a store is created
+    batches = extract_batches(chain([first], articles), model=model, ontology=ontology, jobs=jobs, dask=dask)
+    lexicon = load_lexicon(ontology)
+    meta = load_pipeline(model).meta
+    target = open_store(store, create=True)
+    try:
+        with progress_bar(enabled=progress) as bar:
+            return add_batches(
+                batches, target, lexicon, base=base, model_meta=meta, ontology=ontology, started=timestamp, progress=bar
+            )
+    finally:
+        target.close()
+
+
 def _graph(graph: Graph | str | Path) -> Graph:
+    """A graph file's or a store's triples as an rdflib graph (a store is read whole, for the analysis)."""
+    if is_store(graph):
+        from kg.store import open_store
+
+        return open_store(graph).to_graph()
     return read_graph(graph) if isinstance(graph, (str, Path)) else graph
 
 
@@ -226,8 +311,16 @@ def query(
     """Run a read-only SELECT or ASK query over a graph or graph file (``kgo:``, ``rdfs:`` ... predeclared).
 
     Nothing is fetched from the network, while reading the file or running the query,
-    unless ``allow_remote``; see :func:`kg.query.run_query` for ``limit`` and ``timeout``.
+    unless ``allow_remote``; see :func:`kg.sparql.run_query` for ``limit`` and ``timeout``.
+    A store (an Oxigraph folder or a SPARQL endpoint URL) runs the query itself (see
+    :meth:`kg.store.LocalStore.query`).
     """
+    if is_store(graph):
+        from kg.store import open_store
+
+        return open_store(graph).query(
+            sparql, bindings=bindings, limit=limit, timeout=timeout, allow_remote=allow_remote
+        )
     with nullcontext() if allow_remote else offline():
         loaded = _graph(graph)
     return run_query(loaded, sparql, bindings=bindings, limit=limit, timeout=timeout, allow_remote=allow_remote)
@@ -238,7 +331,8 @@ def query(
 
 
 def _offline_graph(graph: Graph | str | Path) -> Graph:
-    with offline():
+    # A store URL is the one place the user asked us to reach; nothing else is fetched.
+    with nullcontext() if is_remote(graph) else offline():
         return _graph(graph)
 
 
@@ -317,8 +411,8 @@ def trends(
 def structure(
     graph: Graph | str | Path, *, filters: Filters | None = None, seed: int = SEED, resolution: float = 1.0
 ) -> list[dict[str, object]]:
-    """Each entity's Louvain community, connected component and core number (see :func:`kg.structure.memberships`)."""
-    from kg.structure import memberships
+    """Each entity's Louvain community, connected component and core number (see :func:`kg.communities.memberships`)."""
+    from kg.communities import memberships
 
     return memberships(project(_offline_graph(graph), filters=filters), seed=seed, resolution=resolution)
 
@@ -331,8 +425,8 @@ def ego(
     Raises:
         UsageError: no entity, or several, have that name; ``radius`` is negative.
     """
-    from kg.structure import ego as ego_network
-    from kg.structure import find_entity
+    from kg.communities import ego as ego_network
+    from kg.communities import find_entity
 
     projection = project(_offline_graph(graph), filters=filters)
     center = find_entity(projection, entity)
@@ -373,12 +467,12 @@ def report(
     """Write the analyst's report: one self-contained HTML file, or Markdown with its figures beside it.
 
     The format is ``format`` if given, else ``markdown`` for a ``.md`` output, else ``html``.
-    Returns the files written (see :func:`kg.summary.summarize` and :func:`kg.report.write_report`).
+    Returns the files written (see :func:`kg.summary.summarize` and :func:`kg.render.write_report`).
 
     Raises:
         KGError: an unreadable graph, a bad option or filter, or an output that cannot be written.
     """
-    from kg.report import report_format, write_report
+    from kg.render import report_format, write_report
     from kg.summary import summarize
 
     report_format(output, format)  # reject a bad format before the analysis
@@ -407,8 +501,12 @@ def named_query(
     Raises:
         KGError: an unreadable graph, an unknown query or parameter, or a missing required value.
     """
+    from kg.named_queries import named_query as find_query
     from kg.named_queries import run_named_query
 
+    if is_store(graph):
+        found = find_query(name)
+        return query(graph, found.text, bindings=found.bindings(values or {}), limit=limit)
     return run_named_query(_offline_graph(graph), name, values, limit=limit)
 
 
@@ -422,8 +520,8 @@ def validate(
     Raises:
         KGError: an unreadable graph, shapes or ontology file.
     """
-    from kg.validate import inconsistencies
-    from kg.validate import validate as run_validate
+    from kg.shacl import inconsistencies
+    from kg.shacl import validate as run_validate
 
     loaded = _offline_graph(graph)
     report = run_validate(loaded, ontology=ontology)
@@ -438,7 +536,7 @@ def export(graph: Graph | str | Path, output: str | Path, *, format: str | None 
     Raises:
         KGError: an unreadable graph, an unknown format, or an output that cannot be written.
     """
-    from kg.export import export_format, export_projection
+    from kg.exchange import export_format, export_projection
 
     fmt = export_format(output, format)  # reject a bad format before reading the graph
     return export_projection(project(_offline_graph(graph)), output, format=fmt)

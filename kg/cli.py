@@ -8,6 +8,7 @@ the traceback instead.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import signal
 import sys
 import threading
@@ -32,16 +33,18 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-Inputs = Annotated[
-    list[str], typer.Argument(help="Text or HTML files, folders of them, .jsonl files, or - for stdin.")
-]
+Inputs = Annotated[list[str], typer.Argument(help="Text or HTML files, folders of them, .jsonl files, or - for stdin.")]
 Model = Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to parse with.")]
 Ontology = Annotated[
     list[Path] | None,
     typer.Option("--ontology", help="Extra Turtle file extending the ontology or lexicon (repeatable)."),
 ]
 Base = Annotated[str, typer.Option("--base", help="Namespace for entity, document and relation IRIs.")]
-GraphPath = Annotated[Path, typer.Argument(help="Graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD).")]
+# A string, not a Path: a store URL's "//" must survive.
+GraphPath = Annotated[
+    str,
+    typer.Argument(help="Graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD), store folder or store URL."),
+]
 SkipBad = Annotated[
     bool,
     typer.Option("--skip-bad", help="Skip unreadable files and broken JSONL lines; report how many on stderr."),
@@ -93,7 +96,7 @@ def extract(
     """Extract subject–relation–object triples with provenance."""
     from kg.api import extract as run_extract
     from kg.api import extract_open, triple_record
-    from kg.report import render_rows
+    from kg.render import render_rows
 
     _choice(format, ("jsonl", "table"), "--format")
     skipped: list[InputError] | None = [] if skip_bad else None
@@ -103,8 +106,16 @@ def extract(
         if format == "jsonl":
             sys.stdout.write(render_rows(records, "jsonl"))
             return
-        rows = [{"line": r["sentence_id"], "subject": r["arguments"][0], "relation": r["predicate"]["text"],
-                 "object": " | ".join(r["arguments"][1:]), "confidence": r["confidence"]} for r in records]
+        rows = [
+            {
+                "line": r["sentence_id"],
+                "subject": r["arguments"][0],
+                "relation": r["predicate"]["text"],
+                "object": " | ".join(r["arguments"][1:]),
+                "confidence": r["confidence"],
+            }
+            for r in records
+        ]
         sys.stdout.write(render_rows(rows, "table"))
         return
     triples = run_extract(inputs, model=model, ontology=ontology or (), base=base, skipped=skipped)
@@ -130,9 +141,21 @@ def extract(
 @app.command()
 def build(
     inputs: Inputs,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write (atomically).")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Graph file to write (atomically).")] = None,
     format: Annotated[
         str | None, typer.Option("--format", "-f", help="turtle, trig, nt, nquads or json-ld (default: from -o).")
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Add to an Oxigraph store folder (created if new) or a SPARQL 1.1 endpoint URL, batch by batch, "
+            "instead of writing -o.",
+        ),
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parse and extract in N worker processes.")] = 1,
+    dask: Annotated[
+        str | None, typer.Option("--dask", help="Parse and extract on the Dask cluster at this scheduler address.")
     ] = None,
     model: Model = "en_core_web_sm",
     ontology: Ontology = None,
@@ -147,12 +170,19 @@ def build(
         ),
     ] = None,
 ) -> None:
-    """Build an RDF graph of the articles and write it to a file."""
+    """Build an RDF graph of the articles and write it to a file, or add them to a store (--store)."""
     from kg.api import build as run_build
+    from kg.parallel import check_options
     from kg.rdf import format_for, parse_timestamp
 
-    format_for(output, format)  # reject a bad --format before the slow work
+    if (output is None) == (store is None):
+        raise UsageError("give one of -o FILE and --store STORE")
+    check_options(jobs=jobs, dask=dask)
     started = parse_timestamp(timestamp) if timestamp is not None else None
+    if store is not None:
+        _build_store(inputs, store, format, model, ontology, base, skip_bad, started, jobs, dask)
+        return
+    format_for(output, format)  # reject a bad --format before the slow work
     if output.is_dir():
         raise UsageError(f"{output}: is a folder; -o needs a file name")
     skipped: list[InputError] | None = [] if skip_bad else None
@@ -165,15 +195,56 @@ def build(
         base=base,
         skipped=skipped,
         timestamp=started,
+        jobs=jobs,
+        dask=dask,
+        progress=True,
     )
     _report_skipped(skipped or [])
     typer.echo(f"kg: wrote {len(graph)} triples to {output}", err=True)
 
 
+def _build_store(
+    inputs: list[str],
+    store: str,
+    format: str | None,
+    model: str,
+    ontology: list[Path] | None,
+    base: str,
+    skip_bad: bool,
+    started: dt.datetime | None,
+    jobs: int,
+    dask: str | None,
+) -> None:
+    """``kg build --store``: stream the articles into the store."""
+    from kg.api import build_store
+
+    if format is not None:
+        raise UsageError("--format goes with -o; a store keeps RDF in its own form")
+    skipped: list[InputError] | None = [] if skip_bad else None
+    load = build_store(
+        inputs,
+        store,
+        model=model,
+        ontology=ontology or (),
+        base=base,
+        skipped=skipped,
+        timestamp=started,
+        jobs=jobs,
+        dask=dask,
+        progress=True,
+    )
+    _report_skipped(skipped or [])
+    typer.echo(
+        f"kg: added {load.articles} articles ({load.statements} statements, {load.triples} triples) to {load.location}",
+        err=True,
+    )
+
+
 @app.command()
 def query(
     graph: Annotated[
-        Path | None, typer.Argument(help="Graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD).")
+        str | None,
+        typer.Argument(help="Graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD), store folder or store URL."),
     ] = None,
     sparql: Annotated[
         str | None, typer.Argument(help="SPARQL SELECT or ASK query text; with --named, the query's name.")
@@ -199,12 +270,12 @@ def query(
         bool, typer.Option("--allow-remote", help="Let SERVICE and FROM fetch remote endpoints and documents.")
     ] = False,
 ) -> None:
-    """Run a read-only SPARQL query over a graph file (prefixes kgo, rdf, rdfs, skos, prov, dcterms predeclared).
+    """Run a read-only SPARQL query over a graph file or store (prefixes kgo, rdf, rdfs, skos, prov, dcterms declared).
 
     kg query GRAPH --named NAME --bind entity="Valery Gerasimov" runs a named query; kg query --named lists them.
     """
     from kg.api import query as run_query
-    from kg.report import render_rows
+    from kg.render import render_rows
 
     _choice(format, ("table", "csv", "json"), "--format")
     if named:
@@ -232,16 +303,16 @@ def query(
 
 
 def _named_query(
-    graph: Path | None, name: str | None, file: Path | None, bind: list[str], format: str, limit: int | None
+    graph: str | None, name: str | None, file: Path | None, bind: list[str], format: str, limit: int | None
 ) -> None:
     """``kg query --named``: list the named queries, or run one with its parameters bound."""
     from kg.named_queries import named_queries, parse_bindings
-    from kg.report import render_rows
+    from kg.render import render_rows
 
     if file is not None:
         raise UsageError("give --named NAME or --file, not both")
     if name is None:
-        if graph is not None and graph.suffix == "" and not graph.exists():
+        if graph is not None and Path(graph).suffix == "" and not Path(graph).exists():
             raise UsageError(f"give the graph file first: kg query GRAPH --named {graph}")
         rows = [
             {
@@ -294,9 +365,7 @@ def validate(
 def export(
     graph: GraphPath,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.graphml or .gexf), atomically.")],
-    format: Annotated[
-        str | None, typer.Option("--format", "-f", help="graphml or gexf (default: from -o).")
-    ] = None,
+    format: Annotated[str | None, typer.Option("--format", "-f", help="graphml or gexf (default: from -o).")] = None,
 ) -> None:
     """Write the entity graph as GraphML or GEXF (Gephi, Cytoscape, yEd)."""
     from kg.api import export as run_export
@@ -369,7 +438,7 @@ def centrality(
 ) -> None:
     """Rank the entities of a graph by centrality (NetworkX over the entity projection)."""
     from kg.api import rank, windows
-    from kg.report import render_rows
+    from kg.render import render_rows
 
     _choice(format, ("table", "csv", "json", "markdown"), "--format")
     measures = [m.strip() for m in measure.split(",") if m.strip()]
@@ -408,7 +477,7 @@ def trends(
 ) -> None:
     """Who rises and who falls in centrality between consecutive weeks or months."""
     from kg.api import trends as run_trends
-    from kg.report import render_rows
+    from kg.render import render_rows
 
     _choice(format, ("table", "csv", "json", "markdown"), "--format")
     filters = _filters(type, relation, since, until, min_confidence)
@@ -433,7 +502,7 @@ def structure(
 ) -> None:
     """Each entity's community (Louvain), connected component and k-core number."""
     from kg.api import structure as run_structure
-    from kg.report import render_rows
+    from kg.render import render_rows
 
     _choice(format, ("table", "csv", "json", "markdown"), "--format")
     filters = _filters(type, relation, since, until, min_confidence)
@@ -455,7 +524,7 @@ def ego(
 ) -> None:
     """The ego network of an entity: its neighbours within --radius steps and the links among them."""
     from kg.api import ego as run_ego
-    from kg.report import NETWORK_FORMATS, render_network
+    from kg.render import NETWORK_FORMATS, render_network
 
     _choice(format, NETWORK_FORMATS, "--format")
     network = run_ego(graph, entity, radius=radius, filters=_filters(type, relation, since, until, min_confidence))

@@ -40,8 +40,22 @@ _COUNT = (
 )
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centuries)s?"
 _UNIT_DAYS = {"day": 1, "night": 1, "week": 7, "fortnight": 14}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 # Leading words that only say where in the period the fact happened ("late last night").
 _QUALIFIER = re.compile(
@@ -58,8 +72,10 @@ _ANAPHORA = re.compile(
     r"\b(?:the (?:same|next|following|previous|prior|preceding)\b|the day\b|the time\b|that (?:day|night|morning|"
     r"afternoon|evening|week|weekend|month|year)\b|then\b|(?:earlier|later|before|after)$)"
 )
-_DURATION = re.compile(rf"^(?:(?:for|about|around|almost|nearly|over|more than|less than) )?(?:{_COUNT}[- ])?"
-                       rf"{_UNIT}(?:[- ](?:long|old))?$")
+_DURATION = re.compile(
+    rf"^(?:(?:for|about|around|almost|nearly|over|more than|less than) )?(?:{_COUNT}[- ])?"
+    rf"{_UNIT}(?:[- ](?:long|old))?$"
+)
 _AGE = re.compile(r"-old\b")
 _DECADE = re.compile(r"^(?:the )?(?:\d{2})?\d0'?s$")
 _YEAR = re.compile(r"^(\d{4})$")

@@ -143,9 +143,7 @@ def _read_one(item: str, skipped: list[InputError] | None) -> Iterator[Article]:
         what = "broken symbolic link" if path.is_symlink() else "no such file or folder"
         raise InputError(f"{path}: {what}")
     if path.is_dir():
-        files = sorted(
-            p for p in path.iterdir() if p.suffix.lower() in _FOLDER_SUFFIXES and not p.name.startswith(".")
-        )
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in _FOLDER_SUFFIXES and not p.name.startswith("."))
         files = [p for p in files if p.is_file()]
         if not files:
             raise InputError(f"{path}: folder has no .txt or .html files")
@@ -204,8 +202,7 @@ def decode_text(data: bytes, source: str, *, html: bool = False) -> str:
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(
-            f"{source}: not a text file (binary data: a NUL byte at offset {nul}; "
-            "UTF-16 text needs a byte-order mark)"
+            f"{source}: not a text file (binary data: a NUL byte at offset {nul}; UTF-16 text needs a byte-order mark)"
         )
     try:
         return data.decode("utf-8")
@@ -316,16 +313,61 @@ def _check_unicode(value: str, where: str) -> None:
 # Elements whose content is never article text.
 _SKIP = frozenset(
     (
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "nav", "aside",
-        "footer", "form", "button", "select", "textarea",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "nav",
+        "aside",
+        "footer",
+        "form",
+        "button",
+        "select",
+        "textarea",
     )
 )
 # Elements that start a new paragraph.
 _BLOCK = frozenset(
     (
-        "p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td",
-        "th", "table", "thead", "tbody", "section", "article", "main", "header", "blockquote", "pre", "figure",
-        "figcaption", "address", "caption", "details", "summary",
+        "p",
+        "div",
+        "br",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "thead",
+        "tbody",
+        "section",
+        "article",
+        "main",
+        "header",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "address",
+        "caption",
+        "details",
+        "summary",
     )
 )
 _WHITESPACE = re.compile(r"\s+")

@@ -7,7 +7,7 @@ what it answers and which variables the caller may bind::
     #
     # @param entity required the entity's label (any case), e.g. "Andriy Yermak"
 
-Values are bound with ``initBindings`` (:func:`kg.query.run_query`), never pasted into the
+Values are bound with ``initBindings`` (:func:`kg.sparql.run_query`), never pasted into the
 query text. They are bound as plain string literals, and the queries compare labels with
 ``STR()`` (and ``LCASE()``), so ``"Valery Gerasimov"`` finds the label
 ``"Valery Gerasimov"@en`` whatever its language tag or case.
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import QueryError, UsageError
 from kg.ontology import ontology_dir
-from kg.query import QueryResult, run_query
+from kg.sparql import QueryResult, run_query
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -122,16 +122,14 @@ def parse_bindings(items: Iterable[str]) -> dict[str, str]:
         name, sep, value = item.partition("=")
         name = name.strip().lstrip("?$")
         if not sep or not re.fullmatch(r"\w+", name):
-            raise UsageError(f"--bind {item!r}: write NAME=VALUE, e.g. --bind entity=\"Valery Gerasimov\"")
+            raise UsageError(f'--bind {item!r}: write NAME=VALUE, e.g. --bind entity="Valery Gerasimov"')
         if name in values:
             raise UsageError(f"--bind {name} is given twice")
         values[name] = value
     return values
 
 
-def run_named_query(
-    graph: Graph, name: str, values: Mapping[str, str] | None = None, **options: object
-) -> QueryResult:
+def run_named_query(graph: Graph, name: str, values: Mapping[str, str] | None = None, **options: object) -> QueryResult:
     """Run the named query ``name`` over ``graph`` with ``values`` bound; ``options`` go to ``run_query``.
 
     Raises:

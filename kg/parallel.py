@@ -25,13 +25,15 @@ from kg.errors import UsageError
 from kg.extraction import ArticleFacts, extract_article
 from kg.types import Article
 
-__all__ = ["BATCH_SIZE", "Extracted", "batches", "extract_batches"]
+__all__ = ["BATCH_SIZE", "DASK_TIMEOUT", "Extracted", "batches", "check_options", "extract_batches"]
 
 # Articles per batch: large enough to keep nlp.pipe busy, small enough that a few
 # batches per worker in flight hold little memory.
 BATCH_SIZE = 16
 # Batches in flight per worker: one being parsed, one waiting, so no worker idles.
 _AHEAD = 2
+# How long to try to reach a Dask scheduler.
+DASK_TIMEOUT = 10.0
 # spaCy pipelines are not documented as thread-safe; Dask runs tasks in threads.
 _PARSE_LOCK = threading.Lock()
 
@@ -57,6 +59,20 @@ def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def check_options(*, jobs: int = 1, dask: str | None = None, batch_size: int | None = None) -> None:
+    """Check how extraction is to run, before anything slow starts.
+
+    Raises:
+        UsageError: ``jobs`` or ``batch_size`` is below 1, or both ``jobs`` > 1 and ``dask`` are given.
+    """
+    if jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
+    if batch_size is not None and batch_size < 1:
+        raise UsageError(f"batch size must be 1 or more, not {batch_size}")
+    if dask is not None and jobs > 1:
+        raise UsageError("give --jobs or --dask, not both (--dask runs on the cluster's workers)")
+
+
 def extract_batches(
     articles: Iterable[Article],
     *,
@@ -64,7 +80,7 @@ def extract_batches(
     ontology: Sequence[str | Path] = (),
     jobs: int = 1,
     dask: str | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
 ) -> Iterator[list[Extracted]]:
     """Parse and extract ``articles``, yielding one list of :class:`Extracted` per batch, in input order.
 
@@ -74,19 +90,15 @@ def extract_batches(
         ontology: extra lexicon files; Dask workers must be able to read them at the same paths.
         jobs: worker processes on this machine; 1 runs in this process.
         dask: the address of a Dask scheduler (``tcp://host:8786``); runs each batch as a task there.
-        batch_size: articles per batch.
+        batch_size: articles per batch (default :data:`BATCH_SIZE`).
 
     Raises:
-        UsageError: ``jobs`` or ``batch_size`` is below 1, or both ``jobs`` > 1 and ``dask`` are given.
+        UsageError: see :func:`check_options`.
         ModelError: the pipeline is not installed.
         KGError: the Dask scheduler cannot be reached.
     """
-    if jobs < 1:
-        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
-    if batch_size < 1:
-        raise UsageError(f"batch size must be 1 or more, not {batch_size}")
-    if dask is not None and jobs > 1:
-        raise UsageError("give --jobs or --dask, not both (--dask runs on the cluster's workers)")
+    check_options(jobs=jobs, dask=dask, batch_size=batch_size)
+    batch_size = batch_size or BATCH_SIZE
     ontology = tuple(str(path) for path in ontology)
     if dask is not None:
         return _on_dask(articles, dask, model, ontology, batch_size)
@@ -95,7 +107,9 @@ def extract_batches(
     return _in_process(articles, model, ontology, batch_size)
 
 
-def _in_process(articles: Iterable[Article], model: str, ontology: tuple[str, ...], size: int) -> Iterator[list[Extracted]]:
+def _in_process(
+    articles: Iterable[Article], model: str, ontology: tuple[str, ...], size: int
+) -> Iterator[list[Extracted]]:
     from kg.nlp import load_pipeline, parse
     from kg.ontology import load_lexicon
 
@@ -172,7 +186,7 @@ def _on_dask(
     except ImportError:  # pragma: no cover - distributed is a pinned dependency
         raise UsageError("--dask needs the 'distributed' package (pip install 'dask[distributed]')") from None
     try:
-        client = Client(address, timeout="10s", set_as_default=False)
+        client = Client(address, timeout=DASK_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
         raise KGError(f"--dask {address}: cannot reach the scheduler ({error})") from None
     try:

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 from kg.errors import GraphError, QueryError, QueryFailedError, QueryTimeoutError, UsageError
-from kg.query import PREFIXES, QueryResult
+from kg.sparql import PREFIXES, QueryResult
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -64,8 +64,15 @@ _HTTP_TIMEOUT = 60.0
 _REMOTE_HINT = "kg query only reads the store (pass --allow-remote to allow it)"
 _PEOPLE_QUERY = """SELECT DISTINCT ?label WHERE { ?person a ?class ; rdfs:label ?label }"""
 _ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-_UNION_PROBE = ("ASK { GRAPH ?g { ?s ?p ?o } }", "ASK { ?s a kgo:Statement }")
+# Distinct triples over all graphs, whether or not the default graph is their union.
+_COUNT = (
+    "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
+)
+# Is there a named graph, and does the default graph show one of its triples?
+_UNION_PROBE = (
+    "ASK { GRAPH ?g { ?s ?p ?o } }",
+    "ASK { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1 } ?s ?p ?o }",
+)
 
 
 def is_remote(location: object) -> bool:
@@ -110,7 +117,10 @@ def open_store(location: str | Path, *, create: bool = False) -> LocalStore | Re
 
 @dataclass(frozen=True)
 class StoreLoad:
-    """What one addition did: articles, sentences and statements added; ``triples`` the store then holds."""
+    """What one addition did: the articles, sentences and statements added and the triples written.
+
+    ``triples`` counts what was sent, before the store merged it with what it held.
+    """
 
     location: str
     articles: int
@@ -135,7 +145,7 @@ class _Store:
     ) -> QueryResult:
         """Run a read-only SELECT or ASK query over the union of the store's graphs.
 
-        Prefixes of :data:`kg.query.PREFIXES` are predeclared; ``bindings`` (rdflib terms or
+        Prefixes of :data:`kg.sparql.PREFIXES` are predeclared; ``bindings`` (rdflib terms or
         plain strings) become a ``VALUES`` block at the top of the ``WHERE`` group (the
         SPARQL 1.1 Protocol has no other way to send them), so a bound variable is visible
         to the group's patterns and filters.
@@ -157,6 +167,10 @@ class _Store:
 
     def _select(self, sparql: str, *, limit: int | None, timeout: float | None) -> QueryResult:
         raise NotImplementedError
+
+    def size(self) -> int:
+        """The number of distinct triples over all graphs: the size of :meth:`to_graph`."""
+        return int(self._select(_COUNT, limit=None, timeout=None).rows[0][0] or 0)
 
     def person_labels(self, person_class: str) -> set[str]:
         """The labels of every entity of class ``person_class`` (the lexicon's PERSON class)."""
@@ -211,22 +225,9 @@ class LocalStore(_Store):
         except OSError as error:
             raise GraphError(f"{self.path}: cannot write to the store ({error})") from None
 
-    def load(self, data: bytes | str | Path, *, format: str = "nquads") -> None:
-        """Bulk-load an N-Quads, N-Triples, TriG or Turtle file (or its bytes): fast, not one transaction."""
-        import pyoxigraph
-
-        formats = {"nquads": pyoxigraph.RdfFormat.N_QUADS, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-                   "trig": pyoxigraph.RdfFormat.TRIG, "turtle": pyoxigraph.RdfFormat.TURTLE}
-        source = {"path": str(data)} if isinstance(data, Path) else {"input": data}
-        self._store.bulk_load(format=formats[format], **source)
-
     def flush(self) -> None:
         """Make every write durable on disk."""
         self._store.flush()
-
-    def size(self) -> int:
-        """The number of quads in the store."""
-        return len(self._store)
 
     def to_graph(self) -> Graph:
         """Every triple of every graph in an rdflib Graph (for the NetworkX analysis)."""
@@ -313,17 +314,18 @@ class RemoteStore(_Store):
         for name, triples in graphs.items():
             self._send("PUT", f"{self.store_url}?graph={quote(name, safe='')}", _ntriples(triples))
 
-    def size(self) -> int:
-        """The number of triples over all graphs (a triple in two graphs counts twice)."""
-        return int(self._select(_COUNT, limit=None, timeout=None).rows[0][0] or 0)
-
     def to_graph(self) -> Graph:
         """Every triple of every graph in an rdflib Graph, fetched with one CONSTRUCT."""
         import pyoxigraph
         from rdflib import Graph
 
-        data = self._request(self.query_url, _ALL_TRIPLES.encode(), "application/sparql-query",
-                             accept="application/n-triples", method="POST")
+        data = self._request(
+            self.query_url,
+            _ALL_TRIPLES.encode(),
+            "application/sparql-query",
+            accept="application/n-triples",
+            method="POST",
+        )
         graph = Graph()
         convert = _ToRdflib()
         triples = pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
@@ -348,8 +350,14 @@ class RemoteStore(_Store):
 
     def _select(self, sparql: str, *, limit: int | None, timeout: float | None) -> QueryResult:
         prologue = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
-        data = self._request(self.query_url, (prologue + sparql).encode(), "application/sparql-query",
-                             accept="application/sparql-results+json", method="POST", timeout=timeout)
+        data = self._request(
+            self.query_url,
+            (prologue + sparql).encode(),
+            "application/sparql-query",
+            accept="application/sparql-results+json",
+            method="POST",
+            timeout=timeout,
+        )
         try:
             answer = json.loads(data)
         except ValueError as error:
@@ -361,6 +369,9 @@ class RemoteStore(_Store):
         rows = [tuple(s[c]["value"] if c in s else None for c in columns) for s in _capped(solutions, limit)]
         return _result(columns, rows, limit)
 
+    def flush(self) -> None:
+        """Nothing to flush: the endpoint has applied each request before it answered."""
+
     def close(self) -> None:
         """Nothing to release: every request is its own connection."""
 
@@ -370,7 +381,6 @@ class RemoteStore(_Store):
     def _request(
         self, url: str, body: bytes, content_type: str, *, accept: str, method: str, timeout: float | None = None
     ) -> bytes:
-        import socket
         import urllib.error
         import urllib.request
 
@@ -382,10 +392,12 @@ class RemoteStore(_Store):
         except urllib.error.HTTPError as error:
             detail = " ".join(error.read(300).decode("utf-8", "replace").split())
             failure = QueryError if error.code == 400 and "query" in url else QueryFailedError
-            raise failure(f"{method} {url}: HTTP {error.code} {error.reason}" + (f": {detail}" if detail else "")) from None
-        except (socket.timeout, TimeoutError):
+            message = f"{method} {url}: HTTP {error.code} {error.reason}" + (f": {detail}" if detail else "")
+            raise failure(message) from None
+        except TimeoutError:
             if timeout is not None:
-                raise QueryTimeoutError(f"query did not finish within the --timeout of {timeout:g} s; stopped it") from None
+                message = f"query did not finish within the --timeout of {timeout:g} s; stopped it"
+                raise QueryTimeoutError(message) from None
             raise QueryFailedError(f"{method} {url}: no answer within {_HTTP_TIMEOUT:g} s") from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
@@ -410,7 +422,7 @@ def add_batches(
     activity describes that article alone, so it is the same whenever the article is added.
 
     Returns:
-        The counts of the addition and the store's size after it.
+        The counts of the addition.
     """
     from kg.entities import resolve_triples
     from kg.rdf import Namespaces, extraction_run, triples_to_dataset
@@ -418,7 +430,7 @@ def add_batches(
     person = lexicon.ner_classes.get("PERSON", "")
     people = _People(store.person_labels(person) if person else ())
     ns = Namespaces(base)
-    articles = sentences = statements = 0
+    articles = sentences = statements = written = 0
     for batch in batches:
         facts = [(item.article, item.facts) for item in batch]
         triples = resolve_triples(facts, lexicon, base=base, known_people=people.candidates(facts))
@@ -429,22 +441,25 @@ def add_batches(
         graphs: dict[str, list[tuple]] = {}
         for item in batch:
             article = item.article
-            run = extraction_run([article], model_meta=dict(model_meta or {}), ontology=ontology, base=base,
-                                 started=started)
+            run = extraction_run(
+                [article], model_meta=dict(model_meta or {}), ontology=ontology, base=base, started=started
+            )
             dataset = triples_to_dataset(by_article[article.id], lexicon, base=base, articles=[article], run=run)
             name = ns.doc[article.id]
             shared.extend(dataset.default_graph)
             graphs[str(name)] = list(dataset.graph(name))
         store.write(shared, graphs)
+        # RocksDB keeps writes in memory (a buffer per index) until flushed: flushing each
+        # batch keeps memory flat however much is added, and costs no time overall.
+        store.flush()
+        written += len(shared) + sum(len(triples) for triples in graphs.values())
         people.add(entity.label for t in triples for entity in (t.subject, t.object) if entity.type == person)
         articles += len(batch)
         sentences += sum(item.sentences for item in batch)
         statements += len(triples)
         if progress is not None:
             progress.advance(len(batch), sum(item.sentences for item in batch))
-    if isinstance(store, LocalStore):
-        store.flush()
-    return StoreLoad(store.location, articles, sentences, statements, store.size())
+    return StoreLoad(store.location, articles, sentences, statements, written)
 
 
 class _People:
@@ -473,32 +488,32 @@ class _People:
 
 
 class _ToOxigraph:
-    """rdflib term → pyoxigraph term, remembering the IRIs it has converted."""
+    """rdflib term → pyoxigraph term, remembering what it converted (one writer's batch: offsets,
+    dates, IRIs and flags recur many times)."""
 
     def __init__(self) -> None:
-        self._iris: dict[str, Any] = {}
+        self._seen: dict[Any, Any] = {}
 
     def __call__(self, term: Any) -> Any:
-        import pyoxigraph
-        from rdflib import BNode, Literal
+        found = self._seen.get(term)
+        if found is None:
+            found = self._seen[term] = _oxigraph_term(term)
+        return found
 
-        if isinstance(term, Literal):
-            if term.language:
-                return pyoxigraph.Literal(str(term), language=term.language)
-            if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-                return pyoxigraph.Literal(str(term), datatype=self._iri(str(term.datatype)))
-            return pyoxigraph.Literal(str(term))
-        if isinstance(term, BNode):
-            return pyoxigraph.BlankNode(str(term))
-        return self._iri(str(term))
 
-    def _iri(self, iri: str) -> Any:
-        node = self._iris.get(iri)
-        if node is None:
-            import pyoxigraph
+def _oxigraph_term(term: Any) -> Any:
+    import pyoxigraph
+    from rdflib import BNode, Literal
 
-            node = self._iris[iri] = pyoxigraph.NamedNode(iri)
-        return node
+    if isinstance(term, Literal):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
+        return pyoxigraph.Literal(str(term))
+    if isinstance(term, BNode):
+        return pyoxigraph.BlankNode(str(term))
+    return pyoxigraph.NamedNode(str(term))
 
 
 class _ToRdflib:
@@ -535,7 +550,7 @@ def _ntriples(triples: Iterable[tuple]) -> bytes:
 
 def _check(sparql: str, *, allow_remote: bool) -> None:
     """kg query's checks (read-only, SELECT or ASK, no SERVICE unless allowed), with its messages."""
-    from kg.query import _nodes, _prepare
+    from kg.sparql import _nodes, _prepare
 
     prepared = _prepare(sparql)
     if allow_remote:

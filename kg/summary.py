@@ -1,8 +1,8 @@
 """What a report says about a graph, as plain rows: counts, rankings, structure, time and every fact.
 
-:func:`summarize` runs the analyses (:mod:`kg.analysis`, :mod:`kg.structure`,
+:func:`summarize` runs the analyses (:mod:`kg.analysis`, :mod:`kg.communities`,
 :mod:`kg.timeline`) once and keeps their results as lists of dicts, so that rendering
-(:mod:`kg.report`) and drawing (:mod:`kg.drawing`) only format them.
+(:mod:`kg.render`) and drawing (:mod:`kg.drawing`) only format them.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from kg.analysis import (
     select,
     to_projection,
 )
+from kg.communities import communities, components, core_numbers
 from kg.errors import UsageError
-from kg.structure import communities, components, core_numbers
 from kg.timeline import changes, rank_windows
 
 if TYPE_CHECKING:

@@ -25,8 +25,8 @@ from kg.analysis import (
     select,
     to_projection,
 )
+from kg.communities import communities, components, core_numbers, ego, find_entity, k_core, memberships
 from kg.errors import UsageError
-from kg.structure import communities, components, core_numbers, ego, find_entity, k_core, memberships
 from kg.timeline import Window, changes, rank_windows, window_of, window_rows
 
 KGO = Namespace("https://example.org/kg/ontology#")

@@ -9,7 +9,7 @@ import kg
 from kg.analysis import project
 from kg.cli import main
 from kg.errors import UsageError
-from kg.export import export_format, export_projection, projection_bytes, simple_attributes
+from kg.exchange import export_format, export_projection, projection_bytes, simple_attributes
 
 
 @pytest.fixture

@@ -59,8 +59,13 @@ def tiny() -> Graph:
         graph.add((ENT[slug], RDFS.label, Literal(name, lang="en")))
     graph.add((KGO.awarded, RDFS.label, Literal("awarded", lang="en")))
     statement = ENT["s1"]
-    for prop, value in ((RDF.type, KGO.Statement), (RDF.subject, ENT.putin), (RDF.predicate, KGO.awarded),
-                        (RDF.object, ENT.gerasimov), (KGO.confidence, Literal(0.9))):
+    for prop, value in (
+        (RDF.type, KGO.Statement),
+        (RDF.subject, ENT.putin),
+        (RDF.predicate, KGO.awarded),
+        (RDF.object, ENT.gerasimov),
+        (KGO.confidence, Literal(0.9)),
+    ):
         graph.add((statement, prop, value))
     graph.add((ENT.putin, KGO.awarded, ENT.gerasimov))
     return graph

@@ -7,7 +7,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 
 import kg
 from kg.ontology import ontology_files
-from kg.validate import inconsistencies
+from kg.shacl import inconsistencies
 
 KGO = Namespace("https://example.org/kg/ontology#")
 # Built-in vocabulary: RDF, RDFS and OWL's own terms need no declaration.

@@ -11,7 +11,7 @@ import kg
 from kg.cli import main
 from kg.ontology import load_lexicon
 from kg.rdf import read_graph
-from kg.validate import validate
+from kg.shacl import validate
 
 KGO = Namespace("https://example.org/kg/ontology#")
 MY = Namespace("https://example.org/my-lexicon#")

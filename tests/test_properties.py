@@ -278,8 +278,29 @@ def test_properties_arbitrary_bytes_decode_or_are_refused_with_an_offset(data):
 
 
 HTML_PIECES = st.sampled_from(
-    ["<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<br>", "<article>", "</article>", "<nav>",
-     "<!--", "-->", "<title>", "</title>", "&amp;", "&#x0;", "<![CDATA[", "]]>", "<", ">", "Putin met Xi. "]
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<br>",
+        "<article>",
+        "</article>",
+        "<nav>",
+        "<!--",
+        "-->",
+        "<title>",
+        "</title>",
+        "&amp;",
+        "&#x0;",
+        "<![CDATA[",
+        "]]>",
+        "<",
+        ">",
+        "Putin met Xi. ",
+    ]
 )
 
 

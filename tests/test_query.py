@@ -9,7 +9,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, Namespace
 
 from kg.errors import KGError, QueryError, QueryFailedError, QueryTimeoutError, UsageError
-from kg.query import run_query
+from kg.sparql import run_query
 
 KGO = Namespace("https://example.org/kg/ontology#")
 ENT = Namespace("https://example.org/kg/entity/")
@@ -85,7 +85,10 @@ def test_query_refuses_sparql_update_and_leaves_graph_alone(graph, sparql, opera
         ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE <http://example.org/sparql>"),
         ("SELECT * WHERE { SERVICE SILENT <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE <http://example.org"),
         ("SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE ?endpoint { ?s ?p ?o } } }", "SERVICE ?endpoint"),
-        ("SELECT * WHERE { { SELECT ?s WHERE { SERVICE <http://e.org/q> { ?s ?p ?o } } } }", "SERVICE <http://e.org/q>"),
+        (
+            "SELECT * WHERE { { SELECT ?s WHERE { SERVICE <http://e.org/q> { ?s ?p ?o } } } }",
+            "SERVICE <http://e.org/q>",
+        ),
         ("SELECT * FROM <http://example.org/data.ttl> WHERE { ?s ?p ?o }", "FROM <http://example.org/data.ttl>"),
         ("ASK FROM NAMED <http://example.org/g> { GRAPH ?g { ?s ?p ?o } }", "FROM NAMED <http://example.org/g>"),
     ],

@@ -70,8 +70,10 @@ def test_rdf_statement_dates_resolve_against_the_article_date(hand_built):
     _, _, graph = hand_built
     sunday = _statement(graph, "attacked")
     assert graph.value(sunday, KGO.factDate) == Literal("2025-09-07", datatype=XSD.date)
-    assert graph.value(sunday, KGO.earliestDate) == graph.value(sunday, KGO.latestDate) == Literal(
-        "2025-09-07", datatype=XSD.date
+    assert (
+        graph.value(sunday, KGO.earliestDate)
+        == graph.value(sunday, KGO.latestDate)
+        == Literal("2025-09-07", datatype=XSD.date)
     )
     assert graph.value(sunday, KGO.dateText) == Literal("on Sunday")
     assert graph.value(sunday, DCT.date) == Literal("2025-09-09", datatype=XSD.date)  # publication date

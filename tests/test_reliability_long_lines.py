@@ -105,3 +105,20 @@ def test_long_line_limit_follows_the_pipeline(nlp, monkeypatch):
     parsed = next(parse([article], nlp))
     assert all(len(p.doc.text) <= kg.nlp.LONG_LINE for p in parsed.paragraphs)
     assert sum(len(p.doc) for p in parsed.paragraphs) >= 6000
+
+
+@pytest.mark.model
+def test_open_mode_splits_a_very_long_line_and_keeps_line_offsets(tmp_path, nlp, monkeypatch):
+    from kg.api import extract_open
+
+    monkeypatch.setattr(nlp, "max_length", 20_000)  # a line past max_length, without parsing megabytes
+    sentence = "Poland condemned Belarus on Monday. "
+    line = sentence * 700
+    path = tmp_path / "long.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    records = list(extract_open([path]))
+    assert len(records) >= 700
+    for record in records[:50] + records[-50:]:
+        assert record["sentence_id"] == 0
+        subject = record["subject"]
+        assert line[subject["start"] : subject["end"]] == subject["text"]

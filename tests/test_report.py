@@ -19,7 +19,7 @@ from kg.analysis import Filters
 from kg.cli import main
 from kg.drawing import draw_network, draw_timeline
 from kg.errors import UsageError
-from kg.report import render_html, render_markdown, render_network, report_format, write_report
+from kg.render import render_html, render_markdown, render_network, report_format, write_report
 from kg.summary import summarize
 
 

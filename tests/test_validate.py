@@ -10,7 +10,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 import kg
 from kg.cli import main
 from kg.rdf import read_graph
-from kg.validate import inconsistencies, shapes_file, validate
+from kg.shacl import inconsistencies, shapes_file, validate
 
 KGO = Namespace("https://example.org/kg/ontology#")
 PROV = Namespace("http://www.w3.org/ns/prov#")

@@ -321,11 +321,15 @@ class _Article:
             yield relation
             country = self._acting_country(sentence, clause.subject, subject)
             if country is not None and country.name != obj.name:
-                yield replace(relation, subject=country, confidence=round(relation.confidence * 0.8, 3),
-                              rule=relation.rule + "+country")
+                yield replace(
+                    relation,
+                    subject=country,
+                    confidence=round(relation.confidence * 0.8, 3),
+                    rule=relation.rule + "+country",
+                )
 
     def _acting_country(self, sentence: _Sentence, token: Token, subject: Mention) -> Mention | None:
-        """"Russian forces invaded", "a Russian missile hit": the country acts through its forces
+        """ "Russian forces invaded", "a Russian missile hit": the country acts through its forces
         and weapons (as event coding such as CAMEO codes it), so it is an actor of the fact too."""
         if subject.label != CONCEPT_LABEL:
             return None

@@ -128,9 +128,30 @@ _PARTICIPANT_PREPOSITIONS = frozenset({"with", "against", "from"})
 # Further prepositions a light verb's noun takes for its target ("sanctions on", "warrant for").
 _LIGHT_PREPOSITIONS = frozenset({"on", "to", "for", "into", "at", "of"})
 # Nouns for a body one leads or serves, whose "of" names it ("heads the administration of Donetsk").
-_BODY_NOUNS = frozenset({"administration", "government", "ministry", "company", "council", "party", "team",
-                         "board", "committee", "agency", "office", "department", "army", "delegation",
-                         "campaign", "coalition", "group", "bank", "firm", "union"})
+_BODY_NOUNS = frozenset(
+    {
+        "administration",
+        "government",
+        "ministry",
+        "company",
+        "council",
+        "party",
+        "team",
+        "board",
+        "committee",
+        "agency",
+        "office",
+        "department",
+        "army",
+        "delegation",
+        "campaign",
+        "coalition",
+        "group",
+        "bank",
+        "firm",
+        "union",
+    }
+)
 # Prepositions of place: "met in Ankara" says where, not with whom (unless the lexicon says so).
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 # Prepositions that give circumstances (time, cause, manner), not a participant of the act.
@@ -155,6 +176,7 @@ _CIRCUMSTANTIAL = frozenset(
         "including",
         "about",
         "of",
+        "by",  # with an active verb, "by" gives the means ("by phone"); a passive's agent is dep "agent"
     }
 )
 

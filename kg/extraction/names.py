@@ -99,11 +99,15 @@ def _merged_ents(doc: Doc) -> list[Span]:
 
 
 def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSpan]:
-    longest = max((len(k) for k in known), default=0)
+    """Where the article's known names recur in ``doc``, longest match first."""
+    sizes: dict[str, list[int]] = {}
+    for words in known:
+        sizes.setdefault(words[0], []).append(len(words))
+    texts = [t.text for t in doc]
     index = 0
-    while index < len(doc):
-        for size in range(min(longest, len(doc) - index), 0, -1):
-            words = tuple(t.text for t in doc[index : index + size])
+    while index < len(texts):
+        for size in sorted(sizes.get(texts[index], ()), reverse=True):
+            words = tuple(texts[index : index + size])
             if words in known:
                 yield NameSpan(index, index + size, " ".join(words), known[words])
                 index += size - 1
@@ -147,6 +151,14 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
             return
     if label == "PERSON" and len(tokens) == 1 and tokens[0].pos_ != "PROPN":
         return
+    before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
+    if (
+        label != "PERSON"
+        and before is not None
+        and before.lower_ in lexicon.roles
+        and all(t.pos_ == "PROPN" for t in tokens)
+    ):
+        label = "PERSON"  # "chancellor Olaf Scholz": a name right after a title is a person's
     text = _span_text(tokens)
     place = lexicon.place(text) if label in ("GPE", "LOC", "ORG", "NORP") else None
     if place is not None and label != "NORP":

@@ -42,6 +42,8 @@ SPEECH_VERBS = frozenset(
     }
 )
 PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "i", "me", "himself", "herself"})
+# NER labels a lone surname is mistaken for.
+_MISTAKEN_LABELS = frozenset({"GPE", "ORG", "LOC", "NORP", "MISC", "PRODUCT", "FAC"})
 # When votes tie, the more specific reading wins.
 _LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 
@@ -56,6 +58,7 @@ def canonical_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     >>> canonical_names([("Vladimir Putin", "PERSON"), ("Putin", "PERSON")])["Putin"]
     'Vladimir Putin'
     """
+    names = set(names)
     people = {name for name, label in names if label == "PERSON"}
     full = [name for name in people if len(name.split()) > 1]
     mapping: dict[str, str] = {}
@@ -65,6 +68,14 @@ def canonical_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
         longer = {f for f in full if f.split()[-1] == name} or {f for f in full if f.split()[0] == name}
         if len(longer) == 1:
             mapping[name] = longer.pop()
+    # The NER tags a lone surname as a place or organisation now and then ("Scholz" as GPE); a
+    # name the gazetteer does not know (its label is a bare NER label) that is exactly one
+    # person's surname is that person.
+    for name, label in names:
+        if label in _MISTAKEN_LABELS and len(name.split()) == 1 and name not in people:
+            longer = {f for f in full if f.split()[-1] == name}
+            if len(longer) == 1:
+                mapping[name] = longer.pop()
     return mapping
 
 

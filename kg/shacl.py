@@ -117,10 +117,7 @@ def inconsistencies(graph: Graph, *, ontology: Iterable[str | Path] = ()) -> lis
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closure)
     errors = Namespace(_OWLRL_ERROR)
     found = {str(message) for message in closure.objects(None, errors.error)}
-    found |= {
-        f"{_term(node, graph)} is a member of owl:Nothing"
-        for node in closure.subjects(RDF.type, OWL.Nothing)
-    }
+    found |= {f"{_term(node, graph)} is a member of owl:Nothing" for node in closure.subjects(RDF.type, OWL.Nothing)}
     return sorted(" ".join(message.split()) for message in found)
 
 
