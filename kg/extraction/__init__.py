@@ -89,10 +89,12 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
 
 
 def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
-    known = _known_names(find_names(p.doc, lexicon) for p in parsed.paragraphs)
+    first = [find_names(p.doc, lexicon) for p in parsed.paragraphs]
+    known = _known_names(first)
     number = 0
-    for paragraph in parsed.paragraphs:
-        names = find_names(paragraph.doc, lexicon, known=known)
+    for paragraph, found in zip(parsed.paragraphs, first):
+        entities = [n for n in found if n.label != "MISC"]  # proper nouns are found again after known names
+        names = find_names(paragraph.doc, lexicon, known=known, entities=entities)
         roles = find_roles(paragraph.doc, names, lexicon)
         for span in paragraph.doc.sents:
             yield _Sentence(

@@ -60,14 +60,21 @@ class Role:
         return min(self.title_start, self.affiliation.start if self.affiliation else self.title_start)
 
 
-def find_names(doc: Doc, lexicon: Lexicon, *, known: dict[tuple[str, ...], str] | None = None) -> list[NameSpan]:
+def find_names(
+    doc: Doc,
+    lexicon: Lexicon,
+    *,
+    known: dict[tuple[str, ...], str] | None = None,
+    entities: list[NameSpan] | None = None,
+) -> list[NameSpan]:
     """The cleaned named mentions of ``doc``, in order, without overlaps.
 
     Besides spaCy's entities: ``known`` names (token texts → label) found elsewhere in the
     article wherever they recur ("Starmer" after "Keir Starmer"), and proper nouns that
-    head a subject or object but that the NER missed ("Lukoil was sanctioned").
+    head a subject or object but that the NER missed ("Lukoil was sanctioned"). ``entities``
+    are the cleaned NER names of ``doc`` when the caller has them already.
     """
-    names = [name for ent in _merged_ents(doc) for name in _clean(ent, lexicon)]
+    names = list(entities) if entities is not None else [n for ent in _merged_ents(doc) for n in _clean(ent, lexicon)]
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     covered |= {i for name in names for i in range(name.start, name.end)}
     for name in (*_known_names(doc, known or {}), *_bare_proper_nouns(doc)):

@@ -60,22 +60,26 @@ def canonical_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     """
     names = set(names)
     people = {name for name, label in names if label == "PERSON"}
-    full = [name for name in people if len(name.split()) > 1]
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for full in (name for name in people if " " in name):
+        words = full.split()
+        by_last.setdefault(words[-1], set()).add(full)
+        by_first.setdefault(words[0], set()).add(full)
     mapping: dict[str, str] = {}
     for name in people:
-        if len(name.split()) > 1:
-            continue
-        longer = {f for f in full if f.split()[-1] == name} or {f for f in full if f.split()[0] == name}
-        if len(longer) == 1:
-            mapping[name] = longer.pop()
+        if " " not in name:
+            longer = by_last.get(name) or by_first.get(name, set())
+            if len(longer) == 1:
+                mapping[name] = next(iter(longer))
     # The NER tags a lone surname as a place or organisation now and then ("Scholz" as GPE); a
     # name the gazetteer does not know (its label is a bare NER label) that is exactly one
     # person's surname is that person.
     for name, label in names:
-        if label in _MISTAKEN_LABELS and len(name.split()) == 1 and name not in people:
-            longer = {f for f in full if f.split()[-1] == name}
+        if label in _MISTAKEN_LABELS and " " not in name and name not in people:
+            longer = by_last.get(name, set())
             if len(longer) == 1:
-                mapping[name] = longer.pop()
+                mapping[name] = next(iter(longer))
     return mapping
 
 
