@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import islice
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.plugins.sparql.sparql import Query
 
-__all__ = ["QueryResult", "PREFIXES", "run_query", "offline"]
+__all__ = ["QueryResult", "PREFIXES", "run_query", "run_in_worker", "offline"]
 
 # Prefixes every query may use without declaring them.
 PREFIXES = {
@@ -210,15 +210,32 @@ def _capped(rows: Any, limit: int | None) -> Any:
 def _evaluate_in_worker(
     graph: Graph, sparql: str, bindings: dict[str, object], limit: int | None, allow_remote: bool, timeout: float
 ) -> QueryResult:
+    return run_in_worker(_evaluate_prepared, (graph, sparql, bindings, limit, allow_remote), timeout=timeout)
+
+
+def _evaluate_prepared(
+    graph: Graph, sparql: str, bindings: dict[str, object], limit: int | None, allow_remote: bool
+) -> QueryResult:
+    return _evaluate(graph, _prepare(sparql), bindings, limit, allow_remote)
+
+
+def run_in_worker(function: Callable[..., QueryResult], args: tuple, *, timeout: float) -> QueryResult:
+    """Run ``function(*args)`` in a worker process and kill it after ``timeout`` seconds.
+
+    A thread cannot be stopped, so a query with a time limit runs in a process; with fork
+    (Linux) the worker shares the graph with its parent for free, elsewhere it is pickled.
+
+    Raises:
+        QueryTimeoutError: the worker did not answer in time (it is killed).
+        QueryFailedError: the worker died.
+        QueryError: what ``function`` raised.
+    """
     import multiprocessing
 
-    # fork shares the graph with the worker for free; elsewhere it is pickled to it.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(
-        target=_worker, args=(sender, graph, sparql, bindings, limit, allow_remote), name="kg-query", daemon=True
-    )
+    worker = context.Process(target=_worker, args=(sender, function, args), name="kg-query", daemon=True)
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # a forked worker flushes inherited buffers once more when it exits
     worker.start()
@@ -241,14 +258,7 @@ def _evaluate_in_worker(
     return payload
 
 
-def _worker(
-    sender: Connection,
-    graph: Graph,
-    sparql: str,
-    bindings: dict[str, object],
-    limit: int | None,
-    allow_remote: bool,
-) -> None:
+def _worker(sender: Connection, function: Callable[..., QueryResult], args: tuple) -> None:
     import signal
 
     # The parent decides when to stop: Ctrl-C reaches the whole process group, and the
@@ -256,7 +266,7 @@ def _worker(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
-        message: tuple[str, object] = ("ok", _evaluate(graph, _prepare(sparql), bindings, limit, allow_remote))
+        message: tuple[str, object] = ("ok", function(*args))
     except QueryError as error:
         message = ("error", error)
     sender.send(message)

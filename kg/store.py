@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 from kg.errors import GraphError, QueryError, QueryFailedError, QueryTimeoutError, UsageError
-from kg.sparql import PREFIXES, QueryResult
+from kg.sparql import PREFIXES, QueryResult, run_in_worker
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -243,7 +243,7 @@ class LocalStore(_Store):
 
     def _select(self, sparql: str, *, limit: int | None, timeout: float | None) -> QueryResult:
         if timeout is not None:
-            return _in_worker(_select_read_only, (str(self.path), sparql, limit), timeout)
+            return run_in_worker(_select_read_only, (str(self.path), sparql, limit), timeout=timeout)
         return _select_oxigraph(self._store, sparql, limit)
 
     def close(self) -> None:
@@ -614,46 +614,3 @@ def _result(columns: tuple[str, ...], rows: list[tuple[str | None, ...]], limit:
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())[:300] or type(error).__name__
-
-
-def _in_worker(function: Any, args: tuple, timeout: float) -> QueryResult:
-    """Run ``function(*args)`` in a forked process; kill it after ``timeout`` seconds."""
-    import multiprocessing
-    import sys
-
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_work, args=(sender, function, args), name="kg-store-query", daemon=True)
-    for stream in (sys.stdout, sys.stderr):
-        stream.flush()
-    worker.start()
-    sender.close()
-    try:
-        if not receiver.poll(timeout):
-            raise QueryTimeoutError(f"query did not finish within the --timeout of {timeout:g} s; stopped it")
-        try:
-            status, payload = receiver.recv()
-        except EOFError:
-            worker.join()
-            raise QueryFailedError(f"query failed: its worker process stopped (exit code {worker.exitcode})") from None
-    finally:
-        receiver.close()
-        if worker.is_alive():
-            worker.kill()
-        worker.join()
-    if status == "error":
-        raise payload
-    return payload
-
-
-def _work(sender: Any, function: Any, args: tuple) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        message: tuple[str, object] = ("ok", function(*args))
-    except QueryError as error:
-        message = ("error", error)
-    sender.send(message)
-    sender.close()
