@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.plugins.sparql.sparql import Query
 
-__all__ = ["QueryResult", "PREFIXES", "run_query", "run_in_worker", "offline"]
+__all__ = ["QueryResult", "PREFIXES", "prepare_read_only", "run_query", "run_in_worker", "offline"]
 
 # Prefixes every query may use without declaring them.
 PREFIXES = {
@@ -131,12 +131,28 @@ def _update_operation(sparql: str) -> str | None:
     return "DELETE/INSERT" if name == "Modify" else " ".join(re.findall("[A-Z][a-z]*", name)).upper()
 
 
-def _check_local(prepared: Query, graph: Graph) -> None:
-    """Refuse ``SERVICE`` anywhere in the algebra, and ``FROM`` graphs the local data does not hold."""
+def prepare_read_only(sparql: str, *, allow_remote: bool = False) -> Query:
+    """Parse a SELECT or ASK query, refusing updates, and ``SERVICE`` unless ``allow_remote``.
+
+    Raises:
+        QueryError: the query does not parse, is not SELECT/ASK, or would query a remote endpoint.
+    """
+    prepared = _prepare(sparql)
+    if not allow_remote:
+        _refuse_service(prepared)
+    return prepared
+
+
+def _refuse_service(prepared: Query) -> None:
     for node in _nodes(prepared.algebra):
         if node.name == "ServiceGraphPattern":
             target = dict.get(node, "term")
             raise QueryError(f"SERVICE {_n3(target)} would query a remote endpoint; {_REMOTE_HINT}")
+
+
+def _check_local(prepared: Query, graph: Graph) -> None:
+    """Refuse ``SERVICE`` anywhere in the algebra, and ``FROM`` graphs the local data does not hold."""
+    _refuse_service(prepared)
     local = _graph_names(graph)
     # CompValue.get returns the key itself for a missing key, hence dict.get.
     for clause in dict.get(prepared.algebra, "datasetClause") or ():

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 from kg.errors import GraphError, QueryError, QueryFailedError, QueryTimeoutError, UsageError
-from kg.sparql import PREFIXES, QueryResult, run_in_worker
+from kg.sparql import PREFIXES, QueryResult, prepare_read_only, run_in_worker
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -61,7 +61,6 @@ __all__ = [
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _HTTP_TIMEOUT = 60.0
-_REMOTE_HINT = "kg query only reads the store (pass --allow-remote to allow it)"
 _PEOPLE_QUERY = """SELECT DISTINCT ?label WHERE { ?person a ?class ; rdfs:label ?label }"""
 _ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 # Distinct triples over all graphs, whether or not the default graph is their union.
@@ -550,16 +549,7 @@ def _ntriples(triples: Iterable[tuple]) -> bytes:
 
 def _check(sparql: str, *, allow_remote: bool) -> None:
     """kg query's checks (read-only, SELECT or ASK, no SERVICE unless allowed), with its messages."""
-    from kg.sparql import _nodes, _prepare
-
-    prepared = _prepare(sparql)
-    if allow_remote:
-        return
-    for node in _nodes(prepared.algebra):
-        if node.name == "ServiceGraphPattern":
-            target = dict.get(node, "term")
-            shown = target.n3() if hasattr(target, "n3") else str(target)
-            raise QueryError(f"SERVICE {shown} would query a remote endpoint; {_REMOTE_HINT}")
+    prepare_read_only(sparql, allow_remote=allow_remote)
 
 
 # Lexical pieces of a SPARQL query that may hold a brace without opening a group.
