@@ -370,6 +370,11 @@ def centrality(
     return rank(graph, measures=measures, top=top, filters=filters, **options).rows
 
 
+def _facts(graph: Graph | str | Path, filters: Filters | None):
+    """The graph's facts, read once offline and narrowed by ``filters``."""
+    return select(read_facts(_offline_graph(graph)), filters)
+
+
 def windows(
     graph: Graph | str | Path,
     *,
@@ -384,7 +389,7 @@ def windows(
     """The ``top`` entities of each week or month by centrality (see :func:`kg.timeline.window_rows`)."""
     from kg.timeline import rank_windows, window_rows
 
-    base = select(read_facts(_offline_graph(graph)), filters)
+    base = _facts(graph, filters)
     options = {"exact_limit": exact_limit, "sample_size": sample_size, "seed": seed}
     return window_rows(rank_windows(base, window=window, measures=measures, **options), top=top)
 
@@ -403,7 +408,7 @@ def trends(
     """Who rises and who falls by ``measure`` between consecutive windows (see :func:`kg.timeline.changes`)."""
     from kg.timeline import changes, rank_windows
 
-    base = select(read_facts(_offline_graph(graph)), filters)
+    base = _facts(graph, filters)
     options = {"exact_limit": exact_limit, "sample_size": sample_size, "seed": seed}
     return changes(rank_windows(base, window=window, measures=[measure], **options), measure=measure, top=top)
 
