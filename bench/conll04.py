@@ -30,6 +30,11 @@ MAPPING = {
     KGO + "citizenOf": ("Live_In", "Person", "Location"),
     KGO + "locatedIn": ("Located_In", "Location", "Location"),
     KGO + "basedIn": ("OrgBased_In", "Organization", "Location"),
+    # CoNLL04's conventions: a birthplace is filed under Live_In, and the agency of a dateline
+    # ("BANGKOK, Thailand (AP)") or the outlet of a source line ("Paris AFP in English") under
+    # OrgBased_In. kg keeps them as their own properties.
+    KGO + "bornIn": ("Live_In", "Person", "Location"),
+    KGO + "filedFrom": ("OrgBased_In", "Organization", "Location"),
 }
 _FAMILIES = {
     "Person": {"Person"},
@@ -61,6 +66,7 @@ def _token_index(tokens: list[str]) -> tuple[dict[int, int], dict[int, int]]:
 
 def _predicted(triples, tokens: list[str], lexicon) -> Iterator[frozenset[tuple[int, int, int, int, str]]]:
     starts, ends = _token_index(tokens)
+    regions = _regions(triples, tokens, starts, ends)
     for triple in triples:
         if triple.negated:
             continue
@@ -77,26 +83,59 @@ def _predicted(triples, tokens: list[str], lexicon) -> Iterator[frozenset[tuple[
             kind = "Live_In"  # CoNLL04 files a person's post in a country under Live_In
         alternatives = frozenset(
             (*subject_span, *object_span, kind)
-            for subject_span in _spans(triple.subject_mention, tokens, starts, ends)
-            for object_span in _spans(triple.object_mention, tokens, starts, ends)
+            for subject_span in _spans(triple.subject_mention, tokens, starts, ends, regions)
+            for object_span in _spans(triple.object_mention, tokens, starts, ends, regions)
         )
         if alternatives:
             yield alternatives
 
 
-def _spans(mention, tokens: list[str], starts: dict[int, int], ends: dict[int, int]) -> list[tuple[int, int]]:
-    """The mention's token span, and the proper name that ends it ("Air Force commander *Avihu
-    Bin-Nun*"): both are fair boundaries for a name, and strict scoring needs one of them."""
-    if mention.start not in starts or mention.end not in ends:
+def _token_span(start: int, end: int, starts: dict[int, int], ends: dict[int, int]) -> tuple[int, int] | None:
+    """The tokens from character ``start`` to ``end``; a token may end in a period the mention
+    leaves out ("Neil Estes." is one token of the data)."""
+    if start not in starts:
+        return None
+    if end in ends:
+        return starts[start], ends[end]
+    if end + 1 in ends:
+        return starts[start], ends[end + 1]
+    return None
+
+
+def _regions(triples, tokens, starts, ends) -> dict[tuple[int, int], tuple[int, int]]:
+    """kg's own "Dallas, Texas" readings: the span of a place, and of the place with its region."""
+    regions = {}
+    for triple in triples:
+        if triple.rule != "place-comma":
+            continue
+        place = _token_span(triple.subject_mention.start, triple.subject_mention.end, starts, ends)
+        region = _token_span(triple.object_mention.start, triple.object_mention.end, starts, ends)
+        if place and region and region[0] == place[1] + 1:
+            regions[place] = (place[0], region[1])
+    return regions
+
+
+def _spans(mention, tokens: list[str], starts, ends, regions) -> list[tuple[int, int]]:
+    """The mention's token span and other fair boundaries of the same name: the name kg resolved
+    inside it ("Illinois Gov. *James Thompson*"), the proper name that ends it ("Air Force
+    commander *Avihu Bin-Nun*"), and a place with its region ("*Concord, Mass.*"). Strict
+    scoring needs one of them."""
+    whole = _token_span(mention.start, mention.end, starts, ends)
+    if whole is None:
         return []
-    first, last = starts[mention.start], ends[mention.end]
-    spans = [(first, last)]
+    first, last = whole
+    spans = {whole}
+    if mention.text.endswith(mention.name) and mention.text != mention.name:
+        named = _token_span(mention.end - len(mention.name), mention.end, starts, ends)
+        if named is not None:
+            spans.add(named)
     name_start = last
     while name_start > first and tokens[name_start - 1][:1].isupper():
         name_start -= 1
     if first < name_start < last:
-        spans.append((name_start, last))
-    return spans
+        spans.add((name_start, last))
+    spans.update(regions[span] for span in list(spans) if span in regions)
+    return sorted(spans)
 
 
 def run(nlp, lexicon) -> dict[str, float]:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens
 from kg.extraction.concepts import concept_of
-from kg.extraction.names import NameSpan, Role, direct_affiliations, find_names, find_roles, title_around
+from kg.extraction.datelines import dateline_facts
+from kg.extraction.names import NameSpan, Role, direct_affiliations, find_names, find_roles, surname, title_around
 from kg.extraction.nominals import nominal_facts
 from kg.extraction.places import kind_of, place_facts
 from kg.extraction.resolve import (
@@ -39,6 +40,8 @@ NOMINAL_CONFIDENCE = 0.7
 _BRIDGE_WINDOW = 2
 # A pronoun refers back at most this many sentences.
 _PRONOUN_WINDOW = 3
+# Headline, source line and dateline: the paragraphs where a dateline may stand.
+_DATELINE_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class _Sentence:
     offset: int
     names: list[NameSpan]
     roles: list[Role]
+    paragraph: int
 
 
 def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
@@ -70,6 +74,7 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
     for sentence in sentences:
         found = (
             *article.role_relations(sentence),
+            *article.dateline_relations(sentence),
             *article.description_roles(sentence),
             *article.place_relations(sentence),
             *article.nominal_relations(sentence),
@@ -92,7 +97,7 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
     first = [find_names(p.doc, lexicon) for p in parsed.paragraphs]
     known = _known_names(first)
     number = 0
-    for paragraph, found in zip(parsed.paragraphs, first):
+    for index, (paragraph, found) in enumerate(zip(parsed.paragraphs, first)):
         entities = [n for n in found if n.label != "MISC"]  # proper nouns are found again after known names
         names = find_names(paragraph.doc, lexicon, known=known, entities=entities)
         roles = find_roles(paragraph.doc, names, lexicon)
@@ -103,6 +108,7 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
                 paragraph.offset,
                 [n for n in names if span.start <= n.start < span.end],
                 [r for r in roles if span.start <= r.holder.start < span.end],
+                index,
             )
             number += 1
 
@@ -151,7 +157,7 @@ def _known_names(per_paragraph: Iterable[list[NameSpan]]) -> dict[tuple[str, ...
                 continue
             known.setdefault(words, name.label)
             if name.label == "PERSON" and len(words) > 1:
-                known.setdefault(words[-1:], "PERSON")
+                known.setdefault((surname(name.name),), "PERSON")
     return known
 
 
@@ -232,6 +238,32 @@ class _Article:
                 confidence=ROLE_CONFIDENCE[role.rule],
                 rule=role.rule,
             )
+
+    def dateline_relations(self, sentence: _Sentence) -> Iterator[Relation]:
+        """ "BANGKOK, Thailand (AP) —": where the agency filed from, and where that place lies."""
+        if sentence.span.start != 0 or sentence.paragraph >= _DATELINE_PARAGRAPHS:
+            return
+        for fact in dateline_facts(sentence.span.doc):
+            subject, obj = self._line_mention(sentence, fact.subject), self._line_mention(sentence, fact.object)
+            yield Relation(
+                subject=subject,
+                predicate=Predicate(lemma=fact.rule, text=fact.rule, property=fact.property),
+                object=obj,
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=fact.confidence,
+                rule=fact.rule,
+            )
+
+    def _line_mention(self, sentence: _Sentence, part: tuple[int, int, str]) -> Mention:
+        """A name of a dateline: places in capitals are named as usual ("BANGKOK" → Bangkok)."""
+        start, end, label = part
+        text = sentence.span.doc.text[start:end]
+        name = text.title() if label == "GPE" and text.isupper() and len(text) > 3 else text
+        place = self.lexicon.place(name)
+        if place is not None:
+            name, label = place.label, place.type
+        return Mention(text, sentence.offset + start, sentence.offset + end, name, label, sentence.id)
 
     def place_relations(self, sentence: _Sentence) -> Iterator[Relation]:
         def label_of(name: NameSpan) -> str:

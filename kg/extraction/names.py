@@ -15,7 +15,16 @@ from kg.ontology import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["NameSpan", "Role", "direct_affiliations", "find_names", "find_roles", "title_around", "ENTITY_LABELS"]
+__all__ = [
+    "surname",
+    "NameSpan",
+    "Role",
+    "direct_affiliations",
+    "find_names",
+    "find_roles",
+    "title_around",
+    "ENTITY_LABELS",
+]
 
 # NER labels whose spans can be graph nodes; numbers, dates and money are literals.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
@@ -24,7 +33,17 @@ _PLACE_LABELS = {"GPE", "LOC"}
 _PART_NOUNS = frozenset({"part", "region", "area", "territory", "province", "district", "oblast", "city"})
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "rev", "rev."}
+# Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name that is not a generational suffix ("King" of "Martin Luther King Jr.")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        words.pop()
+    return words[-1]
 
 
 @dataclass(frozen=True)
@@ -145,6 +164,8 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
         return
     label = ent.label_
     title_end = _title_end(tokens, lexicon)
+    if title_end and all(t.lower_ in _SUFFIXES for t in tokens[title_end:]) and tokens[0].lower_ not in lexicon.roles:
+        title_end = 0  # "Martin Luther King III"
     if title_end:
         # "Kremlin spokesperson Dmitry Petrov" tagged as one ORG: the title's left part is
         # an affiliation (found again by find_roles) and the part after it a person's name.

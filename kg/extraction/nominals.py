@@ -94,3 +94,21 @@ def _agent_noun_facts(sentence: Span, at: dict[int, NameSpan]) -> Iterator[Nomin
             for patient in patients:
                 if at[doer.i].name != at[patient.i].name:
                     yield NominalFact(at[doer.i], at[patient.i], KGO + act, noun)
+    yield from _adjacent_agent_facts(sentence, at)
+
+
+def _adjacent_agent_facts(sentence: Span, at: dict[int, NameSpan]) -> Iterator[NominalFact]:
+    """The same read from the word order alone, which the parser often gets wrong here: a name
+    (possessive or not), the agent noun, an optional comma, a name."""
+    doc = sentence.doc
+    for noun in sentence:
+        act = AGENT_NOUNS.get(noun.lower_)
+        if act is None or noun.i == sentence.start or noun.i + 1 >= sentence.end:
+            continue
+        before = noun.i - 2 if doc[noun.i - 1].lower_ in ("'s", "’s") else noun.i - 1
+        after = noun.i + 2 if doc[noun.i + 1].text == "," else noun.i + 1
+        patient, doer = at.get(before), at.get(after)
+        if patient is None or doer is None or patient.end != before + 1 or doer.start != after:
+            continue
+        if patient.name != doer.name:
+            yield NominalFact(doer, patient, KGO + act, noun)

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from kg.extraction.names import surname
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -64,7 +66,7 @@ def canonical_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     by_first: dict[str, set[str]] = {}
     for full in (name for name in people if " " in name):
         words = full.split()
-        by_last.setdefault(words[-1], set()).add(full)
+        by_last.setdefault(surname(full), set()).add(full)
         by_first.setdefault(words[0], set()).add(full)
     mapping: dict[str, str] = {}
     for name in people:
@@ -74,9 +76,9 @@ def canonical_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
                 mapping[name] = next(iter(longer))
     # The NER tags a lone surname as a place or organisation now and then ("Scholz" as GPE); a
     # name the gazetteer does not know (its label is a bare NER label) that is exactly one
-    # person's surname is that person.
+    # person's surname is that person. A name in capitals is an acronym ("XINHUA"), not a surname.
     for name, label in names:
-        if label in _MISTAKEN_LABELS and " " not in name and name not in people:
+        if label in _MISTAKEN_LABELS and " " not in name and name not in people and not name.isupper():
             longer = by_last.get(name, set())
             if len(longer) == 1:
                 mapping[name] = next(iter(longer))

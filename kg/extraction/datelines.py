@@ -1,0 +1,101 @@
+"""Where a report was filed from: the dateline and the source line that open wire stories.
+
+"BANGKOK, Thailand (AP) — ..." says AP filed from Bangkok, which lies in Thailand;
+"(Text) Sofia, February 15 (BTA) -- ..." says BTA filed from Sofia; a monitoring service's
+source line "Paris AFP in English 0107 GMT 2 Feb 94" says AFP broadcast from Paris. These
+lines are read by their layout, not parsed: the tagger reads them poorly (all capitals, no verb).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.ontology import KGO
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["DatelineFact", "dateline_facts"]
+
+_NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})"
+# "(Text) Sofia , February 15 (BTA) --", "DAYTON, Ohio (AP)", "Moscow April 25 TASS --"
+_DATELINE = re.compile(
+    rf"^(?:\(\s*Text\s*\)\s*)?(?P<place>{_NAME}?)(?:\s*,\s*(?P<region>{_NAME}))?"
+    rf"(?:\s*,?\s*{_DATE})?\s*(?:\(\s*(?P<agency>{_NAME})\s*\)(?=\s*(?:--|—|–|-|_|$))"
+    r"|(?P<bare>[A-Z]{2,})(?=\s*(?:--|—|–)))"  # the story starts after a dash, or on the next line
+)
+# "PA0302025694 Panama City ACAN in Spanish 2153 GMT 2 Feb 94": an optional report number, the
+# place and the outlet, then "in" and the language of the broadcast or paper.
+_SOURCE_LINE = re.compile(
+    r"(?:^(?:[A-Z]{2}\d{10}\s+)?|\b[A-Z]{2}\d{10}\s+)(?P<line>[A-Z][^()]*?)\s+in\s+(?:[A-Z][a-z]+)\s+"
+    r"(?:\d{4}\s+GMT|\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b)"
+)
+# "Tokyo NIHON KEIZAI SHIMBUN": a source line of a place and a paper's name in capitals only.
+_MASTHEAD = re.compile(r"^(?P<line>[A-Z][\w.' -]*?[A-Z]{2,}(?: [A-Z][A-Z-]+)*)\s*$")
+
+
+@dataclass(frozen=True)
+class DatelineFact:
+    """``subject`` –``property``– ``object``: character spans in the paragraph and their NER labels."""
+
+    subject: tuple[int, int, str]
+    property: str
+    object: tuple[int, int, str]
+    confidence: float
+    rule: str
+
+
+def dateline_facts(doc: Doc) -> Iterator[DatelineFact]:
+    """The facts a paragraph's opening dateline or source line states, if it has one."""
+    text = doc.text
+    match = _DATELINE.match(text)
+    if match and match.group("place") and not _is_date(match.group("region")):
+        place = _span(match, "place", "GPE")
+        agency = _span(match, "agency", "ORG") or _span(match, "bare", "ORG")
+        yield DatelineFact(agency, KGO + "filedFrom", place, 0.8, "dateline")
+        if match.group("region"):
+            region = _span(match, "region", "GPE")
+            yield DatelineFact(place, KGO + "locatedIn", region, 0.75, "dateline")
+            yield DatelineFact(agency, KGO + "filedFrom", region, 0.7, "dateline")
+        return
+    source = _SOURCE_LINE.search(text)
+    masthead = None if source else _MASTHEAD.match(text)
+    if source or masthead:
+        found = source or masthead
+        split = _place_and_outlet(doc, found.start("line"), found.end("line"), capitals=2 if masthead else 1)
+        if split is not None:
+            place, outlet = split
+            yield DatelineFact(outlet, KGO + "filedFrom", place, 0.75, "source-line")
+
+
+def _span(match: re.Match, group: str, label: str) -> tuple[int, int, str] | None:
+    return (match.start(group), match.end(group), label) if match.group(group) else None
+
+
+def _is_date(text: str | None) -> bool:
+    return text is not None and re.fullmatch(_DATE, text) is not None
+
+
+def _place_and_outlet(
+    doc: Doc, start: int, end: int, *, capitals: int
+) -> tuple[tuple[int, int, str], tuple[int, int, str]] | None:
+    """Split "Guatemala City Teleonce Television" into the place and the outlet, whose name starts
+    with ``capitals`` capital letters: the place is the one the tagger found first or, failing
+    that, the words before the outlet's name in capitals ("Beijing XINHUA")."""
+    place = next((e for e in doc.ents if e.start_char == start and e.label_ in ("GPE", "LOC")), None)
+    if place is not None and place.end_char < end:
+        place_end = place.end_char
+    else:
+        words = re.match(r"(?:[A-Z][a-z][\w.'-]* )+(?=[A-Z]{2,}\b)", doc.text[start:end])
+        if words is None:
+            return None
+        place_end = start + words.end() - 1
+    outlet_start = place_end + 1
+    if not doc.text[outlet_start : outlet_start + capitals].isupper():
+        return None
+    return (start, place_end, "GPE"), (outlet_start, end, "ORG")
