@@ -332,3 +332,35 @@ def test_extraction_dateline_and_source_line(facts_of, text, expected):
 def test_extraction_no_dateline_in_an_ordinary_sentence(facts_of):
     found = facts_of("Apple Inc. (AAPL) said it would buy the firm.")
     assert not any(p == "filed from" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mayor Ann Rowe was shot to death on Friday by Carl Penn.", ("Carl Penn", "killed", "Ann Rowe")),
+        ("Ann Rowe was fatally stabbed by Carl Penn in Toledo.", ("Carl Penn", "killed", "Ann Rowe")),
+        (
+            "Police questioned Carl Penn, the man who had killed Mayor Ann Rowe.",
+            ("Carl Penn", "killed", "Ann Rowe"),
+        ),
+    ],
+    ids=["shot-to-death", "fatally", "relative-clause-of-an-apposition"],
+)
+def test_extraction_fatal_attacks_and_their_doers(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_extraction_plain_shooting_is_an_attack_not_a_killing(facts_of):
+    found = facts_of("Carl Penn shot Ann Rowe in the leg on Friday.")
+    assert not any(p == "killed" for _, p, _ in found)
+
+
+def test_extraction_relative_clause_belongs_to_its_own_noun(facts_of):
+    found = facts_of("The guests included Carl Penn, who defeated Tom Vance, and Ann Rowe.")
+    assert ("Carl Penn", "defeat", "Tom Vance") in found
+    assert ("Ann Rowe", "defeat", "Tom Vance") not in found
+
+
+def test_extraction_apposition_names_an_employer(facts_of):
+    found = facts_of("The rates will rise, said Dana Whitfield, an economist at Barclays.")
+    assert ("Dana Whitfield", "works for", "Barclays") in found

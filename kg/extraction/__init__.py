@@ -121,11 +121,27 @@ _HOME_NOUNS = frozenset({"native", "resident", "citizen", "national", "inhabitan
 # Verbs of a relative clause that report the same event as the main clause ("came under attack").
 _HAPPENING_VERBS = frozenset({"come", "be", "happen", "occur", "take"})
 _QUOTES = {'"', "“", "”", "``", "''"}
+# Verbs of an attack that a fatal cue turns into a killing.
+_INJURING_VERBS = frozenset({"shoot", "stab", "beat", "strangle", "bludgeon", "gun", "hack", "club", "poison"})
 
 
 def _in_quote(token: Token) -> bool:
     """Whether ``token`` stands inside quotation marks opened earlier in its sentence."""
     return sum(1 for t in token.sent[: token.i - token.sent.start] if t.text in _QUOTES) % 2 == 1
+
+
+def _is_fatal(verb: Token) -> bool:
+    """ "shot to death", "fatally stabbed", "shot dead", "shot and killed": an attack that killed."""
+    if verb.lemma_.lower() not in _INJURING_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in ("fatally", "mortally"):
+            return True
+        if child.lower_ == "dead" or (child.dep_ == "conj" and child.lemma_ in ("kill", "murder")):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(c.lower_ == "death" for c in child.children):
+            return True
+    return False
 
 
 def _date_phrase(sentence: Span, verb: Token, arguments: tuple[Token, ...] = ()) -> str | None:
@@ -341,6 +357,7 @@ class _Article:
                     preposition=preposition,
                     particle=particle,
                     noun=clause.noun.lemma_.lower() if clause.noun is not None else None,
+                    property=KGO + "killed" if _is_fatal(clause.verb) and clause.preposition is None else None,
                 ),
                 object=obj,
                 sentence_id=sentence.id,
@@ -384,11 +401,13 @@ class _Article:
             return self.mention(sentence, name)
         if token.pos_ == "PRON" and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ == "it"):
             return self._pronoun(sentence, token)
-        for child in token.children:  # "the EU's ambassador, Katarina Mathernova, said"
-            if child.dep_ == "appos":
-                name = self._name_at(sentence, child.i)
-                if name is not None and name.label == "PERSON":
-                    return self.mention(sentence, name)
+        appositions = [c for c in token.children if c.dep_ == "appos"]  # "the EU's ambassador, Katarina Mathernova"
+        if token.dep_ == "appos":  # "Lee Harvey Oswald, the man who ..."
+            appositions.append(token.head)
+        for other in appositions:
+            name = self._name_at(sentence, other.i)
+            if name is not None and name.label == "PERSON":
+                return self.mention(sentence, name)
         return self._description(sentence, token)
 
     def _description(self, sentence: _Sentence, token: Token) -> Mention | None:

@@ -242,10 +242,11 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
         if child.dep_ in _SUBJECTS:
             heads = conjuncts(child)
             if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                heads = conjuncts(verb.head)
+                # "Ruby, who killed Oswald, and the Bakkers": the clause describes its own noun only
+                heads = [verb.head]
             return heads, child.dep_ == "nsubjpass"
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return conjuncts(verb.head), False
+        return [verb.head], False
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], True
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):

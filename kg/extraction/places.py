@@ -118,7 +118,10 @@ def _apposition_place(
     nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "Bosnia's capital, Sarajevo"
         nouns.append(head.head)
+    nouns += [c for noun in nouns for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     for noun in nouns:
+        if kind == "person":
+            yield from _apposition_employer(name, noun, at, label_of)
         places = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         places += [
             p
@@ -135,6 +138,20 @@ def _apposition_place(
                 yield PlaceFact(
                     name, other, _PLACE_OF[kind] or _home_property(label_of(other)), noun.text, 0.6, "apposition-place"
                 )
+
+
+def _apposition_employer(
+    name: NameSpan, noun, at: dict[int, NameSpan], label_of: Callable[[NameSpan], str]
+) -> Iterator[PlaceFact]:
+    """ "David Ames, an ecologist at Cornell University": a person described by their work
+    at, with or for an organisation works for it."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "with", "for"):
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            other = at.get(pobj.i)
+            if other is not None and kind_of(label_of(other)) == "organization" and other.name != name.name:
+                yield PlaceFact(name, other, KGO + "worksFor", f"{noun.text} {prep.text}", 0.6, "apposition-employer")
 
 
 def _home_property(label: str) -> str:
