@@ -90,7 +90,37 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
             )
             if key not in relations or relations[key].confidence < relation.confidence:
                 relations[key] = relation
-    return ArticleFacts(mentions, tuple(article.name_concepts(r) for r in relations.values()))
+    found = _with_regions(list(relations.values()))
+    return ArticleFacts(mentions, tuple(article.name_concepts(r) for r in found))
+
+
+# Where something is holds for the larger place too: "Acme of Dover, Del." is based in Delaware.
+_WHERE_PROPERTIES = frozenset({KGO + "locatedIn", KGO + "basedIn", KGO + "livesIn"})
+
+
+def _with_regions(relations: list[Relation]) -> list[Relation]:
+    """Add, for each where-fact, the same fact with the region its sentence puts the place in
+    ("Ann Rowe of Dover, Del.": lives in Dover, and so in Delaware); locatedIn is transitive."""
+    regions: dict[tuple[int, str], Mention] = {}
+    for relation in relations:
+        if relation.predicate.property == KGO + "locatedIn":
+            regions.setdefault((relation.sentence_id, relation.subject.name), relation.object)
+    added = []
+    seen = {(r.subject.name, r.predicate.property, r.object.name, r.sentence_id) for r in relations}
+    for relation in relations:
+        if relation.predicate.property not in _WHERE_PROPERTIES:
+            continue
+        region = regions.get((relation.sentence_id, relation.object.name))
+        key = (relation.subject.name, relation.predicate.property, region and region.name, relation.sentence_id)
+        if region is None or region.name == relation.subject.name or key in seen:
+            continue
+        seen.add(key)
+        added.append(
+            replace(
+                relation, object=region, confidence=round(relation.confidence * 0.8, 3), rule=relation.rule + "+region"
+            )
+        )
+    return relations + added
 
 
 def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
