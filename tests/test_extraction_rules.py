@@ -364,3 +364,22 @@ def test_extraction_relative_clause_belongs_to_its_own_noun(facts_of):
 def test_extraction_apposition_names_an_employer(facts_of):
     found = facts_of("The rates will rise, said Dana Whitfield, an economist at Barclays.")
     assert ("Dana Whitfield", "works for", "Barclays") in found
+
+
+def test_extraction_envoy_title_names_sender_and_host(facts_of):
+    found = facts_of("The Canadian ambassador to Chile, Laura Dunn, arrived in Santiago on Monday.")
+    assert ("Laura Dunn", "holds position in", "Canada") in found
+    assert ("Laura Dunn", "ambassador to", "Chile") in found
+    assert ("Laura Dunn", "ambassador to", "Canada") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The striker Tom Vance is from Leeds.", ("Tom Vance", "lives in", "Leeds")),
+        ("Ann Rowe of Dover, Del., won the race.", ("Ann Rowe", "lives in", "Delaware")),
+    ],
+    ids=["be-from", "home-and-its-region"],
+)
+def test_extraction_where_a_person_is_from(facts_of, text, expected):
+    assert expected in facts_of(text)

@@ -151,6 +151,8 @@ _HOME_NOUNS = frozenset({"native", "resident", "citizen", "national", "inhabitan
 # Verbs of a relative clause that report the same event as the main clause ("came under attack").
 _HAPPENING_VERBS = frozenset({"come", "be", "happen", "occur", "take"})
 _QUOTES = {'"', "“", "”", "``", "''"}
+# "X is from Y", "X comes from Y", "X hails from Y": where a person is from.
+_ORIGIN_VERBS = frozenset({"be", "come", "hail"})
 # Verbs of an attack that a fatal cue turns into a killing.
 _INJURING_VERBS = frozenset({"shoot", "stab", "beat", "strangle", "bludgeon", "gun", "hack", "club", "poison"})
 
@@ -275,6 +277,8 @@ class _Article:
             known = None
             if role.rule == "descriptor":
                 known = KGO + ("citizenOf" if affiliation.label == KGO + "Country" else "livesIn")
+            elif role.affiliation.start < role.title_start:
+                known = self._sender(title.text)
             yield Relation(
                 subject=holder,
                 predicate=Predicate(lemma=title.text.lower(), text=title.text, role=True, property=known),
@@ -310,6 +314,21 @@ class _Article:
         if place is not None:
             name, label = place.label, place.type
         return Mention(text, sentence.offset + start, sentence.offset + end, name, label, sentence.id)
+
+    def _home(self, lemma: str, preposition: str | None, subject: Mention, obj: Mention) -> str | None:
+        """ "She is from Dover", "he comes from Ohio", "a manager based in Huntsville": where a
+        person lives (a person is not "based" anywhere as an organisation is)."""
+        if subject.label != "PERSON" or kind_of(obj.label) != "place":
+            return None
+        if preposition == "from" and lemma in _ORIGIN_VERBS:
+            return KGO + "livesIn"
+        based = self.lexicon.verb_property(lemma, preposition=preposition) == KGO + "basedIn"
+        return KGO + "livesIn" if based else None
+
+    def _sender(self, title: str) -> str | None:
+        """ "US ambassador", "Libya's envoy": a name before an envoy's title is the state that sends
+        the envoy, who holds a post in it; only "ambassador *to* Ukraine" names the host."""
+        return KGO + "holdsPositionIn" if self.lexicon.role_property(title) == KGO + "ambassadorTo" else None
 
     def place_relations(self, sentence: _Sentence) -> Iterator[Relation]:
         def label_of(name: NameSpan) -> str:
@@ -387,7 +406,9 @@ class _Article:
                     preposition=preposition,
                     particle=particle,
                     noun=clause.noun.lemma_.lower() if clause.noun is not None else None,
-                    property=KGO + "killed" if _is_fatal(clause.verb) and clause.preposition is None else None,
+                    property=KGO + "killed"
+                    if _is_fatal(clause.verb) and clause.preposition is None
+                    else self._home(clause.verb.lemma_.lower(), preposition, subject, obj),
                 ),
                 object=obj,
                 sentence_id=sentence.id,
@@ -503,9 +524,10 @@ class _Article:
             if holder is None or (sentence.id, token.i) not in self.bridged:
                 continue
             for affiliation in direct_affiliations(doc, token, title[:2], by_token, self.lexicon):
+                sender = self._sender(title[2]) if affiliation.start < title[0] else None
                 yield Relation(
                     subject=holder,
-                    predicate=Predicate(lemma=title[2], text=doc[title[0] : title[1]].text, role=True),
+                    predicate=Predicate(lemma=title[2], text=doc[title[0] : title[1]].text, role=True, property=sender),
                     object=self.mention(sentence, affiliation),
                     sentence_id=sentence.id,
                     sentence=sentence.span.text,
