@@ -51,6 +51,10 @@ _FAMILIES = {
 }
 
 
+# Honorifics the data counts as part of a name.
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sen.", "rep.", "gov.", "gen.", "rev."}
+
+
 def _gold(record: dict) -> set[tuple[int, int, int, int, str]]:
     return {tuple(r) for r in record["relations"]}
 
@@ -118,8 +122,8 @@ def _regions(triples, tokens, starts, ends) -> dict[tuple[int, int], tuple[int, 
 def _spans(mention, tokens: list[str], starts, ends, regions) -> list[tuple[int, int]]:
     """The mention's token span and other fair boundaries of the same name: the name kg resolved
     inside it ("Illinois Gov. *James Thompson*"), the proper name that ends it ("Air Force
-    commander *Avihu Bin-Nun*"), and a place with its region ("*Concord, Mass.*"). Strict
-    scoring needs one of them."""
+    commander *Avihu Bin-Nun*"), a place with its region ("*Concord, Mass.*") and a name with
+    the honorific before it ("*Mrs. Parks*"). Strict scoring needs one of them."""
     whole = _token_span(mention.start, mention.end, starts, ends)
     if whole is None:
         return []
@@ -135,6 +139,7 @@ def _spans(mention, tokens: list[str], starts, ends, regions) -> list[tuple[int,
     if first < name_start < last:
         spans.add((name_start, last))
     spans.update(regions[span] for span in list(spans) if span in regions)
+    spans.update((start - 1, end) for start, end in list(spans) if start and tokens[start - 1].lower() in _HONORIFICS)
     return sorted(spans)
 
 
