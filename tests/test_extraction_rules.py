@@ -383,3 +383,34 @@ def test_extraction_envoy_title_names_sender_and_host(facts_of):
 )
 def test_extraction_where_a_person_is_from(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+def test_extraction_name_before_a_state_is_a_place(nlp, lexicon):
+    from kg.extraction.names import find_names
+
+    names = {n.name: n.label for n in find_names(nlp("Rescuers reached Kelso, Wash., late on Friday."), lexicon)}
+    assert names["Kelso"] == "GPE"
+    assert names["Washington State"].endswith("#Region")  # "Wash." is the state's abbreviation
+
+
+def test_extraction_city_gazetteer_knows_cities_not_people(lexicon):
+    assert lexicon.city("Tulsa") is not None
+    assert lexicon.city("New York") is not None  # another name of New York City
+    assert lexicon.city("Millinocket") is None  # too small to overrule the tagger
+    assert lexicon.city("Reuters") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Manila Radio Veritas Network", ("Radio Veritas Network", "filed from", "Manila")),
+        ("95WB0311A Lagos THE GUARDIAN in English 12 Mar 95 p 4", ("THE GUARDIAN", "filed from", "Lagos")),
+    ],
+    ids=["masthead", "report-number"],
+)
+def test_extraction_source_lines_of_monitoring_reports(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_extraction_a_headline_is_not_a_masthead(facts_of):
+    assert not any(p == "filed from" for _, p, _ in facts_of("Moscow Stocks Rally"))

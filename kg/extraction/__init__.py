@@ -293,7 +293,7 @@ class _Article:
         """ "BANGKOK, Thailand (AP) —": where the agency filed from, and where that place lies."""
         if sentence.span.start != 0 or sentence.paragraph >= _DATELINE_PARAGRAPHS:
             return
-        for fact in dateline_facts(sentence.span.doc):
+        for fact in dateline_facts(sentence.span.doc, self.lexicon):
             subject, obj = self._line_mention(sentence, fact.subject), self._line_mention(sentence, fact.object)
             yield Relation(
                 subject=subject,

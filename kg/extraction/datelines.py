@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.ontology import KGO
+from kg.ontology import KGO, Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,14 +29,18 @@ _DATELINE = re.compile(
     rf"(?:\s*,?\s*{_DATE})?\s*(?:\(\s*(?P<agency>{_NAME})\s*\)(?=\s*(?:--|—|–|-|_|$))"
     r"|(?P<bare>[A-Z]{2,})(?=\s*(?:--|—|–)))"  # the story starts after a dash, or on the next line
 )
+# A monitoring service's report number: "PA0302025694", "94WD0125D".
+_REPORT = r"(?=[0-9A-Z]*\d)[0-9A-Z]{8,13}"
 # "PA0302025694 Panama City ACAN in Spanish 2153 GMT 2 Feb 94": an optional report number, the
 # place and the outlet, then "in" and the language of the broadcast or paper.
 _SOURCE_LINE = re.compile(
-    r"(?:^(?:[A-Z]{2}\d{10}\s+)?|\b[A-Z]{2}\d{10}\s+)(?P<line>[A-Z][^()]*?)\s+in\s+(?:[A-Z][a-z]+)\s+"
+    rf"(?:^(?:{_REPORT}\s+)?|\b{_REPORT}\s+)(?P<line>[A-Z][^()]*?)\s+in\s+(?:[A-Z][a-z]+)\s+"
     r"(?:\d{4}\s+GMT|\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b)"
 )
-# "Tokyo NIHON KEIZAI SHIMBUN": a source line of a place and a paper's name in capitals only.
-_MASTHEAD = re.compile(r"^(?P<line>[A-Z][\w.' -]*?[A-Z]{2,}(?: [A-Z][A-Z-]+)*)\s*$")
+# "Tokyo NIHON KEIZAI SHIMBUN", "Havana Radio Reloj Network": a line of a place and an outlet only.
+_MASTHEAD = re.compile(rf"^(?:{_REPORT}\s+)?(?P<line>[A-Z][\w.' -]*?)\s*$")
+# Words that make a name an outlet's: "Radio Reloj Network", "XINHUA Domestic Service".
+_MEDIA_WORDS = frozenset({"radio", "television", "tv", "network", "service", "news", "agency", "press", "times"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class DatelineFact:
     rule: str
 
 
-def dateline_facts(doc: Doc) -> Iterator[DatelineFact]:
+def dateline_facts(doc: Doc, lexicon: Lexicon) -> Iterator[DatelineFact]:
     """The facts a paragraph's opening dateline or source line states, if it has one."""
     text = doc.text
     match = _DATELINE.match(text)
@@ -67,7 +71,7 @@ def dateline_facts(doc: Doc) -> Iterator[DatelineFact]:
     masthead = None if source else _MASTHEAD.match(text)
     if source or masthead:
         found = source or masthead
-        split = _place_and_outlet(doc, found.start("line"), found.end("line"), capitals=2 if masthead else 1)
+        split = _place_and_outlet(doc, found.start("line"), found.end("line"), lexicon, masthead=masthead is not None)
         if split is not None:
             place, outlet = split
             yield DatelineFact(outlet, KGO + "filedFrom", place, 0.75, "source-line")
@@ -82,20 +86,30 @@ def _is_date(text: str | None) -> bool:
 
 
 def _place_and_outlet(
-    doc: Doc, start: int, end: int, *, capitals: int
+    doc: Doc, start: int, end: int, lexicon: Lexicon, *, masthead: bool
 ) -> tuple[tuple[int, int, str], tuple[int, int, str]] | None:
-    """Split "Guatemala City Teleonce Television" into the place and the outlet, whose name starts
-    with ``capitals`` capital letters: the place is the one the tagger found first or, failing
-    that, the words before the outlet's name in capitals ("Beijing XINHUA")."""
+    """Split "Guatemala City Teleonce Television" into the place and the outlet: the place is the
+    longest known city or country the line starts with, or the place the tagger found first. On
+    a line of its own (a masthead) the outlet's name must be in capitals or name a medium."""
+    words = doc.text[start:end].split(" ")
+    known = next(
+        (size for size in range(min(3, len(words) - 1), 0, -1) if _is_place(" ".join(words[:size]), lexicon)), None
+    )
     place = next((e for e in doc.ents if e.start_char == start and e.label_ in ("GPE", "LOC")), None)
-    if place is not None and place.end_char < end:
+    if known is not None:
+        place_end = start + len(" ".join(words[:known]))
+    elif place is not None and place.end_char < end:
         place_end = place.end_char
     else:
-        words = re.match(r"(?:[A-Z][a-z][\w.'-]* )+(?=[A-Z]{2,}\b)", doc.text[start:end])
-        if words is None:
-            return None
-        place_end = start + words.end() - 1
+        return None
     outlet_start = place_end + 1
-    if not doc.text[outlet_start : outlet_start + capitals].isupper():
+    outlet = doc.text[outlet_start:end]
+    if not outlet[:1].isupper():
+        return None
+    if masthead and not (outlet[:2].isupper() or _MEDIA_WORDS & set(outlet.lower().split())):
         return None
     return (start, place_end, "GPE"), (outlet_start, end, "ORG")
+
+
+def _is_place(name: str, lexicon: Lexicon) -> bool:
+    return lexicon.city(name, min_population=15_000) is not None or lexicon.place(name) is not None

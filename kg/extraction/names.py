@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.ontology import Lexicon
+from kg.ontology import KGO, Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -34,6 +34,8 @@ _PART_NOUNS = frozenset({"part", "region", "area", "territory", "province", "dis
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "rev", "rev."}
+# Prepositions before a place: "in Tulsa", "a man from Tulsa".
+_PLACE_PREPOSITIONS = ("in", "near", "at", "from", "outside", "of")
 # Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
@@ -97,6 +99,13 @@ def find_names(
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     covered |= {i for name in names for i in range(name.start, name.end)}
     for name in (*_known_names(doc, known or {}), *_bare_proper_nouns(doc)):
+        if name.label == "MISC":  # "Kelso, Wash.": the words around may tell what it is
+            name = NameSpan(
+                name.start,
+                name.end,
+                name.name,
+                _context_label(list(doc[name.start : name.end]), name.name, "MISC", lexicon),
+            )
         if not covered.intersection(range(name.start, name.end)):
             names.append(name)
             covered.update(range(name.start, name.end))
@@ -188,10 +197,33 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     ):
         label = "PERSON"  # "chancellor Olaf Scholz": a name right after a title is a person's
     text = _span_text(tokens)
+    label = _context_label(tokens, text, label, lexicon)
     place = lexicon.place(text) if label in ("GPE", "LOC", "ORG", "NORP") else None
     if place is not None and label != "NORP":
         text, label = place.label, place.type
     yield NameSpan(tokens[0].i, tokens[-1].i + 1, text, label)
+
+
+def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon) -> str:
+    """Repair the tagger's label from the words around a name, as news writes them: "Ann Rowe,
+    42, of ..." is a person (an age follows); "Bethany, Conn." is a place (a state or country
+    follows); "in Tulsa" is a place when Tulsa is a known city."""
+    doc = tokens[0].doc
+    after = doc[tokens[-1].i + 1 : tokens[-1].i + 4]
+    aged = len(after) == 3 and after[0].text == after[2].text == "," and after[1].text.isdigit()
+    if label != "PERSON" and aged and 0 < int(after[1].text) < 120:
+        return "PERSON"
+    if label not in ("ORG", "PERSON", "MISC", "NORP") or lexicon.place(text) is not None:
+        return label
+    region = lexicon.place(after[1].text) if len(after) > 1 and after[0].text == "," else None
+    regional = region is not None and region.type in (KGO + "Region", KGO + "Country")
+    if regional and (label != "PERSON" or lexicon.city(text, min_population=15_000)):
+        return "GPE"
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    prepositions = _PLACE_PREPOSITIONS if label != "PERSON" else ("in", "near")
+    if before is not None and before.lower_ in prepositions and lexicon.city(text):
+        return "GPE"
+    return label
 
 
 def _span_text(tokens: list[Token]) -> str:
