@@ -53,35 +53,38 @@ def resolve_triples(
     # Arguments can name things no NER span covers ("Turkish" in a title stands for Turkey).
     mentions += [m for _, article_facts in facts for r in article_facts.relations for m in (r.subject, r.object)]
     names = _corpus_names(mentions, known_people)
-    entities = _entities(mentions, names, lexicon)
+    typed = [
+        (article, relation, _property(relation, lexicon, base))
+        for article, article_facts in facts
+        for relation in article_facts.relations
+    ]
+    entities = _entities(mentions, names, lexicon, _argument_evidence(typed, lexicon))
     triples = []
-    for article, article_facts in facts:
-        for relation in article_facts.relations:
-            subject = entities[names.get(relation.subject.name, relation.subject.name)]
-            obj = entities[names.get(relation.object.name, relation.object.name)]
-            if subject.id == obj.id:
-                continue
-            prop, label = _property(relation, lexicon, base)
-            triples.append(
-                Triple(
-                    article=article,
-                    subject=subject,
-                    subject_mention=relation.subject,
-                    property=prop,
-                    property_label=label,
-                    predicate=relation.predicate,
-                    object=obj,
-                    object_mention=relation.object,
-                    sentence_id=relation.sentence_id,
-                    sentence=relation.sentence,
-                    confidence=relation.confidence,
-                    rule=relation.rule,
-                    negated=relation.negated,
-                    hedged=relation.hedged,
-                    when=relation.when,
-                    attributed_to=_speaker_entity(relation, names, entities),
-                )
+    for article, relation, (prop, label) in typed:
+        subject = entities[names.get(relation.subject.name, relation.subject.name)]
+        obj = entities[names.get(relation.object.name, relation.object.name)]
+        if subject.id == obj.id:
+            continue
+        triples.append(
+            Triple(
+                article=article,
+                subject=subject,
+                subject_mention=relation.subject,
+                property=prop,
+                property_label=label,
+                predicate=relation.predicate,
+                object=obj,
+                object_mention=relation.object,
+                sentence_id=relation.sentence_id,
+                sentence=relation.sentence,
+                confidence=relation.confidence,
+                rule=relation.rule,
+                negated=relation.negated,
+                hedged=relation.hedged,
+                when=relation.when,
+                attributed_to=_speaker_entity(relation, names, entities),
             )
+        )
     return triples
 
 
@@ -109,8 +112,24 @@ def _corpus_names(mentions: Iterable[Mention], known_people: Iterable[str] = ())
     return canonical_names(names | {(name, "PERSON") for name in known_people})
 
 
-def _entities(mentions: Sequence[Mention], names: dict[str, str], lexicon: Lexicon) -> dict[str, Entity]:
+def _argument_evidence(typed, lexicon: Lexicon) -> list[Mention]:
+    """A vote for "person" for each named argument of a property that expects a person there
+    ("X works for", "killed X"): the NER leaves many names untyped."""
+    evidence = []
+    for _, relation, (prop, _) in typed:
+        expected = lexicon.argument_classes.get(prop, (None, None))
+        for mention, cls in ((relation.subject, expected[0]), (relation.object, expected[1])):
+            if cls == KGO + "Person" and not mention.name.startswith(CONCEPT_PREFIX):
+                evidence.append(replace(mention, label="PERSON"))
+    return evidence
+
+
+def _entities(
+    mentions: Sequence[Mention], names: dict[str, str], lexicon: Lexicon, evidence: Sequence[Mention] = ()
+) -> dict[str, Entity]:
     labels = vote_labels((names.get(m.name, m.name), m.label) for m in mentions)
+    # A name the NER left untyped (MISC) takes the type its relations expect.
+    labels.update(vote_labels((n, m.label) for m in evidence if labels.get(n := names.get(m.name, m.name)) == "MISC"))
     aliases: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.is_pronoun:

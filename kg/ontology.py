@@ -67,6 +67,9 @@ class Lexicon:
     lower-case names and aliases ("us", "the united states"). ``parents`` holds each
     property's ``rdfs:subPropertyOf``, ``class_parents`` each class's ``rdfs:subClassOf``,
     and ``notations`` the PLOVER code (``skos:notation``) of a category property.
+    ``argument_classes`` holds, per property, the class its subject and its object are
+    expected to have when that is a person (from ``rdfs:domain``, ``rdfs:range`` and
+    ``kgo:expectedObjectClass``): evidence for typing names.
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -79,6 +82,7 @@ class Lexicon:
     demonyms: Mapping[str, Place]
     class_parents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     notations: Mapping[str, str] = field(default_factory=dict)
+    argument_classes: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -308,4 +312,25 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
     }
     if not verbs or not ner_classes:
         raise OntologyError(f"{ontology_dir()}: the lexicon has no verb entries or NER classes")
-    return Lexicon(verbs, nominals, roles, labels, parents, ner_classes, places, demonyms, class_parents, notations)
+    person = str(kgo.Person)
+    argument_classes: dict[str, tuple[str | None, str | None]] = {}
+    for prop in sorted({str(p) for p in parents} | {str(p) for p in union.subjects(kgo.expectedObjectClass)}):
+        domain, range_ = union.value(URIRef(prop), RDFS.domain), union.value(URIRef(prop), RDFS.range)
+        expected = union.value(URIRef(prop), kgo.expectedObjectClass)
+        subject_class = person if str(domain) == person else None
+        object_class = str(expected) if expected is not None else (person if str(range_) == person else None)
+        if subject_class or object_class:
+            argument_classes[prop] = (subject_class, object_class)
+    return Lexicon(
+        verbs,
+        nominals,
+        roles,
+        labels,
+        parents,
+        ner_classes,
+        places,
+        demonyms,
+        class_parents,
+        notations,
+        argument_classes,
+    )

@@ -414,3 +414,24 @@ def test_extraction_source_lines_of_monitoring_reports(facts_of, text, expected)
 
 def test_extraction_a_headline_is_not_a_masthead(facts_of):
     assert not any(p == "filed from" for _, p, _ in facts_of("Moscow Stocks Rally"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Carl Penn pleaded guilty on Monday to the murder of Ann Rowe.",
+            ("Carl Penn", "killed", "Ann Rowe"),
+        ),
+        ("A jury convicted Carl Penn of the killing of Ann Rowe.", ("Carl Penn", "killed", "Ann Rowe")),
+    ],
+    ids=["plea", "conviction"],
+)
+def test_extraction_culprit_of_a_named_act(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_extraction_victim_of_a_killing_is_a_person(facts_of):
+    _, triples = facts_of("Oswin fatally shot Ruby after the trial.", with_triples=True)
+    victims = {t.object.label: t.object.type for t in triples if t.property_label == "killed"}
+    assert victims.get("Ruby", "").endswith("#Person")  # the tagger left "Ruby" untyped

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = [
+    "subjects_of",
     "Clause",
     "CONFIDENCE",
     "GIVING_VERBS",
@@ -236,7 +237,7 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
-def _subjects(verb: Token) -> tuple[list[Token], bool]:
+def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """Subject heads of ``verb`` and whether the clause is passive, following conj/xcomp/relcl."""
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
@@ -247,10 +248,10 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
             return heads, child.dep_ == "nsubjpass"
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head], True
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head], verb.tag_ == "VBN"  # "Ray, convicted of ...", "Ray, serving a sentence ..."
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        heads, passive = _subjects(verb.head)
+        heads, passive = subjects_of(verb.head)
         return heads, passive and any(c.dep_ == "auxpass" for c in verb.children) or passive
     if verb.dep_ == "xcomp":
         governor = verb.head
@@ -266,12 +267,12 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
         if objects:  # "force Russia to change", "called on the US to act": the object acts
             return conjuncts(objects[0]), False
         if governor.pos_ in ("VERB", "AUX"):
-            return _subjects(governor)[0], False
+            return subjects_of(governor)[0], False
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subjects(verb.head)[0], False
+        return subjects_of(verb.head)[0], False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "acted alone in killing Kennedy", "convicted of murdering Don Bolles"
-        return _subjects(verb.head.head)[0], False
+        return subjects_of(verb.head.head)[0], False
     return [], False
 
 
@@ -291,7 +292,7 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
     for verb in sentence:
         if verb.pos_ != "VERB" and not (verb.pos_ == "AUX" and verb.dep_ not in ("aux", "auxpass")):
             continue
-        subjects, passive = _subjects(verb)
+        subjects, passive = subjects_of(verb)
         if not subjects:
             continue
         negated, hedged = _flags(verb, subjects)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extraction.clauses import subjects_of
 from kg.extraction.names import NameSpan
 from kg.ontology import KGO, Lexicon
 
@@ -24,6 +25,12 @@ AGENT_NOUNS = {
     "invader": "invaded",
     "attacker": "attacked",
 }
+# Words of the courts and the police, and which of their arguments did the act they name:
+# "X pleaded guilty to the murder of Y", "a jury convicted X of ...", "X was sentenced for ...".
+_CULPRIT_AS_SUBJECT = frozenset({"plead", "confess", "admit", "serve"})
+_CULPRIT_AS_OBJECT = frozenset(
+    {"convict", "charge", "accuse", "indict", "arrest", "sentence", "suspect", "jail", "try"}
+)
 # Prepositions that introduce the patient of an act named by a noun.
 _PATIENT_PREPOSITIONS = frozenset({"of", "on", "against", "into", "in"})
 
@@ -42,6 +49,7 @@ def nominal_facts(sentence: Span, names: list[NameSpan], lexicon: Lexicon) -> It
     """Every act a noun names with both its agent and its patient named."""
     at = {i: name for name in names for i in range(name.start, name.end)}
     yield from _agent_noun_facts(sentence, at)
+    yield from _culprit_facts(sentence, at, lexicon)
     for noun in sentence:
         prop = lexicon.nominals.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if prop is None:
@@ -58,10 +66,44 @@ def nominal_facts(sentence: Span, names: list[NameSpan], lexicon: Lexicon) -> It
                     yield NominalFact(agent, patient, prop, noun)
 
 
-def _agent(noun: Token, at: dict[int, NameSpan], lexicon: Lexicon) -> NameSpan | None:
-    """The possessor ("Russia's"), or a demonym or name modifying the noun ("Russian invasion")."""
+def _culprit_facts(sentence: Span, at: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[NominalFact]:
+    """ "Ray pleaded guilty to the assassination of King", "Sirhan was sentenced for Kennedy's
+    murder": an act named without its agent, whose doer the verb of a plea, charge or sentence names."""
+    for noun in sentence:
+        prop = lexicon.nominals.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if prop is None or _agent(noun, at, lexicon, possessive=False) is not None:
+            continue
+        patients = [c for c in noun.children if c.dep_ == "poss" and c.i in at]
+        patients += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.i in at]
+        culprit = _culprit(noun, at) if patients else None
+        for patient in patients:
+            if culprit is not None and culprit.name != at[patient.i].name:
+                yield NominalFact(culprit, at[patient.i], prop, noun)
+
+
+def _culprit(noun: Token, at: dict[int, NameSpan]) -> NameSpan | None:
+    """The named doer by the verb that governs ``noun`` within a few steps, if it is a verb of
+    a plea, a charge or a sentence."""
+    token = noun
+    for _ in range(4):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in _CULPRIT_AS_SUBJECT | _CULPRIT_AS_OBJECT:
+            continue
+        subjects, passive = subjects_of(token)
+        if lemma in _CULPRIT_AS_OBJECT and not passive:
+            subjects = [c for c in token.children if c.dep_ == "dobj"]
+        return next((at[s.i] for s in subjects if s.i in at), None)
+    return None
+
+
+def _agent(noun: Token, at: dict[int, NameSpan], lexicon: Lexicon, *, possessive: bool = True) -> NameSpan | None:
+    """The possessor ("Russia's"), or a demonym or name modifying the noun ("Russian invasion").
+    Without ``possessive``, a possessor is not taken for the agent ("Kennedy's murder")."""
     for child in noun.children:
-        if child.dep_ not in ("poss", "amod", "compound", "nmod"):
+        if child.dep_ not in ("poss", "amod", "compound", "nmod") or (child.dep_ == "poss" and not possessive):
             continue
         found = at.get(child.i)
         if found is not None and found.label != "NORP":

@@ -86,12 +86,15 @@ def canonical_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def vote_labels(labelled: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """One label per name: the most frequent one (spaCy tags "Kyiv" a person now and then)."""
+    """One label per name: the most frequent one (spaCy tags "Kyiv" a person now and then).
+    MISC (a proper noun the NER missed) abstains when the name has any other label."""
     votes: dict[str, Counter[str]] = {}
     for name, label in labelled:
         votes.setdefault(name, Counter())[label] += 1
     chosen = {}
     for name, counter in votes.items():
+        if len(counter) > 1:
+            counter.pop("MISC", None)
         best = max(counter.values())
         tied = [label for label, count in counter.items() if count == best]
         chosen[name] = min(tied, key=_label_rank)
