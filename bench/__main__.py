@@ -38,6 +38,7 @@ def _rows(nlp, lexicon, system: str) -> dict[str, float | None]:
         "CaRB dev R": carb["recall"],
         "CaRB tuples / sentence": carb["per_sentence"],
         "CoNLL04 dev F1": conll04.run(nlp, lexicon)["f1"] if system == "kg" else None,
+        "CoNLL04 train F1 (second sample)": conll04.run(nlp, lexicon, "train")["f1"] if system == "kg" else None,
         "seed recall": found["recall"],
         "seed junk rate": found["junk_rate"],
         "seed split entities": found["split_entities"],

@@ -36,6 +36,8 @@ _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "rev", "rev."}
 # Prepositions before a place: "in Tulsa", "a man from Tulsa".
 _PLACE_PREPOSITIONS = ("in", "near", "at", "from", "outside", "of")
+# Entity types of words that are never an affiliation ("January Senator ...").
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
@@ -258,7 +260,8 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         if other is not None and other.label == "PERSON" and other is not name:
             break
         if (
-            token.lower_ in lexicon.role_words
+            other is not None  # an organisation or place, whatever its tag ("BSP floor leader")
+            or token.lower_ in lexicon.role_words
             or token.text in _POSSESSIVE
             or token.pos_ in ("PROPN", "ADJ")
             or (token.pos_ == "NOUN" and token.is_lower)
@@ -326,7 +329,7 @@ def _affiliations(
         place = lexicon.place(token.text)
         if place is not None:
             yield NameSpan(index, index + 1, place.label, place.type)
-        elif token.pos_ == "PROPN" and token.lower_ not in lexicon.role_words:
+        elif token.pos_ == "PROPN" and token.lower_ not in lexicon.role_words and token.ent_type_ not in _NOT_NAMES:
             yield NameSpan(index, index + 1, token.text, "ORG")
         index += 1
 

@@ -149,7 +149,9 @@ def _apposition_employer(
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "with", "for"):
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            other = at.get(pobj.i)
+            # "an economist with the Acme Foundation research group": the name modifies the head
+            named = [pobj, *(c for c in pobj.children if c.dep_ == "compound")]
+            other = next((at[t.i] for t in named if t.i in at), None)
             if other is not None and kind_of(label_of(other)) == "organization" and other.name != name.name:
                 yield PlaceFact(name, other, KGO + "worksFor", f"{noun.text} {prep.text}", 0.6, "apposition-employer")
 

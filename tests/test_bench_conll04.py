@@ -1,0 +1,46 @@
+"""Tests for the span readings of the CoNLL04 scorer in bench/conll04.py."""
+
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+
+from bench import conll04  # noqa: E402
+from kg.types import Mention  # noqa: E402
+
+TOKENS = "Mrs. Ann Rowe , Ohio Gov. Carl Penn and Neil Estes. met in Dover , Del . on Monday".split()
+TEXT = " ".join(TOKENS)
+
+
+def mention(text: str, name: str | None = None) -> Mention:
+    start = TEXT.index(text)
+    return Mention(text, start, start + len(text), name or text, "PERSON", 0)
+
+
+def spans(found: Mention, regions=None) -> list[str]:
+    starts, ends = conll04._token_index(TOKENS)
+    return [" ".join(TOKENS[a:b]) for a, b in conll04._spans(found, TOKENS, starts, ends, regions or {})]
+
+
+def test_a_title_before_the_name_may_be_left_out():
+    readings = set(spans(mention("Ohio Gov. Carl Penn", "Carl Penn")))
+    assert readings == {"Ohio Gov. Carl Penn", "Gov. Carl Penn", "Carl Penn"}
+
+
+def test_an_honorific_before_the_name_may_be_included():
+    assert set(spans(mention("Ann Rowe"))) == {"Ann Rowe", "Mrs. Ann Rowe"}
+
+
+def test_a_period_the_tokens_keep_on_a_name_is_allowed():
+    assert spans(mention("Neil Estes")) == ["Neil Estes."]
+
+
+def test_a_place_may_be_read_with_its_region():
+    dover = TOKENS.index("Dover")
+    regions = {(dover, dover + 1): (dover, dover + 3)}
+    assert set(spans(mention("Dover"), regions)) == {"Dover", "Dover , Del"}
+
+
+def test_a_mention_off_the_token_boundaries_has_no_reading():
+    start = TEXT.index("nn Ro")
+    assert spans(Mention("nn Ro", start, start + 5, "nn Ro", "PERSON", 0)) == []
