@@ -8,8 +8,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from bench import conll04  # noqa: E402
 from kg.types import Mention  # noqa: E402
 
-TOKENS = "Mrs. Ann Rowe , Ohio Gov. Carl Penn and Neil Estes. met in Dover , Del . on Monday".split()
-TEXT = " ".join(TOKENS)
+TEXT = "Mrs. Ann Rowe , Ohio Gov. Carl Penn and Neil Estes. met in Dover , Del . on Monday"
+TOKENS = TEXT.split(" ")
 
 
 def mention(text: str, name: str | None = None) -> Mention:
