@@ -435,3 +435,10 @@ def test_extraction_victim_of_a_killing_is_a_person(facts_of):
     _, triples = facts_of("Oswin fatally shot Ruby after the trial.", with_triples=True)
     victims = {t.object.label: t.object.type for t in triples if t.property_label == "killed"}
     assert victims.get("Ruby", "").endswith("#Person")  # the tagger left "Ruby" untyped
+
+
+def test_extraction_proper_nouns_before_a_title_name_one_organisation(facts_of):
+    found = facts_of("Indian Atomic Energy Minister Ravi Kumar spoke on Monday.")
+    assert ("Ravi Kumar", "holds position in", "Atomic Energy") in found
+    assert ("Ravi Kumar", "holds position in", "India") in found
+    assert not any(o in ("Atomic", "Energy") for _, _, o in found)

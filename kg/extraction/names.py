@@ -39,7 +39,7 @@ _PLACE_PREPOSITIONS = ("in", "near", "at", "from", "outside", "of")
 # Entity types of words that are never an affiliation ("January Senator ...").
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_SUFFIXES = {"jr", "jr.", "junior", "sr", "sr.", "ii", "iii", "iv"}
 
 
 def surname(name: str) -> str:
@@ -329,9 +329,24 @@ def _affiliations(
         place = lexicon.place(token.text)
         if place is not None:
             yield NameSpan(index, index + 1, place.label, place.type)
-        elif token.pos_ == "PROPN" and token.lower_ not in lexicon.role_words and token.ent_type_ not in _NOT_NAMES:
-            yield NameSpan(index, index + 1, token.text, "ORG")
+        elif _affiliation_word(token, lexicon):
+            # "Russian Atomic Energy Minister": the proper nouns together name one organisation
+            last = index + 1
+            while last < end and last not in by_token and _affiliation_word(doc[last], lexicon):
+                last += 1
+            yield NameSpan(index, last, doc[index:last].text, "ORG")
+            index = last
+            continue
         index += 1
+
+
+def _affiliation_word(token: Token, lexicon: Lexicon) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.lower_ not in lexicon.role_words
+        and token.ent_type_ not in _NOT_NAMES
+        and lexicon.place(token.text) is None
+    )
 
 
 def _as_place(name: NameSpan, lexicon: Lexicon) -> NameSpan:
