@@ -442,3 +442,8 @@ def test_extraction_proper_nouns_before_a_title_name_one_organisation(facts_of):
     assert ("Ravi Kumar", "holds position in", "Atomic Energy") in found
     assert ("Ravi Kumar", "holds position in", "India") in found
     assert not any(o in ("Atomic", "Energy") for _, _, o in found)
+
+
+def test_extraction_hometown(facts_of):
+    found = facts_of("The parade passed through Beaumont, Texas, Richardson's hometown, on Sunday.")
+    assert ("Richardson", "lives in", "Beaumont") in found

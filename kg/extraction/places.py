@@ -2,8 +2,9 @@
 
 "Dallas, Texas" (located in), "the Palace of Fine Arts in San Francisco" (located in), "a
 Boston-based company" and "Acme of Chicago" (based in), "Bob Dole of Kansas" (lives in),
-"Wang Ziqiang at the Institute of Mechanics" (works for). The kind of each name decides the
-relation, so these patterns need the article-wide entity types.
+"Wang Ziqiang at the Institute of Mechanics" (works for), "Dole's hometown of Russell" (lives
+in). The kind of each name decides the relation, so these patterns need the article-wide
+entity types.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ def place_facts(sentence: Span, names: list[NameSpan], label_of: Callable[[NameS
         yield from _apposition_place(doc, name, at, kind, label_of)
         yield from _comma_place(doc, name, at, kind, label_of)
         yield from _based(doc, name, at, kind, label_of)
+        if kind == "place":
+            yield from _hometown(doc, name, at, label_of)
 
 
 def _apposition_place(
@@ -194,6 +197,25 @@ def _in_list(
         previous = at.get(name.start - 2)
         return previous is not None and kind_of(label_of(previous)) == kind
     return False
+
+
+# "Dole's hometown of Russell", "Beaumont, Richardson's hometown": a person's home or birthplace.
+_HOME_NOUNS = {"hometown": KGO + "livesIn", "home": KGO + "livesIn", "birthplace": KGO + "bornIn"}
+
+
+def _hometown(doc, name: NameSpan, at: dict[int, NameSpan], label_of: Callable[[NameSpan], str]) -> Iterator[PlaceFact]:
+    """ "his wife's hometown of Salem", "Salem, Ann Rowe's hometown": the person whose home it is."""
+    head = doc[name.end - 1]
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        nouns.append(head.head.head)
+    for noun in nouns:
+        prop = _HOME_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        owner = next((at[c.i] for c in noun.children if c.dep_ == "poss" and c.i in at), None)
+        if prop and owner is not None and kind_of(label_of(owner)) == "person":
+            yield PlaceFact(owner, name, prop, noun.text, 0.65, "hometown")
 
 
 def _based(
