@@ -405,8 +405,10 @@ def test_extraction_city_gazetteer_knows_cities_not_people(lexicon):
     [
         ("Manila Radio Veritas Network", ("Radio Veritas Network", "filed from", "Manila")),
         ("95WB0311A Lagos THE GUARDIAN in English 12 Mar 95 p 4", ("THE GUARDIAN", "filed from", "Lagos")),
+        ("OW2201183095 Cairo AL-WAFD 21 Jan 95 p 3", ("AL-WAFD", "filed from", "Cairo")),
+        ("DUBUQUE, Iowa", ("Dubuque", "located in", "Iowa")),
     ],
-    ids=["masthead", "report-number"],
+    ids=["masthead", "report-number", "report-number-and-date", "dateline-without-agency"],
 )
 def test_extraction_source_lines_of_monitoring_reports(facts_of, text, expected):
     assert expected in facts_of(text)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens
 from kg.extraction.concepts import concept_of
-from kg.extraction.datelines import dateline_facts
+from kg.extraction.datelines import dateline_facts, line_name
 from kg.extraction.names import NameSpan, Role, direct_affiliations, find_names, find_roles, surname, title_around
 from kg.extraction.nominals import nominal_facts
 from kg.extraction.places import kind_of, place_facts
@@ -309,7 +309,7 @@ class _Article:
         """A name of a dateline: places in capitals are named as usual ("BANGKOK" → Bangkok)."""
         start, end, label = part
         text = sentence.span.doc.text[start:end]
-        name = text.title() if label == "GPE" and text.isupper() and len(text) > 3 else text
+        name = line_name(text) if label == "GPE" else text
         place = self.lexicon.place(name)
         if place is not None:
             name, label = place.label, place.type

@@ -18,27 +18,36 @@ from kg.ontology import KGO, Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["DatelineFact", "dateline_facts"]
+__all__ = ["DatelineFact", "dateline_facts", "line_name"]
 
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+# A region may come with its abbreviation's period split off ("Md .") as some text has it.
+_REGION = rf"{_NAME}(?: \.)?"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})"
 # "(Text) Sofia , February 15 (BTA) --", "DAYTON, Ohio (AP)", "Moscow April 25 TASS --"
 _DATELINE = re.compile(
-    rf"^(?:\(\s*Text\s*\)\s*)?(?P<place>{_NAME}?)(?:\s*,\s*(?P<region>{_NAME}))?"
+    rf"^(?:\(\s*Text\s*\)\s*)?(?P<place>{_NAME}?)(?:\s*,\s*(?P<region>{_REGION}))?"
     rf"(?:\s*,?\s*{_DATE})?\s*(?:\(\s*(?P<agency>{_NAME})\s*\)(?=\s*(?:--|—|–|-|_|$))"
     r"|(?P<bare>[A-Z]{2,})(?=\s*(?:--|—|–)))"  # the story starts after a dash, or on the next line
 )
+# "ROCK HILL, S.C." on a line of its own, or before a dash: a dateline without an agency.
+_PLACE_LINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){{0,3}})\s*,\s*(?P<region>{_REGION})\s*(?:--|—|–|$)"
+)
 # A monitoring service's report number: "PA0302025694", "94WD0125D".
 _REPORT = r"(?=[0-9A-Z]*\d)[0-9A-Z]{8,13}"
-# "PA0302025694 Panama City ACAN in Spanish 2153 GMT 2 Feb 94": an optional report number, the
-# place and the outlet, then "in" and the language of the broadcast or paper.
-_SOURCE_LINE = re.compile(
-    rf"(?:^(?:{_REPORT}\s+)?|\b{_REPORT}\s+)(?P<line>[A-Z][^()]*?)\s+in\s+(?:[A-Z][a-z]+)\s+"
-    r"(?:\d{4}\s+GMT|\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b)"
+# "... in Spanish 2153 GMT", "... in Chinese No 3": the language of the broadcast or paper.
+_LANGUAGE = r"\s+in\s+[A-Z][a-z]+\s+(?:\d|No\b)"
+# "PA0302025694 Panama City ACAN in Spanish 2153 GMT 2 Feb 94", "PM3001110194 London THE TIMES
+# 30 Jan 94": the report number, the place and the outlet, then the language, a date or nothing.
+_AFTER_REPORT = re.compile(
+    rf"\b{_REPORT}\s+(?P<line>[A-Z][^()]*?)(?:(?P<language>{_LANGUAGE})|\s+\d{{1,2}}\s+[A-Z][a-z]{{2}}\s+\d{{2}}\b|\s*$)"
 )
+# "Paris AFP in English 0107 GMT 2 Feb 94": a source line without a report number.
+_SOURCE_LINE = re.compile(rf"^(?P<line>[A-Z][^()]*?)(?P<language>{_LANGUAGE})")
 # "Tokyo NIHON KEIZAI SHIMBUN", "Havana Radio Reloj Network": a line of a place and an outlet only.
-_MASTHEAD = re.compile(rf"^(?:{_REPORT}\s+)?(?P<line>[A-Z][\w.' -]*?)\s*$")
+_MASTHEAD = re.compile(r"^(?P<line>[A-Z][\w.' -]*?)\s*$")
 # Words that make a name an outlet's: "Radio Reloj Network", "XINHUA Domestic Service".
 _MEDIA_WORDS = frozenset({"radio", "television", "tv", "network", "service", "news", "agency", "press", "times"})
 
@@ -67,14 +76,25 @@ def dateline_facts(doc: Doc, lexicon: Lexicon) -> Iterator[DatelineFact]:
             yield DatelineFact(place, KGO + "locatedIn", region, 0.75, "dateline")
             yield DatelineFact(agency, KGO + "filedFrom", region, 0.7, "dateline")
         return
-    source = _SOURCE_LINE.search(text)
-    masthead = None if source else _MASTHEAD.match(text)
-    if source or masthead:
-        found = source or masthead
-        split = _place_and_outlet(doc, found.start("line"), found.end("line"), lexicon, masthead=masthead is not None)
+    line = _PLACE_LINE.match(text)
+    if line and lexicon.place(line_name(line.group("region"))) is not None:
+        yield DatelineFact(
+            _span(line, "place", "GPE"), KGO + "locatedIn", _span(line, "region", "GPE"), 0.75, "dateline"
+        )
+        return
+    found = _AFTER_REPORT.search(text) or _SOURCE_LINE.match(text) or _MASTHEAD.match(text)
+    if found:
+        masthead = found.re is _MASTHEAD or not found.group("language")
+        split = _place_and_outlet(doc, found.start("line"), found.end("line"), lexicon, masthead=masthead)
         if split is not None:
             place, outlet = split
             yield DatelineFact(outlet, KGO + "filedFrom", place, 0.75, "source-line")
+
+
+def line_name(text: str) -> str:
+    """The name a dateline writes: "Md ." is "Md.", and a place in capitals is named as usual."""
+    text = text.replace(" .", ".")
+    return text.title() if text.isupper() and len(text) > 3 and "." not in text else text
 
 
 def _span(match: re.Match, group: str, label: str) -> tuple[int, int, str] | None:
