@@ -378,10 +378,11 @@ def test_extraction_envoy_title_names_sender_and_host(facts_of):
     [
         ("The striker Tom Vance is from Leeds.", ("Tom Vance", "lives in", "Leeds")),
         ("Ann Rowe of Dover, Del., won the race.", ("Ann Rowe", "lives in", "Delaware")),
+        ("Kyoto is in Japan.", ("Kyoto", "located in", "Japan")),
     ],
-    ids=["be-from", "home-and-its-region"],
+    ids=["be-from", "home-and-its-region", "place-is-in-place"],
 )
-def test_extraction_where_a_person_is_from(facts_of, text, expected):
+def test_extraction_where_a_person_is_from_and_a_place_lies(facts_of, text, expected):
     assert expected in facts_of(text)
 
 

@@ -315,10 +315,15 @@ class _Article:
             name, label = place.label, place.type
         return Mention(text, sentence.offset + start, sentence.offset + end, name, label, sentence.id)
 
-    def _home(self, lemma: str, preposition: str | None, subject: Mention, obj: Mention) -> str | None:
+    def _where(self, lemma: str, preposition: str | None, subject: Mention, obj: Mention) -> str | None:
         """ "She is from Dover", "he comes from Ohio", "a manager based in Huntsville": where a
-        person lives (a person is not "based" anywhere as an organisation is)."""
-        if subject.label != "PERSON" or kind_of(obj.label) != "place":
+        person lives (a person is not "based" anywhere as an organisation is); "Rome is in
+        Lazio": where a place lies."""
+        if kind_of(obj.label) != "place":
+            return None
+        if kind_of(subject.label) == "place" and lemma == "be" and preposition == "in":
+            return KGO + "locatedIn"
+        if subject.label != "PERSON":
             return None
         if preposition == "from" and lemma in _ORIGIN_VERBS:
             return KGO + "livesIn"
@@ -389,26 +394,26 @@ class _Article:
             preposition = clause.preposition.lower_ if clause.preposition is not None else None
             if clause.rule == "reciprocal":
                 preposition = "with"
+            lemma = clause.verb.lemma_.lower()
+            fatal = _is_fatal(clause.verb) and clause.preposition is None
+            known = KGO + "killed" if fatal else self._where(lemma, preposition, subject, obj)
             if (
                 preposition in LOCATIVE_PREPOSITIONS
                 and clause.noun is None
-                and not self.lexicon.verb_property(
-                    clause.verb.lemma_.lower(), preposition=preposition, particle=particle
-                )
+                and known is None
+                and not self.lexicon.verb_property(lemma, preposition=preposition, particle=particle)
             ):
                 continue
             confidence = clause.confidence * (0.9 if subject.is_pronoun or obj.is_pronoun else 1.0)
             relation = Relation(
                 subject=subject,
                 predicate=Predicate(
-                    lemma=clause.verb.lemma_.lower(),
+                    lemma=lemma,
                     text=" ".join(t.text for t in words),
                     preposition=preposition,
                     particle=particle,
                     noun=clause.noun.lemma_.lower() if clause.noun is not None else None,
-                    property=KGO + "killed"
-                    if _is_fatal(clause.verb) and clause.preposition is None
-                    else self._home(clause.verb.lemma_.lower(), preposition, subject, obj),
+                    property=known,
                 ),
                 object=obj,
                 sentence_id=sentence.id,
