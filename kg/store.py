@@ -201,7 +201,7 @@ class LocalStore(_Store):
             raise GraphError(f"{self.path}: cannot open the store ({reason})") from None
 
     def write(self, shared: Iterable[tuple], graphs: Mapping[str, Sequence[tuple]]) -> None:
-        """Add the rdflib triples ``shared`` to the default graph; replace each named graph of ``graphs``.
+        """Add ``shared`` (triples of rdflib or pyoxigraph terms) to the default graph; replace each of ``graphs``.
 
         The additions are one transaction; triples that a replaced graph no longer holds are
         removed after it, so a crash in between leaves old and new triples, never neither.
@@ -424,11 +424,10 @@ def add_batches(
         The counts of the addition.
     """
     from kg.entities import resolve_triples
-    from kg.rdf import Namespaces, extraction_run, triples_to_dataset
+    from kg.rdf import extraction_run, triples_to_quads
 
     person = lexicon.ner_classes.get("PERSON", "")
     people = _People(store.person_labels(person) if person else ())
-    ns = Namespaces(base)
     articles = sentences = statements = written = 0
     for batch in batches:
         facts = [(item.article, item.facts) for item in batch]
@@ -443,10 +442,9 @@ def add_batches(
             run = extraction_run(
                 [article], model_meta=dict(model_meta or {}), ontology=ontology, base=base, started=started
             )
-            dataset = triples_to_dataset(by_article[article.id], lexicon, base=base, articles=[article], run=run)
-            name = ns.doc[article.id]
-            shared.extend(dataset.default_graph)
-            graphs[str(name)] = list(dataset.graph(name))
+            default, named = triples_to_quads(by_article[article.id], lexicon, base=base, articles=[article], run=run)
+            shared.extend(default)
+            graphs.update(named)
         store.write(shared, graphs)
         # RocksDB keeps writes in memory (a buffer per index) until flushed: flushing each
         # batch keeps memory flat however much is added, and costs no time overall.
@@ -487,8 +485,8 @@ class _People:
 
 
 class _ToOxigraph:
-    """rdflib term → pyoxigraph term, remembering what it converted (one writer's batch: offsets,
-    dates, IRIs and flags recur many times)."""
+    """rdflib term → pyoxigraph term (a pyoxigraph term stays as it is), remembering what it
+    converted (one writer's batch: offsets, dates, IRIs and flags recur many times)."""
 
     def __init__(self) -> None:
         self._seen: dict[Any, Any] = {}
@@ -504,6 +502,8 @@ def _oxigraph_term(term: Any) -> Any:
     import pyoxigraph
     from rdflib import BNode, Literal
 
+    if isinstance(term, (pyoxigraph.NamedNode, pyoxigraph.BlankNode, pyoxigraph.Literal)):
+        return term
     if isinstance(term, Literal):
         if term.language:
             return pyoxigraph.Literal(str(term), language=term.language)
