@@ -33,6 +33,7 @@ import base64
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -209,8 +210,8 @@ class LocalStore(_Store):
         import pyoxigraph
 
         convert = _ToOxigraph()
-        default = pyoxigraph.DefaultGraph()
-        quads = {pyoxigraph.Quad(*map(convert, triple), default) for triple in shared}
+        # A quad without a graph name is in the default graph (and half as costly to make).
+        quads = {pyoxigraph.Quad(*map(convert, triple)) for triple in shared}
         stale = []
         for name, triples in graphs.items():
             graph = pyoxigraph.NamedNode(name)
@@ -429,34 +430,49 @@ def add_batches(
     person = lexicon.ner_classes.get("PERSON", "")
     people = _People(store.person_labels(person) if person else ())
     articles = sentences = statements = written = 0
-    for batch in batches:
-        facts = [(item.article, item.facts) for item in batch]
-        triples = resolve_triples(facts, lexicon, base=base, known_people=people.candidates(facts))
-        by_article: dict[str, list] = {item.article.id: [] for item in batch}
-        for triple in triples:
-            by_article[triple.article.id].append(triple)
-        shared: list[tuple] = []
-        graphs: dict[str, list[tuple]] = {}
-        for item in batch:
-            article = item.article
-            run = extraction_run(
-                [article], model_meta=dict(model_meta or {}), ontology=ontology, base=base, started=started
-            )
-            default, named = triples_to_quads(by_article[article.id], lexicon, base=base, articles=[article], run=run)
-            shared.extend(default)
-            graphs.update(named)
-        store.write(shared, graphs)
-        # RocksDB keeps writes in memory (a buffer per index) until flushed: flushing each
-        # batch keeps memory flat however much is added, and costs no time overall.
-        store.flush()
-        written += len(shared) + sum(len(triples) for triples in graphs.values())
-        people.add(entity.label for t in triples for entity in (t.subject, t.object) if entity.type == person)
-        articles += len(batch)
-        sentences += sum(item.sentences for item in batch)
-        statements += len(triples)
-        if progress is not None:
-            progress.advance(len(batch), sum(item.sentences for item in batch))
+    # One writer thread: the store writes a batch (Oxigraph and HTTP release the GIL) while
+    # the next one is parsed. At most one batch is in its hands, written in order, and its
+    # error is raised here before the next batch is handed over; leaving waits for it.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
+        pending: Future | None = None
+        for batch in batches:
+            facts = [(item.article, item.facts) for item in batch]
+            triples = resolve_triples(facts, lexicon, base=base, known_people=people.candidates(facts))
+            by_article: dict[str, list] = {item.article.id: [] for item in batch}
+            for triple in triples:
+                by_article[triple.article.id].append(triple)
+            shared: list[tuple] = []
+            graphs: dict[str, list[tuple]] = {}
+            for item in batch:
+                article = item.article
+                run = extraction_run(
+                    [article], model_meta=dict(model_meta or {}), ontology=ontology, base=base, started=started
+                )
+                default, named = triples_to_quads(
+                    by_article[article.id], lexicon, base=base, articles=[article], run=run
+                )
+                shared.extend(default)
+                graphs.update(named)
+            if pending is not None:
+                pending.result()
+            pending = writer.submit(_write, store, shared, graphs)
+            written += len(shared) + sum(len(triples) for triples in graphs.values())
+            people.add(entity.label for t in triples for entity in (t.subject, t.object) if entity.type == person)
+            articles += len(batch)
+            sentences += sum(item.sentences for item in batch)
+            statements += len(triples)
+            if progress is not None:
+                progress.advance(len(batch), sum(item.sentences for item in batch))
+        if pending is not None:
+            pending.result()
     return StoreLoad(store.location, articles, sentences, statements, written)
+
+
+def _write(store: LocalStore | RemoteStore, shared: list[tuple], graphs: dict[str, list[tuple]]) -> None:
+    store.write(shared, graphs)
+    # RocksDB keeps writes in memory (a buffer per index) until flushed: flushing each
+    # batch keeps memory flat however much is added, and costs no time overall.
+    store.flush()
 
 
 class _People:
@@ -489,9 +505,14 @@ class _ToOxigraph:
     converted (one writer's batch: offsets, dates, IRIs and flags recur many times)."""
 
     def __init__(self) -> None:
+        import pyoxigraph
+
         self._seen: dict[Any, Any] = {}
+        self._native = {pyoxigraph.NamedNode, pyoxigraph.BlankNode, pyoxigraph.Literal}
 
     def __call__(self, term: Any) -> Any:
+        if type(term) in self._native:
+            return term
         found = self._seen.get(term)
         if found is None:
             found = self._seen[term] = _oxigraph_term(term)
@@ -502,8 +523,6 @@ def _oxigraph_term(term: Any) -> Any:
     import pyoxigraph
     from rdflib import BNode, Literal
 
-    if isinstance(term, (pyoxigraph.NamedNode, pyoxigraph.BlankNode, pyoxigraph.Literal)):
-        return term
     if isinstance(term, Literal):
         if term.language:
             return pyoxigraph.Literal(str(term), language=term.language)
