@@ -43,6 +43,7 @@ __all__ = [
     "triples_to_graph",
     "triples_to_dataset",
     "triples_to_quads",
+    "statement_id",
     "serialize",
     "write_graph",
     "read_graph",
@@ -491,19 +492,30 @@ def _article(terms, v: _Vocabulary, article: Article, ns: Namespaces) -> Iterato
     yield node, v.source, source
 
 
+def statement_id(
+    article_id: str,
+    sentence_id: int,
+    subject_id: str,
+    prop: str,
+    object_id: str,
+    subject_start: int,
+    object_start: int,
+) -> str:
+    """The id of a statement node: a digest of the fact (entity ids, property) and where it was read."""
+    parts = (article_id, sentence_id, subject_id, prop, object_id, subject_start, object_start)
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
 def _statement_id(triple: Triple) -> str:
-    key = "\x1f".join(
-        (
-            triple.article.id,
-            str(triple.sentence_id),
-            triple.subject.id,
-            triple.property,
-            triple.object.id,
-            str(triple.subject_mention.start),
-            str(triple.object_mention.start),
-        )
+    return statement_id(
+        triple.article.id,
+        triple.sentence_id,
+        triple.subject.id,
+        triple.property,
+        triple.object.id,
+        triple.subject_mention.start,
+        triple.object_mention.start,
     )
-    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 def _facts(terms, v: _Vocabulary, triples: Sequence[Triple], ns: Namespaces, activity) -> Iterator[tuple]:

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 from kg.errors import GraphError, QueryError, QueryFailedError, QueryTimeoutError, UsageError
+from kg.ontology import KGO
 from kg.sparql import PREFIXES, QueryResult, prepare_read_only, run_in_worker
 
 if TYPE_CHECKING:
@@ -61,6 +62,10 @@ __all__ = [
 ]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_SKOS_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+_PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 _HTTP_TIMEOUT = 60.0
 _PEOPLE_QUERY = """SELECT DISTINCT ?label WHERE { ?person a ?class ; rdfs:label ?label }"""
 _ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
@@ -228,6 +233,65 @@ class LocalStore(_Store):
     def flush(self) -> None:
         """Make every write durable on disk."""
         self._store.flush()
+
+    def rename(self, renames: Mapping[str, str], *, base: str) -> None:
+        """Give each entity of ``renames`` (old IRI → new IRI) its new IRI everywhere, in one transaction.
+
+        Its facts and statements move to the new IRI (each statement with the id it would have
+        had, made with the new one), its description too, its label becoming an alias.
+        """
+        import pyoxigraph
+
+        from kg.rdf import statement_id
+
+        nodes = {pyoxigraph.NamedNode(old): pyoxigraph.NamedNode(new) for old, new in renames.items()}
+        default = pyoxigraph.DefaultGraph()
+        label, alias = pyoxigraph.NamedNode(_RDFS_LABEL), pyoxigraph.NamedNode(_SKOS_ALT_LABEL)
+        removed: list[Any] = []
+        added: list[Any] = []
+        graphs = set()
+        for old, new in nodes.items():
+            for quad in self._store.quads_for_pattern(old, None, None, default):
+                removed.append(quad)
+                added.append(pyoxigraph.Quad(new, alias if quad.predicate == label else quad.predicate, quad.object))
+            graphs |= {quad.graph_name for quad in self._store.quads_for_pattern(None, None, old, None)}
+        graphs.discard(default)
+        for graph in graphs:
+            quads = list(self._store.quads_for_pattern(None, None, None, graph))
+            described: dict[Any, dict[str, Any]] = {}
+            for quad in quads:
+                if quad.subject.value.startswith(base + "statement/"):
+                    described.setdefault(quad.subject, {})[quad.predicate.value] = quad.object
+            moved = dict(nodes)
+            for node, values in described.items():
+                if values[_RDF + "subject"] not in nodes and values[_RDF + "object"] not in nodes:
+                    continue
+                subject, obj = (nodes.get(values[_RDF + name], values[_RDF + name]) for name in ("subject", "object"))
+                moved[node] = pyoxigraph.NamedNode(
+                    base
+                    + "statement/"
+                    + statement_id(
+                        values[_PROV_DERIVED].value.removeprefix(base + "doc/"),
+                        int(values[KGO + "sentenceIndex"].value),
+                        subject.value.removeprefix(base + "entity/"),
+                        values[_RDF + "predicate"].value,
+                        obj.value.removeprefix(base + "entity/"),
+                        int(values[KGO + "subjectStart"].value),
+                        int(values[KGO + "objectStart"].value),
+                    )
+                )
+            for quad in quads:
+                terms = (moved.get(quad.subject, quad.subject), quad.predicate, moved.get(quad.object, quad.object))
+                if terms != (quad.subject, quad.predicate, quad.object):
+                    removed.append(quad)
+                    added.append(pyoxigraph.Quad(*terms, graph))
+        if not removed:
+            return
+        update = f"DELETE DATA {{ {_quad_data(removed)} }} ; INSERT DATA {{ {_quad_data(added)} }}"
+        try:
+            self._store.update(update)
+        except OSError as error:
+            raise GraphError(f"{self.path}: cannot write to the store ({error})") from None
 
     def to_graph(self) -> Graph:
         """Every triple of every graph in an rdflib Graph (for the NetworkX analysis)."""
@@ -424,7 +488,7 @@ def add_batches(
     Returns:
         The counts of the addition.
     """
-    from kg.entities import resolve_triples
+    from kg.entities import resolve_triples, slug
     from kg.rdf import extraction_run, triples_to_quads
 
     person = lexicon.ner_classes.get("PERSON", "")
@@ -453,11 +517,21 @@ def add_batches(
                 )
                 shared.extend(default)
                 graphs.update(named)
+            named = {entity.label for t in triples for entity in (t.subject, t.object) if entity.type == person}
+            # A person stored under a surname alone ("Peskov") that this batch names in full
+            # ("Dmitry Peskov") becomes that person, as if the two articles had come together.
+            # (A remote endpoint takes no update through the protocols kg speaks: there it stays.)
+            renames = {
+                f"{base}entity/{slug(lone)}": f"{base}entity/{slug(full)}"
+                for lone, full in people.spelled_out(named).items()
+            }
+            if isinstance(store, RemoteStore):
+                renames = {}
             if pending is not None:
                 pending.result()
-            pending = writer.submit(_write, store, shared, graphs)
+            pending = writer.submit(_write, store, shared, graphs, renames, base)
             written += len(shared) + sum(len(triples) for triples in graphs.values())
-            people.add(entity.label for t in triples for entity in (t.subject, t.object) if entity.type == person)
+            people.add(named)
             articles += len(batch)
             sentences += sum(item.sentences for item in batch)
             statements += len(triples)
@@ -468,18 +542,28 @@ def add_batches(
     return StoreLoad(store.location, articles, sentences, statements, written)
 
 
-def _write(store: LocalStore | RemoteStore, shared: list[tuple], graphs: dict[str, list[tuple]]) -> None:
+def _write(
+    store: LocalStore | RemoteStore,
+    shared: list[tuple],
+    graphs: dict[str, list[tuple]],
+    renames: dict[str, str],
+    base: str,
+) -> None:
     store.write(shared, graphs)
+    if renames:
+        store.rename(renames, base=base)
     # RocksDB keeps writes in memory (a buffer per index) until flushed: flushing each
     # batch keeps memory flat however much is added, and costs no time overall.
     store.flush()
 
 
 class _People:
-    """Stored people's full names, indexed by first and last word, to find a lone surname's candidates."""
+    """Stored people's full names, indexed by first and last word, to find a lone surname's candidates;
+    and the people stored under one word only, for a later full name to spell out."""
 
     def __init__(self, labels: Iterable[str]):
         self._by_word: dict[str, set[str]] = {}
+        self._lone: set[str] = set()
         self.add(labels)
 
     def add(self, labels: Iterable[str]) -> None:
@@ -488,6 +572,24 @@ class _People:
             if len(words) > 1:
                 self._by_word.setdefault(words[0], set()).add(label)
                 self._by_word.setdefault(words[-1], set()).add(label)
+            elif words:
+                self._lone.add(label)
+
+    def spelled_out(self, labels: Iterable[str]) -> dict[str, str]:
+        """The stored one-word names ("Peskov") that one of ``labels`` ("Dmitry Peskov") is the only
+        full name of, among ``labels`` and the stored full names; they stop being one-word names."""
+        from kg.extraction.resolve import canonical_names
+
+        found = {}
+        for label in {label for label in labels if " " in label}:
+            words = label.split()
+            for word in {words[0], words[-1]} & self._lone:
+                names = {(word, "PERSON"), (label, "PERSON")} | {(n, "PERSON") for n in self._by_word.get(word, ())}
+                names |= {(n, "PERSON") for n in labels if word in (n.split()[0], n.split()[-1]) and " " in n}
+                if canonical_names(names).get(word) == label:
+                    found[word] = label
+        self._lone -= set(found)
+        return found
 
     def candidates(self, facts: Iterable[tuple[Any, Any]]) -> set[str]:
         """The stored full names a one-word person name in ``facts`` could abbreviate."""
@@ -564,6 +666,18 @@ def _ntriples(triples: Iterable[tuple]) -> bytes:
     convert = _ToOxigraph()
     unique = {pyoxigraph.Triple(*map(convert, triple)) for triple in triples}
     return pyoxigraph.serialize(unique, format=pyoxigraph.RdfFormat.N_TRIPLES) if unique else b""
+
+
+def _quad_data(quads: Iterable[Any]) -> str:
+    """Quads as the body of SPARQL ``INSERT DATA``/``DELETE DATA`` (terms in N-Triples syntax)."""
+    import pyoxigraph
+
+    return " ".join(
+        f"{q.subject} {q.predicate} {q.object} ."
+        if isinstance(q.graph_name, pyoxigraph.DefaultGraph)
+        else f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+        for q in quads
+    )
 
 
 def _check(sparql: str, *, allow_remote: bool) -> None:

@@ -195,6 +195,25 @@ def test_store_merges_a_surname_with_a_stored_full_name(tmp_path: Path, articles
 
 
 @pytest.mark.model
+def test_store_gives_a_stored_surname_the_full_name_added_later(tmp_path: Path, articles: dict[str, Path]):
+    from kg.api import build_store, query
+
+    later = tmp_path / "later"
+    build_store([articles["strikes"]], later)  # "Putin" alone: stored as the person "Putin"
+    assert ("Putin",) in query(str(later), "SELECT ?l WHERE { ?e a kgo:Person ; rdfs:label ?l }").rows
+    build_store([articles["summit"]], later)
+    attacks = query(str(later), "SELECT ?s WHERE { GRAPH ?g { ?s kgo:attacked ?o } }")
+    assert attacks.rows == ((BASE + "entity/vladimir-putin",),)
+    labels = query(str(later), "SELECT ?l WHERE { ?e a kgo:Person ; rdfs:label ?l }").rows
+    assert ("Putin",) not in labels and ("Vladimir Putin",) in labels
+    # The same store as when the full name came first: statements, aliases and all.
+    first = tmp_path / "first"
+    build_store([articles["summit"]], first)
+    build_store([articles["strikes"]], first)
+    assert _quads(later) == _quads(first)
+
+
+@pytest.mark.model
 def test_store_merges_across_batches_of_one_build(tmp_path: Path, articles: dict[str, Path], monkeypatch):
     import kg.parallel
     from kg.api import build_store, query
