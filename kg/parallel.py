@@ -104,8 +104,8 @@ def extract_batches(
     if dask is not None:
         return _on_dask(articles, dask, model, ontology, batch_size)
     if jobs > 1:
-        return _in_processes(articles, jobs, model, ontology, batch_size)
-    return _in_process(articles, model, ontology, batch_size)
+        return _settled(_in_processes(articles, jobs, model, ontology, batch_size))
+    return _settled(_in_process(articles, model, ontology, batch_size))
 
 
 def _in_process(
@@ -116,7 +116,7 @@ def _in_process(
 
     nlp, lexicon = load_pipeline(model), load_lexicon(ontology)
     # One nlp.pipe stream over all articles: no restart between batches.
-    return _settled(batches((_extracted(parsed, lexicon) for parsed in parse(articles, nlp)), size))
+    return batches((_extracted(parsed, lexicon) for parsed in parse(articles, nlp)), size)
 
 
 def _settled(items: Iterator[Any]) -> Iterator[Any]:
