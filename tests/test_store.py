@@ -250,3 +250,36 @@ def test_graph_of_a_store_round_trips(tmp_path: Path):
     graph.add((node, URIRef(KGO + "date"), Literal(dt.date(2025, 1, 2))))
     store.write([], {BASE + "doc/a": list(graph)})
     assert isomorphic(store.to_graph(), graph)
+
+
+def test_store_writer_thread_raises_a_failed_write_and_stops(lexicon):
+    from kg.extraction import ArticleFacts
+    from kg.parallel import Extracted
+    from kg.store import add_batches
+    from kg.types import Article
+
+    class Failing:
+        location = "failing"
+
+        def __init__(self):
+            self.written: list[set[str]] = []
+
+        def person_labels(self, person_class):
+            return set()
+
+        def write(self, shared, graphs):
+            if len(self.written) == 1:
+                raise GraphError("failing: disk full")
+            self.written.append(set(graphs))
+
+        def flush(self):
+            pass
+
+    def batch(number: int) -> list[Extracted]:
+        article = Article(f"a{number}", "", None, "Nothing.", "test")
+        return [Extracted(article, ArticleFacts((), ()), 1)]
+
+    store = Failing()
+    with pytest.raises(GraphError, match="disk full"):
+        add_batches((batch(n) for n in range(5)), store, lexicon, base=BASE)
+    assert store.written == [{BASE + "doc/a0"}]  # in order, and nothing after the failure
