@@ -262,57 +262,56 @@ def triples_to_quads(
     return list(dict.fromkeys(shared)), {name: list(dict.fromkeys(facts)) for name, facts in graphs.items()}
 
 
-class _RdflibTerms:
-    """Makes rdflib terms for the mapping, each IRI and literal once."""
+class _Terms:
+    """Makes the mapping's terms in one library's classes, each IRI and literal once."""
 
     def __init__(self) -> None:
-        from rdflib import Literal, URIRef
-
-        self._iri, self._literal = URIRef, Literal
         self._seen: dict[tuple, Any] = {}
 
     def iri(self, value: str) -> Any:
         term = self._seen.get((value,))
         if term is None:
-            term = self._seen[(value,)] = self._iri(value)
+            term = self._seen[(value,)] = self._new_iri(value)
         return term
 
     def literal(self, value: str, *, lang: str | None = None, datatype: str | None = None) -> Any:
         key = (value, lang, datatype)
         term = self._seen.get(key)
         if term is None:
-            kind = None if datatype is None else self._iri(datatype)
-            term = self._seen[key] = self._literal(value, lang=lang, datatype=kind)
+            term = self._seen[key] = self._new_literal(value, lang, None if datatype is None else self.iri(datatype))
         return term
 
+    def _new_iri(self, value: str) -> Any:
+        raise NotImplementedError
 
-class _OxigraphTerms:
-    """Makes pyoxigraph terms for the mapping, each IRI and literal once."""
+    def _new_literal(self, value: str, lang: str | None, datatype: Any) -> Any:
+        raise NotImplementedError
 
-    def __init__(self) -> None:
-        import pyoxigraph
 
-        self._iri, self._literal = pyoxigraph.NamedNode, pyoxigraph.Literal
-        self._seen: dict[tuple, Any] = {}
+class _RdflibTerms(_Terms):
+    def _new_iri(self, value: str) -> Any:
+        from rdflib import URIRef
 
-    def iri(self, value: str) -> Any:
-        term = self._seen.get((value,))
-        if term is None:
-            term = self._seen[(value,)] = self._iri(value)
-        return term
+        return URIRef(value)
 
-    def literal(self, value: str, *, lang: str | None = None, datatype: str | None = None) -> Any:
-        key = (value, lang, datatype)
-        term = self._seen.get(key)
-        if term is None:
-            if lang is not None:
-                term = self._literal(value, language=lang)
-            elif datatype is not None:
-                term = self._literal(value, datatype=self.iri(datatype))
-            else:
-                term = self._literal(value)
-            self._seen[key] = term
-        return term
+    def _new_literal(self, value: str, lang: str | None, datatype: Any) -> Any:
+        from rdflib import Literal
+
+        return Literal(value, lang=lang, datatype=datatype)
+
+
+class _OxigraphTerms(_Terms):
+    def _new_iri(self, value: str) -> Any:
+        from pyoxigraph import NamedNode
+
+        return NamedNode(value)
+
+    def _new_literal(self, value: str, lang: str | None, datatype: Any) -> Any:
+        from pyoxigraph import Literal
+
+        if lang is not None:
+            return Literal(value, language=lang)
+        return Literal(value) if datatype is None else Literal(value, datatype=datatype)
 
 
 def _dataset(
@@ -345,11 +344,8 @@ class _Vocabulary:
         iri = terms.iri
         self.type, self.label, self.alt_label = iri(RDF.type), iri(RDFS.label), iri(SKOS.altLabel)
         self.sub_property, self.sub_class = iri(RDFS.subPropertyOf), iri(RDFS.subClassOf)
-        self.object_property, self.owl_class, self.notation = (
-            iri(OWL.ObjectProperty),
-            iri(OWL.Class),
-            iri(SKOS.notation),
-        )
+        self.object_property, self.owl_class = iri(OWL.ObjectProperty), iri(OWL.Class)
+        self.notation = iri(SKOS.notation)
         self.subject, self.predicate, self.object = iri(RDF.subject), iri(RDF.predicate), iri(RDF.object)
         self.title, self.date, self.source = iri(DCTERMS.title), iri(DCTERMS.date), iri(DCTERMS.source)
         self.prov = {name: iri(prov[name]) for name in _PROV_TERMS}
@@ -358,8 +354,16 @@ class _Vocabulary:
         self.xsd = {name: str(XSD[name]) for name in ("date", "dateTime", "decimal", "integer", "boolean")}
 
 
-_PROV_TERMS = ("Activity", "Entity", "SoftwareAgent", "startedAtTime", "used", "wasAssociatedWith")
-_PROV_TERMS += ("wasDerivedFrom", "wasGeneratedBy")
+_PROV_TERMS = (
+    "Activity",
+    "Entity",
+    "SoftwareAgent",
+    "startedAtTime",
+    "used",
+    "wasAssociatedWith",
+    "wasDerivedFrom",
+    "wasGeneratedBy",
+)
 _KGO_TERMS = (
     "Article",
     "Extraction",
