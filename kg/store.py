@@ -264,7 +264,7 @@ class LocalStore(_Store):
                     described.setdefault(quad.subject, {})[quad.predicate.value] = quad.object
             moved = dict(nodes)
             for node, values in described.items():
-                if values[_RDF + "subject"] not in nodes and values[_RDF + "object"] not in nodes:
+                if not {values.get(_RDF + "subject"), values.get(_RDF + "object")} & nodes.keys():
                     continue
                 subject, obj = (nodes.get(values[_RDF + name], values[_RDF + name]) for name in ("subject", "object"))
                 moved[node] = pyoxigraph.NamedNode(
@@ -523,10 +523,8 @@ def add_batches(
             # (A remote endpoint takes no update through the protocols kg speaks: there it stays.)
             renames = {
                 f"{base}entity/{slug(lone)}": f"{base}entity/{slug(full)}"
-                for lone, full in people.spelled_out(named).items()
+                for lone, full in ({} if isinstance(store, RemoteStore) else people.spelled_out(named)).items()
             }
-            if isinstance(store, RemoteStore):
-                renames = {}
             if pending is not None:
                 pending.result()
             pending = writer.submit(_write, store, shared, graphs, renames, base)
