@@ -71,15 +71,19 @@ def extract(
     ontology: Sequence[str | Path] = (),
     base: str = DEFAULT_BASE,
     skipped: list[InputError] | None = None,
+    jobs: int = 1,
 ) -> list[Triple]:
     """Read articles, parse them and return their facts as triples between merged entities.
 
     With ``skipped`` (a list), bad files and JSONL lines are skipped and recorded there.
+    ``jobs`` worker processes do the parsing and extraction (see :mod:`kg.parallel`); the
+    triples are the same either way.
 
     Raises:
         KGError: an input cannot be read, or the model or ontology cannot be loaded.
     """
-    return _extract(list(read_articles(inputs, skipped=skipped)), model=model, ontology=ontology, base=base)
+    articles = list(read_articles(inputs, skipped=skipped))
+    return _extract(articles, model=model, ontology=ontology, base=base, jobs=jobs)
 
 
 def _extract(

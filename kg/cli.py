@@ -91,14 +91,19 @@ def extract(
     open_ie: Annotated[
         bool, typer.Option("--open", help="Open-IE mode: each line a sentence, every relation, arguments as written.")
     ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parse and extract in N worker processes.")] = 1,
     skip_bad: SkipBad = False,
 ) -> None:
     """Extract subject–relation–object triples with provenance."""
     from kg.api import extract as run_extract
     from kg.api import extract_open, triple_record
+    from kg.parallel import check_options
     from kg.render import render_rows
 
     _choice(format, ("jsonl", "table"), "--format")
+    check_options(jobs=jobs)
+    if open_ie and jobs > 1:
+        raise UsageError("--jobs goes with article extraction, not --open (one fast pass over independent lines)")
     skipped: list[InputError] | None = [] if skip_bad else None
     if open_ie:
         records = list(extract_open(inputs, model=model, skipped=skipped))
@@ -118,7 +123,7 @@ def extract(
         ]
         sys.stdout.write(render_rows(rows, "table"))
         return
-    triples = run_extract(inputs, model=model, ontology=ontology or (), base=base, skipped=skipped)
+    triples = run_extract(inputs, model=model, ontology=ontology or (), base=base, skipped=skipped, jobs=jobs)
     _report_skipped(skipped or [])
     records = [triple_record(t, base=base) for t in triples]
     if format == "jsonl":

@@ -97,13 +97,18 @@ class ParsedArticle:
     paragraphs: tuple[Paragraph, ...]
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name or path, once per process.
 
     Raises:
         ModelError: no installed pipeline has that name.
     """
+    # Cached by the name itself, so that load_pipeline() and load_pipeline(DEFAULT_MODEL) load once.
+    return _load_pipeline(name)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_pipeline(name: str) -> Language:
     import spacy
 
     for candidate in (name, _MODEL_ALIASES.get(name)):

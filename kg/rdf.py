@@ -18,9 +18,10 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,8 @@ __all__ = [
     "parse_timestamp",
     "triples_to_graph",
     "triples_to_dataset",
+    "triples_to_quads",
+    "statement_id",
     "serialize",
     "write_graph",
     "read_graph",
@@ -209,12 +212,10 @@ def triples_to_graph(
     from rdflib import Graph
 
     ns = Namespaces(base)
-    articles = _articles(triples, articles)
-    run = run or extraction_run(articles, base=base)
+    shared, graphs = _dataset(_RdflibTerms(), triples, lexicon, base, articles, run)
     graph = Graph()
     _bind(graph, ns)
-    _add_shared(graph, triples, lexicon, ns, articles, run)
-    _add_facts(graph, triples, ns, ns.run[run.id])
+    graph.addN((*triple, graph) for triple in chain(shared, *graphs.values()))
     return graph
 
 
@@ -227,20 +228,165 @@ def triples_to_dataset(
     run: ExtractionRun | None = None,
 ) -> Dataset:
     """Entities, articles and the activity in the default graph; each article's facts in a named graph."""
-    from rdflib import Dataset
+    from rdflib import Dataset, URIRef
 
+    ns = Namespaces(base)
+    shared, graphs = _dataset(_RdflibTerms(), triples, lexicon, base, articles, run)
+    dataset = Dataset()
+    _bind(dataset, ns)
+    dataset.default_graph.addN((*triple, dataset.default_graph) for triple in shared)
+    for name, facts in graphs.items():
+        if not facts:
+            continue
+        graph = dataset.graph(URIRef(name))
+        graph.addN((*triple, graph) for triple in facts)
+    return dataset
+
+
+def triples_to_quads(
+    triples: Sequence[Triple],
+    lexicon: Lexicon,
+    *,
+    base: str = DEFAULT_BASE,
+    articles: Iterable[Article] = (),
+    run: ExtractionRun | None = None,
+) -> tuple[list[tuple], dict[str, list[tuple]]]:
+    """The triples of :func:`triples_to_dataset` in pyoxigraph terms, for a store: no rdflib graph is built.
+
+    Returns:
+        The default graph's triples, and each named graph's (by its IRI) — an article's named
+        graph is there, maybe empty, for every article given, with or without facts.
+    """
+    shared, graphs = _dataset(_OxigraphTerms(), triples, lexicon, base, articles, run)
+    # A graph holds each triple once, as the rdflib graph would.
+    return list(dict.fromkeys(shared)), {name: list(dict.fromkeys(facts)) for name, facts in graphs.items()}
+
+
+class _Terms:
+    """Makes the mapping's terms in one library's classes, each IRI and literal once."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple, Any] = {}
+
+    def iri(self, value: str) -> Any:
+        term = self._seen.get((value,))
+        if term is None:
+            term = self._seen[(value,)] = self._new_iri(value)
+        return term
+
+    def literal(self, value: str, *, lang: str | None = None, datatype: str | None = None) -> Any:
+        key = (value, lang, datatype)
+        term = self._seen.get(key)
+        if term is None:
+            term = self._seen[key] = self._new_literal(value, lang, None if datatype is None else self.iri(datatype))
+        return term
+
+    def _new_iri(self, value: str) -> Any:
+        raise NotImplementedError
+
+    def _new_literal(self, value: str, lang: str | None, datatype: Any) -> Any:
+        raise NotImplementedError
+
+
+class _RdflibTerms(_Terms):
+    def _new_iri(self, value: str) -> Any:
+        from rdflib import URIRef
+
+        return URIRef(value)
+
+    def _new_literal(self, value: str, lang: str | None, datatype: Any) -> Any:
+        from rdflib import Literal
+
+        return Literal(value, lang=lang, datatype=datatype)
+
+
+class _OxigraphTerms(_Terms):
+    def _new_iri(self, value: str) -> Any:
+        from pyoxigraph import NamedNode
+
+        return NamedNode(value)
+
+    def _new_literal(self, value: str, lang: str | None, datatype: Any) -> Any:
+        from pyoxigraph import Literal
+
+        if lang is not None:
+            return Literal(value, language=lang)
+        return Literal(value) if datatype is None else Literal(value, datatype=datatype)
+
+
+def _dataset(
+    terms, triples: Sequence[Triple], lexicon: Lexicon, base: str, articles: Iterable[Article], run
+) -> tuple[list[tuple], dict[str, list[tuple]]]:
+    """The one RDF mapping: the default graph's triples and each article's named graph, in ``terms``."""
     ns = Namespaces(base)
     articles = _articles(triples, articles)
     run = run or extraction_run(articles, base=base)
-    dataset = Dataset()
-    _bind(dataset, ns)
-    _add_shared(dataset.default_graph, triples, lexicon, ns, articles, run)
-    by_article: dict[str, list[Triple]] = {}
+    by_article: dict[str, list[Triple]] = {article.id: [] for article in articles}
     for triple in triples:
-        by_article.setdefault(triple.article.id, []).append(triple)
-    for article_id, article_triples in by_article.items():
-        _add_facts(dataset.graph(ns.doc[article_id]), article_triples, ns, ns.run[run.id])
-    return dataset
+        by_article[triple.article.id].append(triple)
+    vocabulary = _Vocabulary(terms, ns)
+    shared = list(_shared(terms, vocabulary, triples, lexicon, ns, articles, run))
+    activity = terms.iri(ns.run[run.id])
+    graphs = {
+        str(ns.doc[article_id]): list(_facts(terms, vocabulary, facts, ns, activity))
+        for article_id, facts in by_article.items()
+    }
+    return shared, graphs
+
+
+class _Vocabulary:
+    """The fixed terms of the mapping, made once per graph by ``terms``."""
+
+    def __init__(self, terms, ns: Namespaces):
+        from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, Namespace
+
+        prov, schema, kgo = Namespace(_PROV), Namespace(_SCHEMA), ns.kgo
+        iri = terms.iri
+        self.type, self.label, self.alt_label = iri(RDF.type), iri(RDFS.label), iri(SKOS.altLabel)
+        self.sub_property, self.sub_class = iri(RDFS.subPropertyOf), iri(RDFS.subClassOf)
+        self.object_property, self.owl_class = iri(OWL.ObjectProperty), iri(OWL.Class)
+        self.notation = iri(SKOS.notation)
+        self.subject, self.predicate, self.object = iri(RDF.subject), iri(RDF.predicate), iri(RDF.object)
+        self.title, self.date, self.source = iri(DCTERMS.title), iri(DCTERMS.date), iri(DCTERMS.source)
+        self.prov = {name: iri(prov[name]) for name in _PROV_TERMS}
+        self.schema = {name: iri(schema[name]) for name in ("SoftwareApplication", "softwareVersion")}
+        self.kgo = {name: iri(kgo[name]) for name in _KGO_TERMS}
+        self.xsd = {name: str(XSD[name]) for name in ("date", "dateTime", "decimal", "integer", "boolean")}
+
+
+_PROV_TERMS = (
+    "Activity",
+    "Entity",
+    "SoftwareAgent",
+    "startedAtTime",
+    "used",
+    "wasAssociatedWith",
+    "wasDerivedFrom",
+    "wasGeneratedBy",
+)
+_KGO_TERMS = (
+    "Article",
+    "Extraction",
+    "Statement",
+    "attributedTo",
+    "confidence",
+    "dateText",
+    "earliestDate",
+    "extractionRule",
+    "factDate",
+    "hedged",
+    "latestDate",
+    "lemma",
+    "negated",
+    "objectEnd",
+    "objectStart",
+    "relatedTo",
+    "relationText",
+    "sentence",
+    "sentenceIndex",
+    "subjectEnd",
+    "subjectStart",
+)
 
 
 def _articles(triples: Sequence[Triple], articles: Iterable[Article]) -> list[Article]:
@@ -250,23 +396,29 @@ def _articles(triples: Sequence[Triple], articles: Iterable[Article]) -> list[Ar
     return list(documents.values())
 
 
-def _add_shared(
-    graph, triples: Sequence[Triple], lexicon: Lexicon, ns: Namespaces, articles: list[Article], run: ExtractionRun
-) -> None:
-    from rdflib import OWL, RDF, RDFS, SKOS, Literal, URIRef
-
+def _shared(
+    terms,
+    v: _Vocabulary,
+    triples: Sequence[Triple],
+    lexicon: Lexicon,
+    ns: Namespaces,
+    articles: list[Article],
+    run: ExtractionRun,
+) -> Iterator[tuple]:
+    iri, literal = terms.iri, terms.literal
     entities: dict[str, Entity] = {}
     used_terms: set[str] = set()
+    relation = str(ns.relation)
     for triple in triples:
         speaker = (triple.attributed_to,) if triple.attributed_to is not None else ()
         for entity in (triple.subject, triple.object, *speaker):
             entities[entity.id] = entity
-        prop = URIRef(triple.property)
-        if triple.property.startswith(str(ns.relation)):
-            graph.add((prop, RDF.type, OWL.ObjectProperty))
-            graph.add((prop, RDFS.label, Literal(triple.property_label, lang="en")))
-            graph.add((prop, RDFS.subPropertyOf, ns.kgo.relatedTo))
-            graph.add((prop, ns.kgo.lemma, Literal(triple.property_label)))
+        if triple.property.startswith(relation):
+            prop = iri(triple.property)
+            yield prop, v.type, v.object_property
+            yield prop, v.label, literal(triple.property_label, lang="en")
+            yield prop, v.sub_property, v.kgo["relatedTo"]
+            yield prop, v.kgo["lemma"], literal(triple.property_label)
         else:
             used_terms.add(triple.property)
     # The ontology terms the graph uses travel with it (labels, super-properties and
@@ -274,103 +426,118 @@ def _add_shared(
     # "awarded" or "attacked", find every ASSAULT, or know that a kgo:Country is a kgo:Entity.
     for term in sorted(used_terms):
         for ancestor in lexicon.ancestors(term):
-            node = URIRef(ancestor)
-            _add_label(graph, node, lexicon)
+            node = iri(ancestor)
+            yield from _label(terms, v, node, ancestor, lexicon)
             for parent in lexicon.parents.get(ancestor, ()):
-                graph.add((node, RDFS.subPropertyOf, URIRef(parent)))
-                graph.add((node, RDF.type, OWL.ObjectProperty))
+                yield node, v.sub_property, iri(parent)
+                yield node, v.type, v.object_property
             if ancestor in lexicon.notations:
-                graph.add((node, SKOS.notation, Literal(lexicon.notations[ancestor])))
+                yield node, v.notation, literal(lexicon.notations[ancestor])
     for kind in sorted({entity.type for entity in entities.values()}):
         for ancestor in lexicon.class_ancestors(kind):
-            node = URIRef(ancestor)
-            graph.add((node, RDF.type, OWL.Class))
-            _add_label(graph, node, lexicon)
+            node = iri(ancestor)
+            yield node, v.type, v.owl_class
+            yield from _label(terms, v, node, ancestor, lexicon)
             for parent in lexicon.class_parents.get(ancestor, ()):
-                graph.add((node, RDFS.subClassOf, URIRef(parent)))
+                yield node, v.sub_class, iri(parent)
     for entity in entities.values():
-        node = ns.entity[entity.id]
-        graph.add((node, RDF.type, URIRef(entity.type)))
-        graph.add((node, RDFS.label, Literal(entity.label, lang="en")))
+        node = iri(ns.entity[entity.id])
+        yield node, v.type, iri(entity.type)
+        yield node, v.label, literal(entity.label, lang="en")
         for alias in sorted(entity.aliases):
-            graph.add((node, SKOS.altLabel, Literal(alias, lang="en")))
+            yield node, v.alt_label, literal(alias, lang="en")
     for article in articles:
-        _add_article(graph, article, ns)
-    _add_run(graph, run, articles, ns)
+        yield from _article(terms, v, article, ns)
+    yield from _run(terms, v, run, articles, ns)
 
 
-def _add_label(graph, node, lexicon: Lexicon) -> None:
-    from rdflib import RDFS, Literal
-
+def _label(terms, v: _Vocabulary, node, term: str, lexicon: Lexicon) -> Iterator[tuple]:
     # Terms of other vocabularies (schema:Person) keep their own labels; we do not invent one.
-    if str(node) in lexicon.labels or str(node).startswith(KGO):
-        graph.add((node, RDFS.label, Literal(lexicon.label(str(node)), lang="en")))
+    if term in lexicon.labels or term.startswith(KGO):
+        yield node, v.label, terms.literal(lexicon.label(term), lang="en")
 
 
-def _add_run(graph, run: ExtractionRun, articles: Sequence[Article], ns: Namespaces) -> None:
+def _run(terms, v: _Vocabulary, run: ExtractionRun, articles: Sequence[Article], ns: Namespaces) -> Iterator[tuple]:
     """The extraction activity (PROV-O): what ran, on what, and when if the caller said so."""
-    from rdflib import RDF, RDFS, XSD, Literal, Namespace
-
-    prov, schema = Namespace(_PROV), Namespace(_SCHEMA)
-    node = ns.run[run.id]
-    graph.add((node, RDF.type, ns.kgo.Extraction))
-    graph.add((node, RDF.type, prov.Activity))
+    iri, literal, prov = terms.iri, terms.literal, v.prov
+    node = iri(ns.run[run.id])
+    yield node, v.type, v.kgo["Extraction"]
+    yield node, v.type, prov["Activity"]
     if run.started is not None:
-        stamp = run.started.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        graph.add((node, prov.startedAtTime, Literal(stamp, datatype=XSD.dateTime)))
+        # rdflib's canonical form of the time (UTC as +00:00), which the files have always had.
+        stamp = run.started.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat()
+        yield node, prov["startedAtTime"], literal(stamp, datatype=v.xsd["dateTime"])
     for article in articles:
-        graph.add((node, prov.used, ns.doc[article.id]))
-    software = [("kg", run.kg_version, prov.SoftwareAgent, prov.wasAssociatedWith)]
+        yield node, prov["used"], iri(ns.doc[article.id])
+    software = [("kg", run.kg_version, prov["SoftwareAgent"], prov["wasAssociatedWith"])]
     if run.spacy_version:
-        software.append(("spacy", run.spacy_version, prov.SoftwareAgent, prov.wasAssociatedWith))
+        software.append(("spacy", run.spacy_version, prov["SoftwareAgent"], prov["wasAssociatedWith"]))
     if run.model:
-        software.append((run.model, run.model_version, prov.Entity, prov.used))
+        software.append((run.model, run.model_version, prov["Entity"], prov["used"]))
     for name, version, kind, link in software:
-        agent = ns.software[_SLUG.sub("-", name) + ("/" + _SLUG.sub("-", version) if version else "")]
-        graph.add((node, link, agent))
-        graph.add((agent, RDF.type, kind))
-        graph.add((agent, RDF.type, schema.SoftwareApplication))
-        graph.add((agent, RDFS.label, Literal(name)))
+        agent = iri(ns.software[_SLUG.sub("-", name) + ("/" + _SLUG.sub("-", version) if version else "")])
+        yield node, link, agent
+        yield agent, v.type, kind
+        yield agent, v.type, v.schema["SoftwareApplication"]
+        yield agent, v.label, literal(name)
         if version:
-            graph.add((agent, schema.softwareVersion, Literal(version)))
+            yield agent, v.schema["softwareVersion"], literal(version)
 
 
-def _add_article(graph, article: Article, ns: Namespaces) -> None:
-    from rdflib import DCTERMS, RDF, XSD, Literal, URIRef
-
-    node = ns.doc[article.id]
-    graph.add((node, RDF.type, ns.kgo.Article))
+def _article(terms, v: _Vocabulary, article: Article, ns: Namespaces) -> Iterator[tuple]:
+    node = terms.iri(ns.doc[article.id])
+    yield node, v.type, v.kgo["Article"]
     if article.title:
-        graph.add((node, DCTERMS.title, Literal(article.title, lang="en")))
+        yield node, v.title, terms.literal(article.title, lang="en")
     if article.date is not None:
-        graph.add((node, DCTERMS.date, Literal(article.date.isoformat(), datatype=XSD.date)))
+        yield node, v.date, terms.literal(article.date.isoformat(), datatype=v.xsd["date"])
     # A URL is a resource other data can point at; a file path is only a name.
-    source = URIRef(article.source) if _URL.match(article.source) else Literal(article.source)
-    graph.add((node, DCTERMS.source, source))
+    source = terms.iri(article.source) if _URL.match(article.source) else terms.literal(article.source)
+    yield node, v.source, source
+
+
+def statement_id(
+    article_id: str,
+    sentence_id: int,
+    subject_id: str,
+    prop: str,
+    object_id: str,
+    subject_start: int,
+    object_start: int,
+) -> str:
+    """The id of a statement node: a digest of the fact (entity ids, property) and where it was read."""
+    parts = (article_id, sentence_id, subject_id, prop, object_id, subject_start, object_start)
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
 def _statement_id(triple: Triple) -> str:
-    key = "\x1f".join(
-        (
-            triple.article.id,
-            str(triple.sentence_id),
-            triple.subject.id,
-            triple.property,
-            triple.object.id,
-            str(triple.subject_mention.start),
-            str(triple.object_mention.start),
-        )
+    return statement_id(
+        triple.article.id,
+        triple.sentence_id,
+        triple.subject.id,
+        triple.property,
+        triple.object.id,
+        triple.subject_mention.start,
+        triple.object_mention.start,
     )
-    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-def _add_facts(graph, triples: Sequence[Triple], ns: Namespaces, activity) -> None:
-    from rdflib import DCTERMS, RDF, XSD, Literal, Namespace, URIRef
+def _facts(terms, v: _Vocabulary, triples: Sequence[Triple], ns: Namespaces, activity) -> Iterator[tuple]:
+    iri, literal, kgo, xsd = terms.iri, terms.literal, v.kgo, v.xsd
+    entity, statement, doc = str(ns.entity), str(ns.statement), str(ns.doc)
 
-    prov = Namespace(_PROV)
+    def integer(number: int):
+        return literal(str(number), datatype=xsd["integer"])
+
+    def boolean(flag: bool):
+        return literal("true" if flag else "false", datatype=xsd["boolean"])
+
+    def date(day: dt.date):
+        return literal(day.isoformat(), datatype=xsd["date"])
+
     described: set[str] = set()
     for triple in triples:
-        subject, prop, obj = ns.entity[triple.subject.id], URIRef(triple.property), ns.entity[triple.object.id]
+        subject, prop, obj = iri(entity + triple.subject.id), iri(triple.property), iri(entity + triple.object.id)
         key = _statement_id(triple)
         if key in described:
             # The same fact between the same mentions, found by a second pattern: the first
@@ -378,41 +545,38 @@ def _add_facts(graph, triples: Sequence[Triple], ns: Namespaces, activity) -> No
             continue
         described.add(key)
         if not triple.negated:
-            graph.add((subject, prop, obj))
-        node = ns.statement[key]
-        facts = [
-            (RDF.type, ns.kgo.Statement),
-            (RDF.subject, subject),
-            (RDF.predicate, prop),
-            (RDF.object, obj),
-            (prov.wasDerivedFrom, ns.doc[triple.article.id]),
-            (prov.wasGeneratedBy, activity),
-            (ns.kgo.sentence, Literal(triple.sentence)),
-            (ns.kgo.sentenceIndex, Literal(triple.sentence_id)),
-            (ns.kgo.relationText, Literal(triple.predicate.text)),
-            (ns.kgo.subjectStart, Literal(triple.subject_mention.start)),
-            (ns.kgo.subjectEnd, Literal(triple.subject_mention.end)),
-            (ns.kgo.objectStart, Literal(triple.object_mention.start)),
-            (ns.kgo.objectEnd, Literal(triple.object_mention.end)),
-            (ns.kgo.confidence, Literal(Decimal(str(triple.confidence)), datatype=XSD.decimal)),
-            (ns.kgo.extractionRule, Literal(triple.rule)),
-            (ns.kgo.negated, Literal(bool(triple.negated))),
-            (ns.kgo.hedged, Literal(bool(triple.hedged))),
-        ]
+            yield subject, prop, obj
+        node = iri(statement + key)
+        yield node, v.type, kgo["Statement"]
+        yield node, v.subject, subject
+        yield node, v.predicate, prop
+        yield node, v.object, obj
+        yield node, v.prov["wasDerivedFrom"], iri(doc + triple.article.id)
+        yield node, v.prov["wasGeneratedBy"], activity
+        yield node, kgo["sentence"], literal(triple.sentence)
+        yield node, kgo["sentenceIndex"], integer(triple.sentence_id)
+        yield node, kgo["relationText"], literal(triple.predicate.text)
+        yield node, kgo["subjectStart"], integer(triple.subject_mention.start)
+        yield node, kgo["subjectEnd"], integer(triple.subject_mention.end)
+        yield node, kgo["objectStart"], integer(triple.object_mention.start)
+        yield node, kgo["objectEnd"], integer(triple.object_mention.end)
+        confidence = f"{Decimal(str(triple.confidence)):f}"
+        yield node, kgo["confidence"], literal(confidence, datatype=xsd["decimal"])
+        yield node, kgo["extractionRule"], literal(triple.rule)
+        yield node, kgo["negated"], boolean(triple.negated)
+        yield node, kgo["hedged"], boolean(triple.hedged)
         if triple.attributed_to is not None:
-            facts.append((ns.kgo.attributedTo, ns.entity[triple.attributed_to.id]))
+            yield node, kgo["attributedTo"], iri(entity + triple.attributed_to.id)
         if triple.article.date is not None:  # the publication date, as on the article
-            facts.append((DCTERMS.date, Literal(triple.article.date.isoformat(), datatype=XSD.date)))
+            yield node, v.date, date(triple.article.date)
         if triple.when:
-            facts.append((ns.kgo.dateText, Literal(triple.when)))
+            yield node, kgo["dateText"], literal(triple.when)
             when = resolve_date(triple.when, triple.article.date)
             if when is not None:
-                facts.append((ns.kgo.earliestDate, Literal(when.earliest.isoformat(), datatype=XSD.date)))
-                facts.append((ns.kgo.latestDate, Literal(when.latest.isoformat(), datatype=XSD.date)))
+                yield node, kgo["earliestDate"], date(when.earliest)
+                yield node, kgo["latestDate"], date(when.latest)
                 if when.day is not None:
-                    facts.append((ns.kgo.factDate, Literal(when.day.isoformat(), datatype=XSD.date)))
-        for predicate, value in facts:
-            graph.add((node, predicate, value))
+                    yield node, kgo["factDate"], date(when.day)
 
 
 def serialize(graph, fmt: str) -> bytes:

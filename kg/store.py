@@ -33,6 +33,7 @@ import base64
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -40,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 from kg.errors import GraphError, QueryError, QueryFailedError, QueryTimeoutError, UsageError
+from kg.ontology import KGO
 from kg.sparql import PREFIXES, QueryResult, prepare_read_only, run_in_worker
 
 if TYPE_CHECKING:
@@ -60,6 +62,10 @@ __all__ = [
 ]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_SKOS_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+_PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 _HTTP_TIMEOUT = 60.0
 _PEOPLE_QUERY = """SELECT DISTINCT ?label WHERE { ?person a ?class ; rdfs:label ?label }"""
 _ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
@@ -201,7 +207,7 @@ class LocalStore(_Store):
             raise GraphError(f"{self.path}: cannot open the store ({reason})") from None
 
     def write(self, shared: Iterable[tuple], graphs: Mapping[str, Sequence[tuple]]) -> None:
-        """Add the rdflib triples ``shared`` to the default graph; replace each named graph of ``graphs``.
+        """Add ``shared`` (triples of rdflib or pyoxigraph terms) to the default graph; replace each of ``graphs``.
 
         The additions are one transaction; triples that a replaced graph no longer holds are
         removed after it, so a crash in between leaves old and new triples, never neither.
@@ -209,8 +215,8 @@ class LocalStore(_Store):
         import pyoxigraph
 
         convert = _ToOxigraph()
-        default = pyoxigraph.DefaultGraph()
-        quads = {pyoxigraph.Quad(*map(convert, triple), default) for triple in shared}
+        # A quad without a graph name is in the default graph (and half as costly to make).
+        quads = {pyoxigraph.Quad(*map(convert, triple)) for triple in shared}
         stale = []
         for name, triples in graphs.items():
             graph = pyoxigraph.NamedNode(name)
@@ -227,6 +233,65 @@ class LocalStore(_Store):
     def flush(self) -> None:
         """Make every write durable on disk."""
         self._store.flush()
+
+    def rename(self, renames: Mapping[str, str], *, base: str) -> None:
+        """Give each entity of ``renames`` (old IRI → new IRI) its new IRI everywhere, in one transaction.
+
+        Its facts and statements move to the new IRI (each statement with the id it would have
+        had, made with the new one), its description too, its label becoming an alias.
+        """
+        import pyoxigraph
+
+        from kg.rdf import statement_id
+
+        nodes = {pyoxigraph.NamedNode(old): pyoxigraph.NamedNode(new) for old, new in renames.items()}
+        default = pyoxigraph.DefaultGraph()
+        label, alias = pyoxigraph.NamedNode(_RDFS_LABEL), pyoxigraph.NamedNode(_SKOS_ALT_LABEL)
+        removed: list[Any] = []
+        added: list[Any] = []
+        graphs = set()
+        for old, new in nodes.items():
+            for quad in self._store.quads_for_pattern(old, None, None, default):
+                removed.append(quad)
+                added.append(pyoxigraph.Quad(new, alias if quad.predicate == label else quad.predicate, quad.object))
+            graphs |= {quad.graph_name for quad in self._store.quads_for_pattern(None, None, old, None)}
+        graphs.discard(default)
+        for graph in graphs:
+            quads = list(self._store.quads_for_pattern(None, None, None, graph))
+            described: dict[Any, dict[str, Any]] = {}
+            for quad in quads:
+                if quad.subject.value.startswith(base + "statement/"):
+                    described.setdefault(quad.subject, {})[quad.predicate.value] = quad.object
+            moved = dict(nodes)
+            for node, values in described.items():
+                if not {values.get(_RDF + "subject"), values.get(_RDF + "object")} & nodes.keys():
+                    continue
+                subject, obj = (nodes.get(values[_RDF + name], values[_RDF + name]) for name in ("subject", "object"))
+                moved[node] = pyoxigraph.NamedNode(
+                    base
+                    + "statement/"
+                    + statement_id(
+                        values[_PROV_DERIVED].value.removeprefix(base + "doc/"),
+                        int(values[KGO + "sentenceIndex"].value),
+                        subject.value.removeprefix(base + "entity/"),
+                        values[_RDF + "predicate"].value,
+                        obj.value.removeprefix(base + "entity/"),
+                        int(values[KGO + "subjectStart"].value),
+                        int(values[KGO + "objectStart"].value),
+                    )
+                )
+            for quad in quads:
+                terms = (moved.get(quad.subject, quad.subject), quad.predicate, moved.get(quad.object, quad.object))
+                if terms != (quad.subject, quad.predicate, quad.object):
+                    removed.append(quad)
+                    added.append(pyoxigraph.Quad(*terms, graph))
+        if not removed:
+            return
+        update = f"DELETE DATA {{ {_quad_data(removed)} }} ; INSERT DATA {{ {_quad_data(added)} }}"
+        try:
+            self._store.update(update)
+        except OSError as error:
+            raise GraphError(f"{self.path}: cannot write to the store ({error})") from None
 
     def to_graph(self) -> Graph:
         """Every triple of every graph in an rdflib Graph (for the NetworkX analysis)."""
@@ -423,49 +488,80 @@ def add_batches(
     Returns:
         The counts of the addition.
     """
-    from kg.entities import resolve_triples
-    from kg.rdf import Namespaces, extraction_run, triples_to_dataset
+    from kg.entities import resolve_triples, slug
+    from kg.rdf import extraction_run, triples_to_quads
 
     person = lexicon.ner_classes.get("PERSON", "")
     people = _People(store.person_labels(person) if person else ())
-    ns = Namespaces(base)
     articles = sentences = statements = written = 0
-    for batch in batches:
-        facts = [(item.article, item.facts) for item in batch]
-        triples = resolve_triples(facts, lexicon, base=base, known_people=people.candidates(facts))
-        by_article: dict[str, list] = {item.article.id: [] for item in batch}
-        for triple in triples:
-            by_article[triple.article.id].append(triple)
-        shared: list[tuple] = []
-        graphs: dict[str, list[tuple]] = {}
-        for item in batch:
-            article = item.article
-            run = extraction_run(
-                [article], model_meta=dict(model_meta or {}), ontology=ontology, base=base, started=started
-            )
-            dataset = triples_to_dataset(by_article[article.id], lexicon, base=base, articles=[article], run=run)
-            name = ns.doc[article.id]
-            shared.extend(dataset.default_graph)
-            graphs[str(name)] = list(dataset.graph(name))
-        store.write(shared, graphs)
-        # RocksDB keeps writes in memory (a buffer per index) until flushed: flushing each
-        # batch keeps memory flat however much is added, and costs no time overall.
-        store.flush()
-        written += len(shared) + sum(len(triples) for triples in graphs.values())
-        people.add(entity.label for t in triples for entity in (t.subject, t.object) if entity.type == person)
-        articles += len(batch)
-        sentences += sum(item.sentences for item in batch)
-        statements += len(triples)
-        if progress is not None:
-            progress.advance(len(batch), sum(item.sentences for item in batch))
+    # One writer thread: the store writes a batch (Oxigraph and HTTP release the GIL) while
+    # the next one is parsed. At most one batch is in its hands, written in order, and its
+    # error is raised here before the next batch is handed over; leaving waits for it.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
+        pending: Future | None = None
+        for batch in batches:
+            facts = [(item.article, item.facts) for item in batch]
+            triples = resolve_triples(facts, lexicon, base=base, known_people=people.candidates(facts))
+            by_article: dict[str, list] = {item.article.id: [] for item in batch}
+            for triple in triples:
+                by_article[triple.article.id].append(triple)
+            shared: list[tuple] = []
+            graphs: dict[str, list[tuple]] = {}
+            for item in batch:
+                article = item.article
+                run = extraction_run(
+                    [article], model_meta=dict(model_meta or {}), ontology=ontology, base=base, started=started
+                )
+                default, named = triples_to_quads(
+                    by_article[article.id], lexicon, base=base, articles=[article], run=run
+                )
+                shared.extend(default)
+                graphs.update(named)
+            named = {entity.label for t in triples for entity in (t.subject, t.object) if entity.type == person}
+            # A person stored under a surname alone ("Peskov") that this batch names in full
+            # ("Dmitry Peskov") becomes that person, as if the two articles had come together.
+            # (A remote endpoint takes no update through the protocols kg speaks: there it stays.)
+            renames = {
+                f"{base}entity/{slug(lone)}": f"{base}entity/{slug(full)}"
+                for lone, full in ({} if isinstance(store, RemoteStore) else people.spelled_out(named)).items()
+            }
+            if pending is not None:
+                pending.result()
+            pending = writer.submit(_write, store, shared, graphs, renames, base)
+            written += len(shared) + sum(len(triples) for triples in graphs.values())
+            people.add(named)
+            articles += len(batch)
+            sentences += sum(item.sentences for item in batch)
+            statements += len(triples)
+            if progress is not None:
+                progress.advance(len(batch), sum(item.sentences for item in batch))
+        if pending is not None:
+            pending.result()
     return StoreLoad(store.location, articles, sentences, statements, written)
 
 
+def _write(
+    store: LocalStore | RemoteStore,
+    shared: list[tuple],
+    graphs: dict[str, list[tuple]],
+    renames: dict[str, str],
+    base: str,
+) -> None:
+    store.write(shared, graphs)
+    if renames:
+        store.rename(renames, base=base)
+    # RocksDB keeps writes in memory (a buffer per index) until flushed: flushing each
+    # batch keeps memory flat however much is added, and costs no time overall.
+    store.flush()
+
+
 class _People:
-    """Stored people's full names, indexed by first and last word, to find a lone surname's candidates."""
+    """Stored people's full names, indexed by first and last word, to find a lone surname's candidates;
+    and the people stored under one word only, for a later full name to spell out."""
 
     def __init__(self, labels: Iterable[str]):
         self._by_word: dict[str, set[str]] = {}
+        self._lone: set[str] = set()
         self.add(labels)
 
     def add(self, labels: Iterable[str]) -> None:
@@ -474,6 +570,24 @@ class _People:
             if len(words) > 1:
                 self._by_word.setdefault(words[0], set()).add(label)
                 self._by_word.setdefault(words[-1], set()).add(label)
+            elif words:
+                self._lone.add(label)
+
+    def spelled_out(self, labels: Iterable[str]) -> dict[str, str]:
+        """The stored one-word names ("Peskov") that one of ``labels`` ("Dmitry Peskov") is the only
+        full name of, among ``labels`` and the stored full names; they stop being one-word names."""
+        from kg.extraction.resolve import canonical_names
+
+        found = {}
+        for label in {label for label in labels if " " in label}:
+            words = label.split()
+            for word in {words[0], words[-1]} & self._lone:
+                names = {(word, "PERSON"), (label, "PERSON")} | {(n, "PERSON") for n in self._by_word.get(word, ())}
+                names |= {(n, "PERSON") for n in labels if word in (n.split()[0], n.split()[-1]) and " " in n}
+                if canonical_names(names).get(word) == label:
+                    found[word] = label
+        self._lone -= set(found)
+        return found
 
     def candidates(self, facts: Iterable[tuple[Any, Any]]) -> set[str]:
         """The stored full names a one-word person name in ``facts`` could abbreviate."""
@@ -487,13 +601,18 @@ class _People:
 
 
 class _ToOxigraph:
-    """rdflib term → pyoxigraph term, remembering what it converted (one writer's batch: offsets,
-    dates, IRIs and flags recur many times)."""
+    """rdflib term → pyoxigraph term (a pyoxigraph term stays as it is), remembering what it
+    converted (one writer's batch: offsets, dates, IRIs and flags recur many times)."""
 
     def __init__(self) -> None:
+        import pyoxigraph
+
         self._seen: dict[Any, Any] = {}
+        self._native = {pyoxigraph.NamedNode, pyoxigraph.BlankNode, pyoxigraph.Literal}
 
     def __call__(self, term: Any) -> Any:
+        if type(term) in self._native:
+            return term
         found = self._seen.get(term)
         if found is None:
             found = self._seen[term] = _oxigraph_term(term)
@@ -545,6 +664,18 @@ def _ntriples(triples: Iterable[tuple]) -> bytes:
     convert = _ToOxigraph()
     unique = {pyoxigraph.Triple(*map(convert, triple)) for triple in triples}
     return pyoxigraph.serialize(unique, format=pyoxigraph.RdfFormat.N_TRIPLES) if unique else b""
+
+
+def _quad_data(quads: Iterable[Any]) -> str:
+    """Quads as the body of SPARQL ``INSERT DATA``/``DELETE DATA`` (terms in N-Triples syntax)."""
+    import pyoxigraph
+
+    return " ".join(
+        f"{q.subject} {q.predicate} {q.object} ."
+        if isinstance(q.graph_name, pyoxigraph.DefaultGraph)
+        else f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+        for q in quads
+    )
 
 
 def _check(sparql: str, *, allow_remote: bool) -> None:

@@ -92,3 +92,18 @@ def _quads(location: Path) -> set[str]:
     import pyoxigraph
 
     return {str(quad) for quad in pyoxigraph.Store.read_only(str(location))}
+
+
+@pytest.mark.model
+def test_parallel_jobs_extract_the_same_triples_from_the_cli(corpus: Path, capsys, monkeypatch):
+    import kg.parallel
+    from kg.cli import main
+
+    monkeypatch.setattr(kg.parallel, "BATCH_SIZE", 1)  # so that both workers get work
+    assert main(["extract", str(corpus), "--jobs", "1"]) == 0
+    one = capsys.readouterr().out
+    assert main(["extract", str(corpus), "--jobs", "2"]) == 0
+    assert capsys.readouterr().out == one
+    assert "vladimir-putin" in one
+    assert main(["extract", str(corpus), "--open", "--jobs", "2"]) == 2
+    assert "--jobs goes with article extraction" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -283,3 +284,27 @@ def test_rdf_trig_has_one_named_graph_per_article(hand_built, lexicon, tmp_path)
     in_a2 = parsed.graph(doc.a2)
     assert {in_a2.value(s, PROV.wasDerivedFrom) for s in in_a2.subjects(RDF.type, KGO.Statement)} == {doc.a2}
     assert len(set(in_a2.subjects(RDF.type, KGO.Statement))) == 1
+
+
+def test_rdf_quads_for_a_store_are_the_datasets_quads(hand_built, lexicon):
+    import pyoxigraph
+
+    from kg.rdf import triples_to_quads
+
+    article, triples, _ = hand_built
+    other = Article("a2", "Talks", SEED_DATE, "Russia met Kyiv.", "b.txt")
+    quiet = Article("a3", "", None, "Nothing happened.", "c.txt")
+    second = _triple(other, triples[0].subject, "met with", triples[0].object, when="yesterday")
+    second = replace(second, property="https://example.org/kg/relation/meet-with", confidence=1)
+    everything = [*triples, second]
+    run = extraction_run([article, other, quiet], started=parse_timestamp("2025-10-14T09:30:00Z"))
+    dataset = triples_to_dataset(everything, lexicon, articles=[article, other, quiet], run=run)
+    expected = set(pyoxigraph.parse(serialize(dataset, "nquads"), format=pyoxigraph.RdfFormat.N_QUADS))
+    shared, graphs = triples_to_quads(everything, lexicon, articles=[article, other, quiet], run=run)
+    default = pyoxigraph.DefaultGraph()
+    found = [pyoxigraph.Quad(*triple, default) for triple in shared]
+    for name, facts in graphs.items():
+        found += [pyoxigraph.Quad(*triple, pyoxigraph.NamedNode(name)) for triple in facts]
+    assert len(found) == len(set(found))  # each graph holds each triple once
+    assert set(found) == expected
+    assert graphs["https://example.org/kg/doc/a3"] == []  # so that a store empties the article's old graph

@@ -195,6 +195,25 @@ def test_store_merges_a_surname_with_a_stored_full_name(tmp_path: Path, articles
 
 
 @pytest.mark.model
+def test_store_gives_a_stored_surname_the_full_name_added_later(tmp_path: Path, articles: dict[str, Path]):
+    from kg.api import build_store, query
+
+    later = tmp_path / "later"
+    build_store([articles["strikes"]], later)  # "Putin" alone: stored as the person "Putin"
+    assert ("Putin",) in query(str(later), "SELECT ?l WHERE { ?e a kgo:Person ; rdfs:label ?l }").rows
+    build_store([articles["summit"]], later)
+    attacks = query(str(later), "SELECT ?s WHERE { GRAPH ?g { ?s kgo:attacked ?o } }")
+    assert attacks.rows == ((BASE + "entity/vladimir-putin",),)
+    labels = query(str(later), "SELECT ?l WHERE { ?e a kgo:Person ; rdfs:label ?l }").rows
+    assert ("Putin",) not in labels and ("Vladimir Putin",) in labels
+    # The same store as when the full name came first: statements, aliases and all.
+    first = tmp_path / "first"
+    build_store([articles["summit"]], first)
+    build_store([articles["strikes"]], first)
+    assert _quads(later) == _quads(first)
+
+
+@pytest.mark.model
 def test_store_merges_across_batches_of_one_build(tmp_path: Path, articles: dict[str, Path], monkeypatch):
     import kg.parallel
     from kg.api import build_store, query
@@ -231,3 +250,36 @@ def test_graph_of_a_store_round_trips(tmp_path: Path):
     graph.add((node, URIRef(KGO + "date"), Literal(dt.date(2025, 1, 2))))
     store.write([], {BASE + "doc/a": list(graph)})
     assert isomorphic(store.to_graph(), graph)
+
+
+def test_store_writer_thread_raises_a_failed_write_and_stops(lexicon):
+    from kg.extraction import ArticleFacts
+    from kg.parallel import Extracted
+    from kg.store import add_batches
+    from kg.types import Article
+
+    class Failing:
+        location = "failing"
+
+        def __init__(self):
+            self.written: list[set[str]] = []
+
+        def person_labels(self, person_class):
+            return set()
+
+        def write(self, shared, graphs):
+            if len(self.written) == 1:
+                raise GraphError("failing: disk full")
+            self.written.append(set(graphs))
+
+        def flush(self):
+            pass
+
+    def batch(number: int) -> list[Extracted]:
+        article = Article(f"a{number}", "", None, "Nothing.", "test")
+        return [Extracted(article, ArticleFacts((), ()), 1)]
+
+    store = Failing()
+    with pytest.raises(GraphError, match="disk full"):
+        add_batches((batch(n) for n in range(5)), store, lexicon, base=BASE)
+    assert store.written == [{BASE + "doc/a0"}]  # in order, and nothing after the failure
