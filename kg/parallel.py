@@ -142,23 +142,40 @@ def extract_batch(articles: list[Article], model: str, ontology: tuple[str, ...]
     from kg.nlp import load_pipeline, parse
     from kg.ontology import load_lexicon
 
-    nlp, lexicon = load_pipeline(model), load_lexicon(ontology)
+    nlp, lexicon = load_pipeline(model), _given_lexicon or load_lexicon(ontology)
     with _PARSE_LOCK:
         return [_extracted(parsed, lexicon) for parsed in parse(articles, nlp)]
 
 
-def _start_worker(model: str, ontology: tuple[str, ...]) -> None:
-    """Worker initialiser: load the pipeline once; leave Ctrl-C to the parent, which stops the pool."""
+# The lexicon a worker process was started with (see _start_worker).
+_given_lexicon = None
+
+
+def _start_worker(model: str, lexicon) -> None:
+    """Worker initialiser: load the pipeline once and keep the parent's lexicon (sent whole, with its
+    cities, it saves each worker reading the ontology files); leave Ctrl-C to the parent."""
     import signal
 
     from kg.nlp import load_pipeline
-    from kg.ontology import load_lexicon
 
+    global _given_lexicon
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _given_lexicon = lexicon
     load_pipeline(model)
-    load_lexicon(ontology)
     gc.freeze()  # they live as long as the worker: see _settled
+
+
+def _start_method() -> str:
+    """fork where it is safe: the workers start with this process's loaded pipeline at once (a
+    spawned worker spends about two seconds loading it). It is not safe while other threads run
+    (a progress bar's, a store's writer), or on macOS: then the workers are spawned."""
+    import multiprocessing
+    import sys
+
+    alone = threading.active_count() == 1
+    forkable = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    return "fork" if alone and forkable else "spawn"
 
 
 def _in_processes(
@@ -167,13 +184,15 @@ def _in_processes(
     import multiprocessing
 
     from kg.nlp import load_pipeline
+    from kg.ontology import load_lexicon
 
     # A bad model name fails here, once, rather than in every worker's initialiser
     # (a pool restarts workers whose initialiser fails, forever).
     load_pipeline(model)
-    # spawn: the workers start clean, whatever threads this process runs (a progress bar).
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(jobs, initializer=_start_worker, initargs=(model, ontology))
+    lexicon = load_lexicon(ontology)
+    _ = lexicon.city_populations  # read once here, not in every worker
+    context = multiprocessing.get_context(_start_method())
+    pool = context.Pool(jobs, initializer=_start_worker, initargs=(model, lexicon))
     try:
         pending: deque[Any] = deque()
         for batch in batches(articles, size):

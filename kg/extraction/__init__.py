@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens
 from kg.extraction.concepts import concept_of
 from kg.extraction.datelines import dateline_facts, line_name
-from kg.extraction.names import NameSpan, Role, direct_affiliations, find_names, find_roles, surname, title_around
+from kg.extraction.names import (
+    NameSpan,
+    Role,
+    direct_affiliations,
+    find_names,
+    find_roles,
+    surname,
+    title_around,
+)
 from kg.extraction.nominals import nominal_facts
 from kg.extraction.places import kind_of, place_facts
 from kg.extraction.resolve import (

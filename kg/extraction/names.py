@@ -137,15 +137,20 @@ def _merged_ents(doc: Doc) -> list[Span]:
 
 def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSpan]:
     """Where the article's known names recur in ``doc``, longest match first."""
-    sizes: dict[str, list[int]] = {}
-    for words in known:
-        sizes.setdefault(words[0], []).append(len(words))
-    texts = [t.text for t in doc]
+    if not known:
+        return
+    # Token texts by their hashes, read in one array: building a Token per word costs more.
+    strings = doc.vocab.strings
+    hashed = {tuple(strings[word] for word in words): words for words in known}
+    sizes: dict[int, list[int]] = {}
+    for key in hashed:
+        sizes.setdefault(key[0], []).append(len(key))
+    orths = doc.to_array("ORTH").tolist()
     index = 0
-    while index < len(texts):
-        for size in sorted(sizes.get(texts[index], ()), reverse=True):
-            words = tuple(texts[index : index + size])
-            if words in known:
+    while index < len(orths):
+        for size in sorted(sizes.get(orths[index], ()), reverse=True):
+            words = hashed.get(tuple(orths[index : index + size]))
+            if words is not None:
                 yield NameSpan(index, index + size, " ".join(words), known[words])
                 index += size - 1
                 break
