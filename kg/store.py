@@ -67,6 +67,8 @@ _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _SKOS_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
 _PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 _HTTP_TIMEOUT = 60.0
+# Quads written between two flushes of a store folder's write buffers (about nine batches).
+FLUSH_QUADS = 100_000
 _PEOPLE_QUERY = """SELECT DISTINCT ?label WHERE { ?person a ?class ; rdfs:label ?label }"""
 _ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 # Distinct triples over all graphs, whether or not the default graph is their union.
@@ -493,7 +495,7 @@ def add_batches(
 
     person = lexicon.ner_classes.get("PERSON", "")
     people = _People(store.person_labels(person) if person else ())
-    articles = sentences = statements = written = 0
+    articles = sentences = statements = written = unflushed = 0
     # One writer thread: the store writes a batch (Oxigraph and HTTP release the GIL) while
     # the next one is parsed. At most one batch is in its hands, written in order, and its
     # error is raised here before the next batch is handed over; leaving waits for it.
@@ -527,8 +529,14 @@ def add_batches(
             }
             if pending is not None:
                 pending.result()
-            pending = writer.submit(_write, store, shared, graphs, renames, base)
-            written += len(shared) + sum(len(triples) for triples in graphs.values())
+            quads = len(shared) + sum(len(triples) for triples in graphs.values())
+            # RocksDB keeps writes in memory (a buffer per index) until flushed: a flush every
+            # FLUSH_QUADS keeps memory flat however much is added, without one per small batch.
+            unflushed += quads
+            flush = unflushed >= FLUSH_QUADS
+            unflushed = 0 if flush else unflushed
+            pending = writer.submit(_write, store, shared, graphs, renames, base, flush)
+            written += quads
             people.add(named)
             articles += len(batch)
             sentences += sum(item.sentences for item in batch)
@@ -537,6 +545,8 @@ def add_batches(
                 progress.advance(len(batch), sum(item.sentences for item in batch))
         if pending is not None:
             pending.result()
+        if unflushed:
+            store.flush()
     return StoreLoad(store.location, articles, sentences, statements, written)
 
 
@@ -546,13 +556,13 @@ def _write(
     graphs: dict[str, list[tuple]],
     renames: dict[str, str],
     base: str,
+    flush: bool,
 ) -> None:
     store.write(shared, graphs)
     if renames:
         store.rename(renames, base=base)
-    # RocksDB keeps writes in memory (a buffer per index) until flushed: flushing each
-    # batch keeps memory flat however much is added, and costs no time overall.
-    store.flush()
+    if flush:
+        store.flush()
 
 
 class _People:
