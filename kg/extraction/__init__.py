@@ -119,8 +119,10 @@ def _with_regions(relations: list[Relation]) -> list[Relation]:
         if relation.predicate.property not in _WHERE_PROPERTIES:
             continue
         region = regions.get((relation.sentence_id, relation.object.name))
-        key = (relation.subject.name, relation.predicate.property, region and region.name, relation.sentence_id)
-        if region is None or region.name == relation.subject.name or key in seen:
+        if region is None or region.name == relation.subject.name:
+            continue
+        key = (relation.subject.name, relation.predicate.property, region.name, relation.sentence_id)
+        if key in seen:
             continue
         seen.add(key)
         added.append(

@@ -200,7 +200,7 @@ def _in_list(
 
 
 # "Dole's hometown of Russell", "Beaumont, Richardson's hometown": a person's home or birthplace.
-_HOME_NOUNS = {"hometown": KGO + "livesIn", "home": KGO + "livesIn", "birthplace": KGO + "bornIn"}
+_HOMETOWN_NOUNS = {"hometown": KGO + "livesIn", "home": KGO + "livesIn", "birthplace": KGO + "bornIn"}
 
 
 def _hometown(doc, name: NameSpan, at: dict[int, NameSpan], label_of: Callable[[NameSpan], str]) -> Iterator[PlaceFact]:
@@ -212,7 +212,7 @@ def _hometown(doc, name: NameSpan, at: dict[int, NameSpan], label_of: Callable[[
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         nouns.append(head.head.head)
     for noun in nouns:
-        prop = _HOME_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        prop = _HOMETOWN_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         owner = next((at[c.i] for c in noun.children if c.dep_ == "poss" and c.i in at), None)
         if prop and owner is not None and kind_of(label_of(owner)) == "person":
             yield PlaceFact(owner, name, prop, noun.text, 0.65, "hometown")
