@@ -161,6 +161,8 @@ class Filters:
             property or any of its super-properties is one of them.
         since, until: the fact's date lies in this range, both ends included.
         min_confidence: the fact's ``kgo:confidence`` is at least this.
+        concepts: keep facts with a concept (an unnamed thing, event or reported claim, typed
+            ``kgo:Concept``) at either end; by default only named actors are ranked.
 
     Example:
         >>> Filters(types=("Person",), min_confidence=0.5).describe()
@@ -172,6 +174,7 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     min_confidence: float | None = None
+    concepts: bool = False
 
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
@@ -188,6 +191,7 @@ class Filters:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         min_confidence: float | None = None,
+        concepts: bool = False,
     ) -> Filters:
         """Filters from user input: comma-separated lists allowed, dates as ``YYYY-MM-DD``.
 
@@ -200,6 +204,7 @@ class Filters:
             since=_date_option(since, "--since"),
             until=_date_option(until, "--until"),
             min_confidence=min_confidence,
+            concepts=concepts,
         )
 
     def describe(self) -> str:
@@ -215,6 +220,8 @@ class Filters:
             parts.append(f"until {self.until}")
         if self.min_confidence is not None:
             parts.append(f"confidence ≥ {self.min_confidence}")
+        if self.concepts:
+            parts.append("concepts included")
         return "; ".join(parts)
 
 
@@ -304,6 +311,8 @@ def read_facts(graph: Graph) -> FactBase:
         ancestry = {a for kind in own for a in _ancestors(kind, superclasses)}
         # The most specific type: one that is no other type's ancestor.
         specific = sorted(k for k in own if not any(k != o and k in _ancestors(o, superclasses) for o in own))
+        # A concept typed with a class of its own ("the storm": an Event) shows that class.
+        specific = [k for k in specific if _local_name(k) != "Concept"] or specific
         entities[node] = EntityInfo(
             label=labels.get(node, _local_name(node)),
             type=_local_name(specific[0]) if specific else "Entity",
@@ -338,6 +347,8 @@ def select(base: FactBase, filters: Filters | None = None, *, negated: bool = Fa
 
     def keep(fact: Fact) -> bool:
         if fact.negated and not negated:
+            return False
+        if not filters.concepts and any("Concept" in base.entity_info(n).types for n in (fact.subject, fact.object)):
             return False
         if wanted_types is not None and not all(
             {t.lower() for t in base.entity_info(node).types} & wanted_types for node in (fact.subject, fact.object)

@@ -194,6 +194,8 @@ def triple_record(triple: Triple, *, base: str = DEFAULT_BASE) -> dict[str, obje
         "when": triple.when,
         "fact_date": _fact_date(triple),
         "attributed_to": str(ns.entity[triple.attributed_to.id]) if triple.attributed_to else None,
+        "claim": str(ns.entity[triple.claim.id]) if triple.claim else None,
+        "modality": triple.modality,
     }
 
 

@@ -396,6 +396,12 @@ Until = Annotated[str | None, typer.Option("--until", help="Keep only facts date
 MinConfidence = Annotated[
     float | None, typer.Option("--min-confidence", help="Keep only facts with at least this confidence (0 to 1).")
 ]
+Concepts = Annotated[
+    bool,
+    typer.Option(
+        "--concepts", help="Also rank concepts (unnamed things, events, reported claims), not only named actors."
+    ),
+]
 ExactLimit = Annotated[
     int,
     typer.Option("--exact-limit", help="Exact betweenness, closeness and harmonic up to this many entities."),
@@ -408,11 +414,16 @@ TableFormat = Annotated[str, typer.Option("--format", help="table, csv, json or 
 _MEASURES = "degree,in_degree,out_degree,pagerank,betweenness,eigenvector,closeness,harmonic"
 
 
-def _filters(types, relations, since, until, min_confidence):
+def _filters(types, relations, since, until, min_confidence, concepts):
     from kg.analysis import Filters
 
     return Filters.parse(
-        types=types or (), relations=relations or (), since=since, until=until, min_confidence=min_confidence
+        types=types or (),
+        relations=relations or (),
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+        concepts=concepts,
     )
 
 
@@ -437,6 +448,7 @@ def centrality(
     since: Since = None,
     until: Until = None,
     min_confidence: MinConfidence = None,
+    concepts: Concepts = False,
     exact_limit: ExactLimit = 1000,
     sample_size: SampleSize = 200,
     seed: Seed = 42,
@@ -450,7 +462,7 @@ def centrality(
     options = {
         "measures": measures,
         "top": top,
-        "filters": _filters(type, relation, since, until, min_confidence),
+        "filters": _filters(type, relation, since, until, min_confidence, concepts),
         "exact_limit": exact_limit,
         "sample_size": sample_size,
         "seed": seed,
@@ -478,6 +490,7 @@ def trends(
     since: Since = None,
     until: Until = None,
     min_confidence: MinConfidence = None,
+    concepts: Concepts = False,
     seed: Seed = 42,
 ) -> None:
     """Who rises and who falls in centrality between consecutive weeks or months."""
@@ -485,7 +498,7 @@ def trends(
     from kg.render import render_rows
 
     _choice(format, ("table", "csv", "json", "markdown"), "--format")
-    filters = _filters(type, relation, since, until, min_confidence)
+    filters = _filters(type, relation, since, until, min_confidence, concepts)
     rows = run_trends(graph, window=window, measure=measure, top=top, filters=filters, seed=seed)
     columns = _columns(rows, format, f"rises and falls need facts in two or more {window}s")
     sys.stdout.write(render_rows(rows, format, columns=columns, title=f"Rises and falls in {measure} per {window}"))
@@ -503,6 +516,7 @@ def structure(
     since: Since = None,
     until: Until = None,
     min_confidence: MinConfidence = None,
+    concepts: Concepts = False,
     seed: Seed = 42,
 ) -> None:
     """Each entity's community (Louvain), connected component and k-core number."""
@@ -510,7 +524,7 @@ def structure(
     from kg.render import render_rows
 
     _choice(format, ("table", "csv", "json", "markdown"), "--format")
-    filters = _filters(type, relation, since, until, min_confidence)
+    filters = _filters(type, relation, since, until, min_confidence, concepts)
     rows = run_structure(graph, filters=filters, seed=seed, resolution=resolution)
     sys.stdout.write(render_rows(rows, format, columns=_columns(rows, format), title="Communities, components, cores"))
 
@@ -526,13 +540,15 @@ def ego(
     since: Since = None,
     until: Until = None,
     min_confidence: MinConfidence = None,
+    concepts: Concepts = False,
 ) -> None:
     """The ego network of an entity: its neighbours within --radius steps and the links among them."""
     from kg.api import ego as run_ego
     from kg.render import NETWORK_FORMATS, render_network
 
     _choice(format, NETWORK_FORMATS, "--format")
-    network = run_ego(graph, entity, radius=radius, filters=_filters(type, relation, since, until, min_confidence))
+    filters = _filters(type, relation, since, until, min_confidence, concepts)
+    network = run_ego(graph, entity, radius=radius, filters=filters)
     sys.stdout.write(render_network(network, format))
 
 
@@ -554,6 +570,7 @@ def report(
     since: Since = None,
     until: Until = None,
     min_confidence: MinConfidence = None,
+    concepts: Concepts = False,
     exact_limit: ExactLimit = 1000,
     sample_size: SampleSize = 200,
     seed: Seed = 42,
@@ -565,7 +582,7 @@ def report(
         graph,
         output,
         format=format,
-        filters=_filters(type, relation, since, until, min_confidence),
+        filters=_filters(type, relation, since, until, min_confidence, concepts),
         top=top,
         window=window,
         colour_by=colour_by,

@@ -6,12 +6,13 @@ two runs or two articles and their graphs merge.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from kg.extraction import CONCEPT_PREFIX, ArticleFacts
+from kg.extraction import CLAIM_PREFIX, CONCEPT_PREFIX, ArticleFacts
 from kg.extraction.clauses import GIVING_VERBS, SUPPORT_VERBS
 from kg.extraction.resolve import canonical_names, vote_labels
 from kg.ontology import KGO, Lexicon
@@ -83,6 +84,8 @@ def resolve_triples(
                 hedged=relation.hedged,
                 when=relation.when,
                 attributed_to=_speaker_entity(relation, names, entities),
+                claim=entities.get(relation.claim) if relation.claim is not None else None,
+                modality=relation.modality,
             )
         )
     return triples
@@ -95,14 +98,26 @@ def _speaker_entity(relation: Relation, names: dict[str, str], entities: dict[st
 
 
 def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
-    """Concepts belong to their article: "government building" in two articles is two buildings."""
+    """Concepts and claims belong to their article: "government building" in two articles is two buildings."""
+
+    def scoped_name(name: str) -> str:
+        for prefix in (CONCEPT_PREFIX, CLAIM_PREFIX):
+            if name.startswith(prefix):
+                return f"{prefix}{article.id}/{name.removeprefix(prefix)}"
+        return name
 
     def scoped(mention: Mention) -> Mention:
-        if not mention.name.startswith(CONCEPT_PREFIX):
-            return mention
-        return replace(mention, name=f"{CONCEPT_PREFIX}{article.id}/{mention.name.removeprefix(CONCEPT_PREFIX)}")
+        return replace(mention, name=scoped_name(mention.name))
 
-    relations = tuple(replace(r, subject=scoped(r.subject), object=scoped(r.object)) for r in facts.relations)
+    relations = tuple(
+        replace(
+            r,
+            subject=scoped(r.subject),
+            object=scoped(r.object),
+            claim=scoped_name(r.claim) if r.claim is not None else None,
+        )
+        for r in facts.relations
+    )
     return ArticleFacts(facts.mentions, relations)
 
 
@@ -139,12 +154,19 @@ def _entities(
     entities = {}
     for name, label in labels.items():
         kind = label if label.startswith("http") else lexicon.ner_classes.get(label, _FALLBACK_CLASS)
-        shown = name.removeprefix(CONCEPT_PREFIX).split("/", 1)[-1] if name.startswith(CONCEPT_PREFIX) else name
+        if name.startswith(CLAIM_PREFIX):
+            # A claim's label is its words; its id a digest of them, as long claims make long slugs.
+            shown = name.removeprefix(CLAIM_PREFIX).split("/", 1)[-1]
+            entity_id = "claim-" + hashlib.sha1(name.encode()).hexdigest()[:16]
+        else:
+            shown = name.removeprefix(CONCEPT_PREFIX).split("/", 1)[-1] if name.startswith(CONCEPT_PREFIX) else name
+            entity_id = slug(name.removeprefix(CONCEPT_PREFIX))
         entities[name] = Entity(
-            id=slug(name.removeprefix(CONCEPT_PREFIX)),
+            id=entity_id,
             label=shown,
             type=kind,
             aliases=frozenset(a for a in aliases.get(name, ()) if a != name),
+            concept=name.startswith((CONCEPT_PREFIX, CLAIM_PREFIX)),
         )
     return entities
 

@@ -69,7 +69,9 @@ class Lexicon:
     and ``notations`` the PLOVER code (``skos:notation``) of a category property.
     ``argument_classes`` holds, per property, the class its subject and its object are
     expected to have when that is a person (from ``rdfs:domain``, ``rdfs:range`` and
-    ``kgo:expectedObjectClass``): evidence for typing names.
+    ``kgo:expectedObjectClass``): evidence for typing names. ``claim_verbs`` maps the verbs
+    that report a claim ("say", "warn", "according to"; entries with ``kgo:complement "clause"``)
+    to their property; they are not in ``verbs``, so "warned X" keeps its own sense.
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -83,6 +85,7 @@ class Lexicon:
     class_parents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     notations: Mapping[str, str] = field(default_factory=dict)
     argument_classes: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    claim_verbs: Mapping[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -237,6 +240,7 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
 
     ontolex, lexinfo, kgo = Namespace(_ONTOLEX), Namespace(_LEXINFO), Namespace(KGO)
     verbs: dict[tuple[str, str | None, str | None], str] = {}
+    claim_verbs: dict[str, str] = {}
     nominals: dict[str, str] = {}
     roles: dict[str, str] = {}
     labels: dict[str, str] = {}
@@ -263,7 +267,9 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
                 continue
             prop = references[-1]
             pos = graph.value(entry, lexinfo.partOfSpeech)
-            if pos == lexinfo.verb:
+            if pos == lexinfo.verb and text(entry, kgo.complement) == "clause":
+                claim_verbs[written] = prop
+            elif pos == lexinfo.verb:
                 verbs[(written, text(entry, kgo.preposition), text(entry, kgo.particle))] = prop
             elif pos == lexinfo.noun:
                 nominal = graph.value(entry, kgo.nominal)
@@ -338,4 +344,5 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         class_parents,
         notations,
         argument_classes,
+        claim_verbs,
     )

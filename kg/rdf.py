@@ -366,6 +366,7 @@ _PROV_TERMS = (
 )
 _KGO_TERMS = (
     "Article",
+    "Concept",
     "Extraction",
     "Statement",
     "attributedTo",
@@ -375,8 +376,10 @@ _KGO_TERMS = (
     "extractionRule",
     "factDate",
     "hedged",
+    "inClaim",
     "latestDate",
     "lemma",
+    "modality",
     "negated",
     "objectEnd",
     "objectStart",
@@ -433,7 +436,10 @@ def _shared(
                 yield node, v.type, v.object_property
             if ancestor in lexicon.notations:
                 yield node, v.notation, literal(lexicon.notations[ancestor])
-    for kind in sorted({entity.type for entity in entities.values()}):
+    kinds = {entity.type for entity in entities.values()}
+    if any(entity.concept for entity in entities.values()):
+        kinds.add(KGO + "Concept")
+    for kind in sorted(kinds):
         for ancestor in lexicon.class_ancestors(kind):
             node = iri(ancestor)
             yield node, v.type, v.owl_class
@@ -443,6 +449,8 @@ def _shared(
     for entity in entities.values():
         node = iri(ns.entity[entity.id])
         yield node, v.type, iri(entity.type)
+        if entity.concept and entity.type != KGO + "Concept":
+            yield node, v.type, v.kgo["Concept"]
         yield node, v.label, literal(entity.label, lang="en")
         for alias in sorted(entity.aliases):
             yield node, v.alt_label, literal(alias, lang="en")
@@ -567,6 +575,10 @@ def _facts(terms, v: _Vocabulary, triples: Sequence[Triple], ns: Namespaces, act
         yield node, kgo["hedged"], boolean(triple.hedged)
         if triple.attributed_to is not None:
             yield node, kgo["attributedTo"], iri(entity + triple.attributed_to.id)
+        if triple.claim is not None:
+            yield node, kgo["inClaim"], iri(entity + triple.claim.id)
+        if triple.modality is not None:
+            yield node, kgo["modality"], literal(triple.modality)
         if triple.article.date is not None:  # the publication date, as on the article
             yield node, v.date, date(triple.article.date)
         if triple.when:

@@ -60,7 +60,9 @@ class Relation:
     """One extracted fact between two mentions, with the evidence it came from.
 
     ``when`` is the date phrase attached to the fact as written ("on Sunday"); ``attributed_to``
-    names the entity whose reported speech states it ("the Kremlin said ...").
+    names the entity whose reported speech states it ("the Kremlin said ..."), and ``claim``
+    the name of the reported claim whose words state it; ``modality`` the word that hedges it
+    ("could", "plan", "try", "ready", "able").
     """
 
     subject: Mention
@@ -74,16 +76,23 @@ class Relation:
     hedged: bool = False
     when: str | None = None
     attributed_to: str | None = None
+    claim: str | None = None
+    modality: str | None = None
 
 
 @dataclass(frozen=True)
 class Entity:
-    """A real-world thing: one node of the graph, with a stable ``id`` (a slug)."""
+    """A real-world thing: one node of the graph, with a stable ``id`` (a slug).
+
+    ``concept`` marks a thing named by a common noun phrase or a reported claim rather than a
+    name ("the storm", "new sanctions"); the graph types it ``kgo:Concept`` besides ``type``.
+    """
 
     id: str
     label: str
     type: str
     aliases: frozenset[str] = field(default_factory=frozenset)
+    concept: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,3 +115,5 @@ class Triple:
     hedged: bool = False
     when: str | None = None
     attributed_to: Entity | None = None
+    claim: Entity | None = None
+    modality: str | None = None

@@ -421,7 +421,8 @@ def lexicon_entries(graph: Graph) -> dict[tuple, dict]:
         assert len(poses) == 1, entry
         preps = [str(p) for p in graph.objects(entry, KGO.preposition)]
         particles = [str(p) for p in graph.objects(entry, KGO.particle)]
-        assert len(preps) <= 1 and len(particles) <= 1, entry
+        complements = [str(c) for c in graph.objects(entry, KGO.complement)]
+        assert len(preps) <= 1 and len(particles) <= 1 and len(complements) <= 1, entry
         refs = {ref for sense in graph.objects(entry, ONTOLEX.sense) for ref in graph.objects(sense, ONTOLEX.reference)}
         nominal = [n.toPython() for n in graph.objects(entry, KGO.nominal)]
         key = (
@@ -429,6 +430,7 @@ def lexicon_entries(graph: Graph) -> dict[tuple, dict]:
             local_name_any(poses[0]),
             preps[0] if preps else None,
             particles[0] if particles else None,
+            complements[0] if complements else None,
         )
         assert key not in entries, f"duplicate lexicon entry {key}"
         entries[key] = {"entry": entry, "refs": refs, "nominal": nominal}
@@ -450,7 +452,7 @@ def test_lexicon_references_are_declared_object_properties(kg_graph: Graph, lexi
 def test_lexicon_entry_shape(lexicon_graph: Graph) -> None:
     entries = lexicon_entries(lexicon_graph)
     assert len(entries) > 150
-    for (written, pos, prep, particle), info in entries.items():
+    for (written, pos, prep, particle, _complement), info in entries.items():
         assert pos in {"verb", "noun"}, written
         assert written == written.lower() == written.strip(), written
         assert "  " not in written, written
@@ -507,7 +509,7 @@ def test_lexicon_entries(
     nominal: bool,
 ) -> None:
     entries = lexicon_entries(lexicon_graph)
-    info = entries[(written, pos, prep, particle)]
+    info = entries[(written, pos, prep, particle, None)]
     assert info["refs"] == {KGO[prop]}
     assert info["nominal"] == ([True] if nominal else [])
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from kg.extraction.claims import claim_facts
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens
 from kg.extraction.concepts import concept_of
 from kg.extraction.datelines import dateline_facts, line_name
@@ -40,7 +41,7 @@ from kg.types import Mention, Predicate, Relation
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["ArticleFacts", "CONCEPT_PREFIX", "extract_article"]
+__all__ = ["ArticleFacts", "CLAIM_PREFIX", "CONCEPT_PREFIX", "extract_article"]
 
 ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85, "bridging": 0.6, "descriptor": 0.7}
 NOMINAL_CONFIDENCE = 0.7
@@ -86,6 +87,7 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
             *article.description_roles(sentence),
             *article.place_relations(sentence),
             *article.nominal_relations(sentence),
+            *article.claim_relations(sentence),
             *article.clause_relations(sentence),
         )
         for relation in found:
@@ -156,6 +158,9 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
 # Concept mentions are named "concept:<label>" and labelled CONCEPT until the article is done.
 CONCEPT_PREFIX = "concept:"
 CONCEPT_LABEL = "CONCEPT"
+# Claim mentions are named "claim:<text>"; their label is the class kgo:Claim.
+CLAIM_PREFIX = "claim:"
+CLAIM_CONFIDENCE = {"claim": 0.8, "according-to": 0.75}
 # "a native of", "a resident of": nouns that say where a person is from.
 _HOME_NOUNS = frozenset({"native", "resident", "citizen", "national", "inhabitant"})
 # Verbs of a relative clause that report the same event as the main clause ("came under attack").
@@ -233,12 +238,19 @@ class _Article:
         for sentence in sentences:
             for role in sentence.roles:
                 self.title_holders.setdefault(role.title, set()).add(self.name_of(role.holder))
+        people = {name for name, label in labels.items() if label == "PERSON" and " " in name}
+        by_surname: dict[str, set[str]] = {}
+        for name in people:
+            by_surname.setdefault(surname(name), set()).add(name)
+        self.surnames = {last: next(iter(names)) for last, names in by_surname.items() if len(names) == 1}
         self.bridged: dict[tuple[int, int], str] = {}
         self._bridge()
         self._topics: dict[int, str | None] = {}
         self.concepts: dict[str, Counter[str]] = {}
         self.concept_types: dict[str, str] = {}
         self.anchored: dict[str, bool] = {}
+        # Per sentence, the token spans of its reported claims and the claims' names.
+        self.claims: dict[int, list[tuple[int, int, str, str]]] = {}
 
     def name_of(self, name: NameSpan) -> str:
         return self.full_names.get(name.name, name.name)
@@ -375,6 +387,41 @@ class _Article:
                 rule="nominal",
             )
 
+    def claim_relations(self, sentence: _Sentence) -> Iterator[Relation]:
+        """ "Baird said the document was not secret": the speaker stated the claim, a node whose
+        label is the claim's words; the facts read inside it point to it (:meth:`_claim_at`)."""
+        doc = sentence.span.doc
+        for fact in claim_facts(sentence.span, self.lexicon.claim_verbs):
+            speaker = self.argument(sentence, fact.speaker) or self._concept(sentence, fact.speaker)
+            if speaker is None:
+                continue
+            words = doc[fact.start : fact.end]
+            start = sentence.offset + words.start_char
+            end = start + len(words.text)
+            claim = Mention(words.text, start, end, CLAIM_PREFIX + words.text, KGO + "Claim", sentence.id)
+            self.claims.setdefault(sentence.id, []).append((fact.start, fact.end, claim.name, speaker.name))
+            negated = any(c.dep_ == "neg" for c in fact.verb.children)
+            yield Relation(
+                subject=speaker,
+                predicate=Predicate(
+                    lemma=fact.verb.lemma_.lower() if fact.rule == "claim" else "according to",
+                    text=fact.verb.text,
+                    property=fact.property,
+                ),
+                object=claim,
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=CLAIM_CONFIDENCE[fact.rule],
+                rule=fact.rule,
+                negated=negated,
+                when=_date_phrase(sentence.span, fact.verb) if fact.rule == "claim" else None,
+            )
+
+    def _claim_at(self, sentence: _Sentence, token: Token) -> tuple[str, str] | tuple[None, None]:
+        """The innermost reported claim of the sentence whose words hold ``token``, and its speaker."""
+        spans = [span for span in self.claims.get(sentence.id, ()) if span[0] <= token.i < span[1]]
+        return min(spans, key=lambda span: span[1] - span[0])[2:] if spans else (None, None)
+
     def clause_relations(self, sentence: _Sentence) -> Iterator[Relation]:
         for clause in find_clauses(sentence.span):
             # Concepts stand in for direct participants, not for the circumstances a passive
@@ -415,6 +462,7 @@ class _Article:
             ):
                 continue
             confidence = clause.confidence * (0.9 if subject.is_pronoun or obj.is_pronoun else 1.0)
+            claim, claimant = self._claim_at(sentence, clause.verb)
             relation = Relation(
                 subject=subject,
                 predicate=Predicate(
@@ -432,8 +480,10 @@ class _Article:
                 rule=clause.rule,
                 negated=clause.negated,
                 hedged=clause.hedged,
+                modality=clause.modality,
                 when=_date_phrase(sentence.span, clause.verb, (clause.subject, clause.object)),
-                attributed_to=self._speaker(sentence, clause.verb),
+                attributed_to=self._speaker(sentence, clause.verb) or claimant,
+                claim=claim,
             )
             yield relation
             country = self._acting_country(sentence, clause.subject, subject)
@@ -465,6 +515,10 @@ class _Article:
         name = self._name_at(sentence, token.i)
         if name is not None:
             return self.mention(sentence, name)
+        person = self.surnames.get(token.text) if token.text[:1].isupper() else None
+        if person is not None:  # "Rathke also asked ...": a surname the tagger missed at a sentence start
+            start = sentence.offset + token.idx
+            return Mention(token.text, start, start + len(token.text), person, "PERSON", sentence.id)
         if token.pos_ == "PRON" and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ == "it"):
             return self._pronoun(sentence, token)
         appositions = [c for c in token.children if c.dep_ == "appos"]  # "the EU's ambassador, Katarina Mathernova"
@@ -580,6 +634,7 @@ class _Article:
             rule=clause.rule,
             negated=clause.negated,
             hedged=clause.hedged,
+            modality=clause.modality,
         )
 
     def _concept(self, sentence: _Sentence, token: Token) -> Mention | None:

@@ -30,7 +30,17 @@ __all__ = [
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _HEDGES = {"may", "might", "could", "would", "should"}
-_HEDGING_VERBS = {"consider", "plan", "hope", "seek", "want", "intend", "aim", "propose", "weigh"}
+_HEDGING_VERBS = {
+    "consider", "plan", "hope", "seek", "want", "intend", "aim", "propose", "weigh", "wait", "expect", "threaten",
+    "vow", "promise", "pledge", "prepare", "offer", "agree", "decide", "refuse",
+}
+# Governors of a "to" clause that make it an attempt, readiness or ability, not a fact.
+_ATTEMPT_VERBS = frozenset({"try", "attempt", "seek", "sue", "struggle", "push", "fight", "lobby", "campaign"})
+_READINESS_WORDS = frozenset({"ready", "prepared", "willing", "eager", "set", "poised", "keen"})
+_ABILITY_WORDS = frozenset({"able", "unable", "fail"})
+_MODAL_FRAMES = frozenset(_HEDGING_VERBS | _ATTEMPT_VERBS | _READINESS_WORDS | _ABILITY_WORDS)
+# Governors that say the act did not happen: "was unable to", "failed to", "refused to".
+_NEGATIVE_FRAMES = frozenset({"unable", "fail", "refuse"})
 # Confidence of each pattern: how often its triples are right (tuned on held-out news).
 CONFIDENCE = {
     "active": 0.9,
@@ -187,7 +197,8 @@ class Clause:
     """``subject`` –``verb`` (+ ``noun``) (+ ``preposition``)– ``object``; tokens are argument heads.
 
     ``noun`` is the object of a light verb that the relation carries ("imposed *sanctions*
-    on Russia"); a reciprocal clause ("X and Y discussed ...") relates X *with* Y.
+    on Russia"); a reciprocal clause ("X and Y discussed ...") relates X *with* Y. ``modality``
+    is the word that hedges the clause ("could", "plan", "try", "ready", "able"), if any.
     """
 
     subject: Token
@@ -199,6 +210,7 @@ class Clause:
     negated: bool
     hedged: bool
     noun: Token | None = None
+    modality: str | None = None
 
     @property
     def confidence(self) -> float:
@@ -276,15 +288,27 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
-def _flags(verb: Token, subjects: list[Token]) -> tuple[bool, bool]:
-    negated = any(c.dep_ == "neg" for c in verb.children) or any(
+def _flags(verb: Token, subjects: list[Token]) -> tuple[bool, bool, str | None]:
+    """Whether the clause is negated, whether it is hedged, and the cue that says how it is meant.
+
+    A verb governed by an attempt ("sued *to stop* the sale"), an intention ("waiting *to
+    unload*"), readiness ("ready *to impose*") or ability ("was never able *to close*") states
+    no plain fact: it is hedged, and negated when the governor is ("unable", "never able").
+    """
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) or any(
         c.dep_ == "det" and c.lower_ in ("no", "neither") for s in subjects for c in s.children
     )
-    hedged = any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children)
-    governor = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
-    if governor is not None and governor.lemma_ in _HEDGING_VERBS:
-        hedged = True
-    return negated, hedged
+    cue = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in _HEDGES), None)
+    governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
+    if governor is not None:
+        frame = governor.lemma_.lower()
+        purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (verb.dep_ != "advcl" and frame in _MODAL_FRAMES) or (purpose and frame in _ATTEMPT_VERBS):
+            cue = frame
+            holders = (governor, governor.head) if governor.dep_ == "acomp" else (governor,)
+            governor_negated = any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)
+            negated = negated or governor_negated or frame in _NEGATIVE_FRAMES
+    return negated, cue is not None, cue
 
 
 def find_clauses(sentence: Span) -> Iterator[Clause]:
@@ -295,11 +319,11 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
         subjects, passive = subjects_of(verb)
         if not subjects:
             continue
-        negated, hedged = _flags(verb, subjects)
+        negated, hedged, cue = _flags(verb, subjects)
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
-        def clause(subject, obj, prep, rule, noun=None, verb=verb, flags=(passive, negated, hedged)):
-            return Clause(subject, verb, obj, prep, rule, *flags, noun=noun)
+        def clause(subject, obj, prep, rule, noun=None, verb=verb, flags=(passive, negated, hedged), cue=cue):
+            return Clause(subject, verb, obj, prep, rule, *flags, noun=noun, modality=cue)
 
         if verb.lemma_ in RECIPROCAL_VERBS and not passive and len(subjects) > 1:
             for first in subjects:

@@ -117,6 +117,8 @@ def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or lemma in _VAGUE or token.lower_ in lexicon.role_words or len(lemma) < 3:
         return None
+    if token.text[:1].isupper() and not token.is_sent_start:
+        return None  # a capitalised word mid-sentence is a name the tagger missed, not a common noun
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return None  # "our cities", "its people": whose they are is context, not a thing of its own
     modifiers = [

@@ -175,6 +175,8 @@ def _comma_place(
         return
     if doc[other.end - 1].dep_ in ("compound", "nmod", "amod", "poss"):
         return  # "in Kyiv, US president Donald Trump said": the second place modifies a noun
+    if doc[other.end - 1].dep_ in ("nsubj", "nsubjpass") and doc[name.end - 1].dep_ == "pobj":
+        return  # "according to Reuters, Brazil expelled ...": the second name begins a clause
     if not _in_list(doc, name, other, at, kind, label_of):
         yield PlaceFact(name, other, KGO + "locatedIn", ",", 0.7, "place-comma")
 

@@ -1,0 +1,127 @@
+"""Reported claims: who said what, with the claim's words as written.
+
+"Baird said the document was neither classified nor secret" gives the speaker token
+(``Baird``), the speech verb (``said``) and the claim span ("the document was neither
+classified nor secret"). "..., according to the agency" makes the agency the speaker of
+the rest of its sentence. Which verbs report a claim is data: lexicon entries whose
+property has the range ``kgo:Claim`` (``Lexicon.claim_verbs``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extraction.clauses import conjuncts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["ClaimFact", "claim_facts", "claim_verb_of"]
+
+# Tokens a claim span does not start or end with: quotes, punctuation, "that".
+_EDGE_PUNCT = frozenset({'"', "“", "”", "``", "''", "'", ",", ".", ":", ";", "-", "—", "–", "[", "]", "(", ")"})
+# Claims shorter than this many words are not worth a node ("he said so").
+_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class ClaimFact:
+    """``speaker`` –``verb``– the claim at tokens ``start:end`` of the paragraph ``Doc``."""
+
+    speaker: Token
+    verb: Token
+    start: int
+    end: int
+    property: str
+    rule: str
+
+
+def claim_facts(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[ClaimFact]:
+    """Every claim the sentence reports: speech-verb complements and "according to" sources."""
+    for verb in sentence:
+        prop = claim_verbs.get(verb.lemma_.lower())
+        if prop is None or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if complement is None:
+            # "..., the statement added": the quoted clause is the root and the verb hangs off it.
+            speaker_start = _left_of(verb)
+            after_quote = speaker_start > sentence.start and sentence.doc[speaker_start - 1].text in _EDGE_PUNCT
+            if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and after_quote:
+                span = _trim(sentence, sentence.start, speaker_start)
+            else:
+                continue
+        else:
+            span = _trim(sentence, *_clause_span(complement, verb))
+        if span is None:
+            continue
+        for speaker in _speakers(verb):
+            yield ClaimFact(speaker, verb, span[0], span[1], prop, "claim")
+    yield from _according_to(sentence, claim_verbs)
+
+
+def claim_verb_of(token: Token, claim_verbs: Mapping[str, str]) -> Token | None:
+    """The speech verb whose claim holds ``token`` ("Baird said the document *was* found"), if any."""
+    clause = token
+    while clause.dep_ not in ("ccomp", "parataxis") or clause.head.lemma_.lower() not in claim_verbs:
+        if clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return clause.head
+
+
+def _speakers(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return conjuncts(subjects[0])
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _speakers(verb.head)
+    return []
+
+
+def _clause_span(complement: Token, verb: Token) -> tuple[int, int]:
+    """The complement's tokens, up to the speech verb when the claim comes first ("..., he said")."""
+    start, end = complement.left_edge.i, complement.right_edge.i + 1
+    if start < verb.i < end:  # the parser hung the speaker inside the quote's subtree
+        end = _left_of(verb)
+    return start, end
+
+
+def _left_of(verb: Token) -> int:
+    """Where the speaker's part begins: "..., *Charamba said*", "..., *said Charamba*"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject.left_edge.i if subject is not None else verb.i
+
+
+def _trim(sentence: Span, start: int, end: int) -> tuple[int, int] | None:
+    doc = sentence.doc
+    start, end = max(start, sentence.start), min(end, sentence.end)
+    while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].lower_ == "that" and doc[start].dep_ == "mark"):
+        start += 1
+    while end > start and doc[end - 1].text in _EDGE_PUNCT:
+        end -= 1
+    words = sum(1 for t in doc[start:end] if not t.is_punct)
+    return (start, end) if words >= _MIN_WORDS else None
+
+
+def _according_to(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[ClaimFact]:
+    """ "..., according to the agency": the agency reports the rest of the sentence."""
+    prop = claim_verbs.get("according to")
+    if prop is None:
+        return
+    for token in sentence:
+        if token.lower_ != "according" or token.i + 1 >= sentence.end or token.nbor(1).lower_ != "to":
+            continue
+        sources = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
+        if not sources:
+            continue
+        phrase_start, phrase_end = token.i, token.nbor(1).right_edge.i + 1
+        before = _trim(sentence, sentence.start, phrase_start)
+        after = _trim(sentence, phrase_end, sentence.end)
+        span = max((s for s in (before, after) if s is not None), key=lambda s: s[1] - s[0], default=None)
+        if span is None:
+            continue
+        for speaker in conjuncts(sources[0]):
+            yield ClaimFact(speaker, token, span[0], span[1], prop, "according-to")

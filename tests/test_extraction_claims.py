@@ -1,0 +1,84 @@
+"""Reported claims on pinned sentences (written by the team): who said what, and the facts inside."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _claims(triples):
+    return {(t.subject.label, t.predicate.lemma, t.object.label) for t in triples if t.object.type.endswith("#Claim")}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "verb", "claim"),
+    [
+        pytest.param(
+            "Mara Lind said the convoy had reached the border.",
+            "Mara Lind",
+            "say",
+            "the convoy had reached the border",
+            id="indirect-speech",
+        ),
+        pytest.param(
+            '"The bridge will reopen next month," Tom Ashby said.',
+            "Tom Ashby",
+            "say",
+            "The bridge will reopen next month",
+            id="quote-before-speaker",
+        ),
+        pytest.param(
+            "The agency warned that the number of cases could double by March.",
+            "agency",
+            "warn",
+            "the number of cases could double by March",
+            id="warned-that-common-noun-speaker",
+        ),
+        pytest.param(
+            "Floods destroyed 300 homes in the valley, according to the Red Cross.",
+            "Red Cross",
+            "according to",
+            "Floods destroyed 300 homes in the valley",
+            id="according-to",
+        ),
+    ],
+)
+def test_extraction_claim_names_speaker_verb_and_words(facts_of, text, speaker, verb, claim):
+    _, triples = facts_of(text, with_triples=True)
+    assert (speaker, verb, claim) in _claims(triples)
+
+
+def test_extraction_claim_is_typed_stated_with_a_digest_id(facts_of):
+    _, triples = facts_of("Ola Ekman said the talks had failed.", with_triples=True)
+    (claim,) = [t for t in triples if t.object.type.endswith("#Claim")]
+    assert claim.property.endswith("#stated")
+    assert claim.object.id.startswith("claim-")
+    assert claim.subject_mention.text == "Ola Ekman"
+
+
+def test_extraction_facts_inside_a_claim_point_to_it(facts_of):
+    _, triples = facts_of("Ida Holm said Norway had criticised Sweden over the deal.", with_triples=True)
+    inner = next(t for t in triples if t.property_label == "criticised")
+    assert (inner.subject.label, inner.object.label) == ("Norway", "Sweden")
+    assert inner.claim is not None and inner.claim.label.startswith("Norway had criticised Sweden")
+    assert inner.attributed_to is not None and inner.attributed_to.label == "Ida Holm"
+
+
+def test_extraction_according_to_attributes_the_facts_it_covers(facts_of):
+    found, triples = facts_of("According to Reuters, Brazil has accused Argentina of spying.", with_triples=True)
+    inner = [t for t in triples if t.claim is not None]
+    assert [(t.subject.label, t.object.label) for t in inner] == [("Brazil", "Argentina")]
+    assert inner[0].attributed_to.label == "Reuters"
+    assert ("Reuters", "located in", "Brazil") not in found
+
+
+def test_extraction_short_answers_are_no_claims(facts_of):
+    _, triples = facts_of('"Yes," Lee Park said.', with_triples=True)
+    assert not _claims(triples)
+
+
+def test_extraction_clause_after_that_is_not_a_claim_of_the_inner_verb(facts_of):
+    _, triples = facts_of("Ana Ruiz says that farmers have complained to her about prices.", with_triples=True)
+    assert ("Ana Ruiz", "say", "farmers have complained to her about prices") in _claims(triples)
+    assert not any(t.predicate.lemma == "complain" for t in triples if t.object.type.endswith("#Claim"))

@@ -1,0 +1,43 @@
+"""Factuality on pinned sentences (written by the team): attempts, intentions, readiness and ability."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _fact(triples, label):
+    return next(t for t in triples if t.property_label == label)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cue", "negated"),
+    [
+        pytest.param("Chile sued to stop Peru from buying Acme.", "buy", None, False, id="not-the-suer"),
+        pytest.param("Norway is ready to sanction Belarus.", "sanctioned", "ready", False, id="readiness"),
+        pytest.param("Sweden plans to sanction Belarus.", "sanctioned", "plan", False, id="intention"),
+        pytest.param("Finland tried to sanction Belarus.", "sanctioned", "try", False, id="attempt"),
+        pytest.param("Estonia was never able to sanction Belarus.", "sanctioned", "able", True, id="never-able"),
+        pytest.param("Latvia was unable to sanction Belarus.", "sanctioned", "unable", True, id="unable"),
+        pytest.param("Poland could sanction Belarus.", "sanctioned", "could", False, id="modal"),
+    ],
+)
+def test_extraction_factuality_cue_marks_the_fact(facts_of, text, label, cue, negated):
+    _, triples = facts_of(text, with_triples=True)
+    if cue is None:
+        assert not any(t.property_label == label and t.subject.label == "Chile" for t in triples)
+        return
+    fact = _fact(triples, label)
+    assert (fact.hedged, fact.modality, fact.negated) == (True, cue, negated)
+
+
+def test_extraction_plain_fact_stays_plain(facts_of):
+    _, triples = facts_of("Lithuania sanctioned Belarus on Monday.", with_triples=True)
+    fact = _fact(triples, "sanctioned")
+    assert (fact.hedged, fact.modality, fact.negated) == (False, None, False)
+
+
+def test_extraction_no_subject_negates(facts_of):
+    _, triples = facts_of("No country sanctioned Belarus, but Lithuania praised Poland.", with_triples=True)
+    assert not _fact(triples, "praised").negated
