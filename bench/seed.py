@@ -45,12 +45,17 @@ _JUNK = {
 
 @dataclass(frozen=True)
 class Found:
-    """One extracted triple reduced to what the scoring reads: labels and relation words."""
+    """One extracted triple reduced to what the scoring reads: labels and relation words.
+
+    ``names`` are the labels among subject and object that name entities (not a claim's
+    words or a quantity), the ones split and merged entities are counted on.
+    """
 
     subject: str
     relation: str
     object: str
     sentence_id: int
+    names: tuple[str, ...] | None = None
 
 
 def _words(text: str) -> list[str]:
@@ -84,7 +89,7 @@ def score(found: list[Found], expected: dict, sentences: int) -> dict[str, float
         ):
             hits += 1
     junk = sum(1 for f in found if f.subject.lower().strip() in _JUNK or f.object.lower().strip() in _JUNK)
-    labels = {label for f in found for label in (f.subject, f.object)}
+    labels = {label for f in found for label in (f.names if f.names is not None else (f.subject, f.object))}
     people = [n for n, kind in expected["entities"].items() if kind == "Person"]
     # Split: one person under several labels ("Putin" and "Vladimir Putin").
     split = sum(1 for person in people if len({lab for lab in labels if _names_match(lab, [person])}) > 1)
@@ -113,7 +118,17 @@ def kg_found(nlp, lexicon) -> tuple[list[Found], int]:
         [(parsed.article, extract_article(parsed, lexicon))], lexicon, base="https://example.org/kg/"
     )
     sentences = sum(1 for p in parsed.paragraphs for _ in p.doc.sents)
-    return [Found(t.subject.label, t.property_label, t.object.label, t.sentence_id) for t in triples], sentences
+    found = [
+        Found(
+            t.subject.label,
+            t.property_label,
+            t.object.label,
+            t.sentence_id,
+            tuple(e.label for e in (t.subject, t.object) if not e.concept),
+        )
+        for t in triples
+    ]
+    return found, sentences
 
 
 def textacy_found(nlp) -> tuple[list[Found], int]:

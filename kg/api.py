@@ -26,6 +26,7 @@ from kg.ontology import load_lexicon
 from kg.rdf import (
     DEFAULT_BASE,
     Namespaces,
+    decimal_text,
     extraction_run,
     format_for,
     read_graph,
@@ -165,7 +166,7 @@ def triple_record(triple: Triple, *, base: str = DEFAULT_BASE) -> dict[str, obje
     ns = Namespaces(base)
 
     def argument(entity, mention) -> dict[str, object]:
-        return {
+        record = {
             "id": str(ns.entity[entity.id]),
             "label": entity.label,
             "type": entity.type.rsplit("#", 1)[-1],
@@ -173,6 +174,16 @@ def triple_record(triple: Triple, *, base: str = DEFAULT_BASE) -> dict[str, obje
             "start": mention.start,
             "end": mention.end,
         }
+        if entity.amount is not None:
+            amount = entity.amount
+            record["literal"] = (
+                decimal_text(amount.value)
+                if amount.value is not None
+                else f"{decimal_text(amount.minimum)}–{decimal_text(amount.maximum)}"
+            )
+            record["datatype"] = "http://www.w3.org/2001/XMLSchema#decimal"
+            record["unit"] = amount.unit
+        return record
 
     return {
         "doc": triple.article.id,

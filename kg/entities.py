@@ -9,20 +9,22 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from kg.extraction import CLAIM_PREFIX, CONCEPT_PREFIX, ArticleFacts
+from kg.extraction import CLAIM_PREFIX, CONCEPT_PREFIX, QUANTITY_PREFIX, ArticleFacts
 from kg.extraction.clauses import GIVING_VERBS, SUPPORT_VERBS
 from kg.extraction.resolve import canonical_names, vote_labels
 from kg.ontology import KGO, Lexicon
-from kg.types import Article, Entity, Mention, Predicate, Relation, Triple
+from kg.types import Amount, Article, Entity, Mention, Predicate, Relation, Triple
 
 __all__ = ["slug", "resolve_triples", "open_property"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _FALLBACK_ROLE = KGO + "holdsPositionIn"
 _FALLBACK_CLASS = KGO + "Entity"
+# Prefixes of the names of unnamed things: concepts, reported claims, quantities.
+_UNNAMED = (CONCEPT_PREFIX, CLAIM_PREFIX, QUANTITY_PREFIX)
 
 
 def slug(text: str) -> str:
@@ -59,7 +61,8 @@ def resolve_triples(
         for article, article_facts in facts
         for relation in article_facts.relations
     ]
-    entities = _entities(mentions, names, lexicon, _argument_evidence(typed, lexicon))
+    amounts = {name: amount for _, article_facts in facts for name, amount in article_facts.amounts.items()}
+    entities = _entities(mentions, names, lexicon, _argument_evidence(typed, lexicon), amounts)
     triples = []
     for article, relation, (prop, label) in typed:
         subject = entities[names.get(relation.subject.name, relation.subject.name)]
@@ -101,7 +104,7 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
     """Concepts and claims belong to their article: "government building" in two articles is two buildings."""
 
     def scoped_name(name: str) -> str:
-        for prefix in (CONCEPT_PREFIX, CLAIM_PREFIX):
+        for prefix in _UNNAMED:
             if name.startswith(prefix):
                 return f"{prefix}{article.id}/{name.removeprefix(prefix)}"
         return name
@@ -118,7 +121,8 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
         )
         for r in facts.relations
     )
-    return ArticleFacts(facts.mentions, relations)
+    amounts = {scoped_name(name): amount for name, amount in facts.amounts.items()}
+    return ArticleFacts(facts.mentions, relations, amounts)
 
 
 def _corpus_names(mentions: Iterable[Mention], known_people: Iterable[str] = ()) -> dict[str, str]:
@@ -134,13 +138,17 @@ def _argument_evidence(typed, lexicon: Lexicon) -> list[Mention]:
     for _, relation, (prop, _) in typed:
         expected = lexicon.argument_classes.get(prop, (None, None))
         for mention, cls in ((relation.subject, expected[0]), (relation.object, expected[1])):
-            if cls == KGO + "Person" and not mention.name.startswith(CONCEPT_PREFIX):
+            if cls == KGO + "Person" and not mention.name.startswith(_UNNAMED):
                 evidence.append(replace(mention, label="PERSON"))
     return evidence
 
 
 def _entities(
-    mentions: Sequence[Mention], names: dict[str, str], lexicon: Lexicon, evidence: Sequence[Mention] = ()
+    mentions: Sequence[Mention],
+    names: dict[str, str],
+    lexicon: Lexicon,
+    evidence: Sequence[Mention] = (),
+    amounts: Mapping[str, Amount] | None = None,
 ) -> dict[str, Entity]:
     labels = vote_labels((names.get(m.name, m.name), m.label) for m in mentions)
     # A name the NER left untyped (MISC) takes the type its relations expect.
@@ -154,10 +162,11 @@ def _entities(
     entities = {}
     for name, label in labels.items():
         kind = label if label.startswith("http") else lexicon.ner_classes.get(label, _FALLBACK_CLASS)
-        if name.startswith(CLAIM_PREFIX):
-            # A claim's label is its words; its id a digest of them, as long claims make long slugs.
-            shown = name.removeprefix(CLAIM_PREFIX).split("/", 1)[-1]
-            entity_id = "claim-" + hashlib.sha1(name.encode()).hexdigest()[:16]
+        if name.startswith((CLAIM_PREFIX, QUANTITY_PREFIX)):
+            # A claim's or quantity's label is its words; its id a digest of them (long words, long slugs).
+            prefix = CLAIM_PREFIX if name.startswith(CLAIM_PREFIX) else QUANTITY_PREFIX
+            shown = name.removeprefix(prefix).split("/", 1)[-1]
+            entity_id = prefix.rstrip(":") + "-" + hashlib.sha1(name.encode()).hexdigest()[:16]
         else:
             shown = name.removeprefix(CONCEPT_PREFIX).split("/", 1)[-1] if name.startswith(CONCEPT_PREFIX) else name
             entity_id = slug(name.removeprefix(CONCEPT_PREFIX))
@@ -166,7 +175,8 @@ def _entities(
             label=shown,
             type=kind,
             aliases=frozenset(a for a in aliases.get(name, ()) if a != name),
-            concept=name.startswith((CONCEPT_PREFIX, CLAIM_PREFIX)),
+            concept=name.startswith(_UNNAMED),
+            amount=(amounts or {}).get(name),
         )
     return entities
 
@@ -191,9 +201,18 @@ def _property(relation: Relation, lexicon: Lexicon, base: str) -> tuple[str, str
         # "heads the administration of Donetsk": a role verb reaches through its object's "of".
         role = lexicon.verb_property(predicate.lemma, particle=predicate.particle)
         prop = role if role is not None and KGO + "roleOrPlace" in lexicon.ancestors(role) else None
-    if prop is not None:
+    if prop is not None and lexicon.admits(
+        prop, _class_of(relation.subject, lexicon), _class_of(relation.object, lexicon)
+    ):
         return prop, lexicon.label(prop)
     return _open(predicate, base)
+
+
+def _class_of(mention: Mention, lexicon: Lexicon) -> str | None:
+    """The ontology class a mention's label names, or None when the tagger left it untyped."""
+    if mention.label.startswith("http"):
+        return mention.label
+    return lexicon.ner_classes.get(mention.label) if mention.label != "MISC" else None
 
 
 def _open(predicate: Predicate, base: str) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,7 +72,9 @@ class Lexicon:
     expected to have when that is a person (from ``rdfs:domain``, ``rdfs:range`` and
     ``kgo:expectedObjectClass``): evidence for typing names. ``claim_verbs`` maps the verbs
     that report a claim ("say", "warn", "according to"; entries with ``kgo:complement "clause"``)
-    to their property; they are not in ``verbs``, so "warned X" keeps its own sense.
+    to their property; they are not in ``verbs``, so "warned X" keeps its own sense. ``numerals``
+    maps number words ("twelve", "billion") to their values. ``restrictions`` holds each
+    property's selectional restrictions (``kgo:subjectClass``, ``kgo:objectClass``; see :meth:`admits`).
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -86,6 +89,8 @@ class Lexicon:
     notations: Mapping[str, str] = field(default_factory=dict)
     argument_classes: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
     claim_verbs: Mapping[str, str] = field(default_factory=dict)
+    numerals: Mapping[str, Decimal] = field(default_factory=dict)
+    restrictions: Mapping[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -105,6 +110,21 @@ class Lexicon:
             if key in self.verbs:
                 return self.verbs[key]
         return None
+
+    def admits(self, prop: str, subject_class: str | None, object_class: str | None) -> bool:
+        """Whether a verb's sense ``prop`` fits arguments of these classes (None: unknown, admitted).
+
+        The nearest restriction on ``prop`` or its super-properties decides, side by side:
+        "the storm hit the coast" is no attack, since an event does not attack.
+        """
+        for side, cls in ((0, subject_class), (1, object_class)):
+            if cls is None:
+                continue
+            stated = (self.restrictions.get(p, ((), ()))[side] for p in self.ancestors(prop))
+            allowed = next((classes for classes in stated if classes), None)
+            if allowed and not allowed & set(self.class_ancestors(cls)):
+                return False
+        return True
 
     def role_property(self, title: str) -> str | None:
         """The role property of a title ("kremlin spokesperson" → spokesperson's property)."""
@@ -241,6 +261,7 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
     ontolex, lexinfo, kgo = Namespace(_ONTOLEX), Namespace(_LEXINFO), Namespace(KGO)
     verbs: dict[tuple[str, str | None, str | None], str] = {}
     claim_verbs: dict[str, str] = {}
+    numerals: dict[str, Decimal] = {}
     nominals: dict[str, str] = {}
     roles: dict[str, str] = {}
     labels: dict[str, str] = {}
@@ -263,6 +284,10 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
             written = text(form, ontolex.writtenRep) if form is not None else None
             references = [graph.value(s, ontolex.reference) for s in graph.objects(entry, ontolex.sense)]
             references = sorted(str(r) for r in references if isinstance(r, URIRef))
+            value = graph.value(entry, RDF.value)
+            if written and graph.value(entry, lexinfo.partOfSpeech) == lexinfo.numeral and value is not None:
+                numerals[written] = Decimal(str(value))
+                continue
             if not written or not references:
                 continue
             prop = references[-1]
@@ -332,6 +357,12 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         object_class = str(expected) if expected is not None else (person if str(range_) == person else None)
         if subject_class or object_class:
             argument_classes[prop] = (subject_class, object_class)
+    restrictions: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    restricted = {str(p) for side in (kgo.subjectClass, kgo.objectClass) for p in union.subjects(side)}
+    for prop in sorted(restricted):
+        restrictions[prop] = tuple(
+            frozenset(str(c) for c in union.objects(URIRef(prop), side)) for side in (kgo.subjectClass, kgo.objectClass)
+        )
     return Lexicon(
         verbs,
         nominals,
@@ -345,4 +376,6 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         notations,
         argument_classes,
         claim_verbs,
+        numerals,
+        restrictions,
     )

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from kg.dates import resolve_date
 from kg.errors import GraphError, UsageError
 from kg.ontology import KGO, Lexicon
-from kg.types import Article, Entity, Triple
+from kg.types import Amount, Article, Entity, Triple
 
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
@@ -38,6 +38,7 @@ __all__ = [
     "FORMATS",
     "Namespaces",
     "ExtractionRun",
+    "decimal_text",
     "extraction_run",
     "parse_timestamp",
     "triples_to_graph",
@@ -349,7 +350,10 @@ class _Vocabulary:
         self.subject, self.predicate, self.object = iri(RDF.subject), iri(RDF.predicate), iri(RDF.object)
         self.title, self.date, self.source = iri(DCTERMS.title), iri(DCTERMS.date), iri(DCTERMS.source)
         self.prov = {name: iri(prov[name]) for name in _PROV_TERMS}
-        self.schema = {name: iri(schema[name]) for name in ("SoftwareApplication", "softwareVersion")}
+        self.schema = {
+            name: iri(schema[name])
+            for name in ("SoftwareApplication", "softwareVersion", "value", "minValue", "maxValue", "unitText")
+        }
         self.kgo = {name: iri(kgo[name]) for name in _KGO_TERMS}
         self.xsd = {name: str(XSD[name]) for name in ("date", "dateTime", "decimal", "integer", "boolean")}
 
@@ -449,14 +453,35 @@ def _shared(
     for entity in entities.values():
         node = iri(ns.entity[entity.id])
         yield node, v.type, iri(entity.type)
-        if entity.concept and entity.type != KGO + "Concept":
+        if entity.concept and KGO + "Concept" not in lexicon.class_ancestors(entity.type):
             yield node, v.type, v.kgo["Concept"]
         yield node, v.label, literal(entity.label, lang="en")
+        if entity.amount is not None:
+            yield from _amount(terms, v, node, entity.amount)
         for alias in sorted(entity.aliases):
             yield node, v.alt_label, literal(alias, lang="en")
     for article in articles:
         yield from _article(terms, v, article, ns)
     yield from _run(terms, v, run, articles, ns)
+
+
+def decimal_text(number: Decimal) -> str:
+    """A decimal in plain notation without trailing zeros: 3100000000, 0.5, 12.
+
+    >>> decimal_text(Decimal("3.1") * 1000000000)
+    '3100000000'
+    """
+    return f"{number.normalize():f}"
+
+
+def _amount(terms, v: _Vocabulary, node, amount: Amount) -> Iterator[tuple]:
+    """A quantity's value or range (schema:QuantitativeValue) and its unit as written."""
+    for name, number in (("value", amount.value), ("minValue", amount.minimum), ("maxValue", amount.maximum)):
+        if number is not None:
+            text = decimal_text(number)  # in the canonical xsd:decimal form, as Turtle writes it back
+            yield node, v.schema[name], terms.literal(text if "." in text else text + ".0", datatype=v.xsd["decimal"])
+    if amount.unit:
+        yield node, v.schema["unitText"], terms.literal(amount.unit)
 
 
 def _label(terms, v: _Vocabulary, node, term: str, lexicon: Lexicon) -> Iterator[tuple]:

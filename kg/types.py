@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-__all__ = ["Article", "Mention", "Predicate", "Relation", "Entity", "Triple"]
+__all__ = ["Amount", "Article", "Mention", "Predicate", "Relation", "Entity", "Triple"]
 
 
 @dataclass(frozen=True)
@@ -81,11 +82,22 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Amount:
+    """The value of a quantity ("40 people": 40 people), or its range ("40 to 175 years"), and its unit."""
+
+    value: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
 class Entity:
     """A real-world thing: one node of the graph, with a stable ``id`` (a slug).
 
-    ``concept`` marks a thing named by a common noun phrase or a reported claim rather than a
-    name ("the storm", "new sanctions"); the graph types it ``kgo:Concept`` besides ``type``.
+    ``concept`` marks a thing named by a common noun phrase, a quantity or a reported claim
+    rather than a name ("the storm", "new sanctions"); the graph types it ``kgo:Concept`` besides
+    ``type``. ``amount`` is a quantity's value and unit.
     """
 
     id: str
@@ -93,6 +105,7 @@ class Entity:
     type: str
     aliases: frozenset[str] = field(default_factory=frozenset)
     concept: bool = False
+    amount: Amount | None = None
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ def test_extraction_plain_fact_stays_plain(facts_of):
     assert (fact.hedged, fact.modality, fact.negated) == (False, None, False)
 
 
-def test_extraction_no_subject_negates(facts_of):
-    _, triples = facts_of("No country sanctioned Belarus, but Lithuania praised Poland.", with_triples=True)
+def test_extraction_never_negates(facts_of):
+    _, triples = facts_of("Lithuania never sanctioned Belarus, but it praised Poland.", with_triples=True)
+    assert _fact(triples, "sanctioned").negated
     assert not _fact(triples, "praised").negated

@@ -413,6 +413,8 @@ def lexicon_entries(graph: Graph) -> dict[tuple, dict]:
     """(writtenRep, pos, preposition, particle) -> {"entry", "refs", "nominal"}."""
     entries: dict[tuple, dict] = {}
     for entry in graph.subjects(RDF.type, ONTOLEX.LexicalEntry):
+        if (entry, LEXINFO.partOfSpeech, LEXINFO.numeral) in graph:
+            continue  # numerals carry a value, not a sense (test_lexicon_numerals)
         forms = list(graph.objects(entry, ONTOLEX.canonicalForm))
         assert len(forms) == 1, entry
         reps = list(graph.objects(forms[0], ONTOLEX.writtenRep))
@@ -435,6 +437,16 @@ def lexicon_entries(graph: Graph) -> dict[tuple, dict]:
         assert key not in entries, f"duplicate lexicon entry {key}"
         entries[key] = {"entry": entry, "refs": refs, "nominal": nominal}
     return entries
+
+
+def test_lexicon_numerals(lexicon_graph):
+    graph = lexicon_graph
+    numerals = {
+        str(graph.value(graph.value(entry, ONTOLEX.canonicalForm), ONTOLEX.writtenRep)): graph.value(entry, RDF.value)
+        for entry in graph.subjects(LEXINFO.partOfSpeech, LEXINFO.numeral)
+    }
+    assert numerals["twelve"].toPython() == 12 and numerals["billion"].toPython() == 10**9
+    assert all(isinstance(value.toPython(), int) and value.toPython() > 0 for value in numerals.values())
 
 
 def local_name_any(term: URIRef) -> str:

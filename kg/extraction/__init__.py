@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from kg.extraction.claims import claim_facts
@@ -27,6 +27,7 @@ from kg.extraction.names import (
 )
 from kg.extraction.nominals import nominal_facts
 from kg.extraction.places import kind_of, place_facts
+from kg.extraction.quantities import quantity_at
 from kg.extraction.resolve import (
     PERSONAL_PRONOUNS,
     SPEECH_VERBS,
@@ -36,12 +37,12 @@ from kg.extraction.resolve import (
 )
 from kg.nlp import ParsedArticle
 from kg.ontology import KGO, Lexicon
-from kg.types import Mention, Predicate, Relation
+from kg.types import Amount, Mention, Predicate, Relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["ArticleFacts", "CLAIM_PREFIX", "CONCEPT_PREFIX", "extract_article"]
+__all__ = ["ArticleFacts", "CLAIM_PREFIX", "CONCEPT_PREFIX", "QUANTITY_PREFIX", "extract_article"]
 
 ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85, "bridging": 0.6, "descriptor": 0.7}
 NOMINAL_CONFIDENCE = 0.7
@@ -55,10 +56,14 @@ _DATELINE_PARAGRAPHS = 3
 
 @dataclass(frozen=True)
 class ArticleFacts:
-    """What one article states: its named mentions and the relations between them."""
+    """What one article states: its named mentions and the relations between them.
+
+    ``amounts`` holds the value and unit of each quantity mention, by its name.
+    """
 
     mentions: tuple[Mention, ...]
     relations: tuple[Relation, ...]
+    amounts: dict[str, Amount] = field(default_factory=dict)
 
 
 @dataclass
@@ -101,7 +106,7 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
             if key not in relations or relations[key].confidence < relation.confidence:
                 relations[key] = relation
     found = _with_regions(list(relations.values()))
-    return ArticleFacts(mentions, tuple(article.name_concepts(r) for r in found))
+    return ArticleFacts(mentions, tuple(article.name_concepts(r) for r in found), article.amounts)
 
 
 # Where something is holds for the larger place too: "Acme of Dover, Del." is based in Delaware.
@@ -161,6 +166,8 @@ CONCEPT_LABEL = "CONCEPT"
 # Claim mentions are named "claim:<text>"; their label is the class kgo:Claim.
 CLAIM_PREFIX = "claim:"
 CLAIM_CONFIDENCE = {"claim": 0.8, "according-to": 0.75}
+# Quantity mentions are named "quantity:<words>"; their label is the class kgo:Quantity.
+QUANTITY_PREFIX = "quantity:"
 # "a native of", "a resident of": nouns that say where a person is from.
 _HOME_NOUNS = frozenset({"native", "resident", "citizen", "national", "inhabitant"})
 # Verbs of a relative clause that report the same event as the main clause ("came under attack").
@@ -170,6 +177,14 @@ _QUOTES = {'"', "“", "”", "``", "''"}
 _ORIGIN_VERBS = frozenset({"be", "come", "hail"})
 # Verbs of an attack that a fatal cue turns into a killing.
 _INJURING_VERBS = frozenset({"shoot", "stab", "beat", "strangle", "bludgeon", "gun", "hack", "club", "poison"})
+
+
+_QUANTITY = KGO + "Quantity"
+
+
+def _is_concept(mention: Mention) -> bool:
+    """Whether a mention stands for no named thing: a concept or a quantity."""
+    return mention.label in (CONCEPT_LABEL, _QUANTITY)
 
 
 def _in_quote(token: Token) -> bool:
@@ -251,6 +266,7 @@ class _Article:
         self.anchored: dict[str, bool] = {}
         # Per sentence, the token spans of its reported claims and the claims' names.
         self.claims: dict[int, list[tuple[int, int, str, str]]] = {}
+        self.amounts: dict[str, Amount] = {}
 
     def name_of(self, name: NameSpan) -> str:
         return self.full_names.get(name.name, name.name)
@@ -428,15 +444,16 @@ class _Article:
             # verb's prepositions add ("was given for courage").
             concepts = clause.rule != "passive-prep"
             subject, obj = (
-                self.argument(sentence, token) or (self._concept(sentence, token) if concepts else None)
+                self.argument(sentence, token)
+                or self._quantity(sentence, token)
+                or (self._concept(sentence, token) if concepts else None)
                 for token in (clause.subject, clause.object)
             )
             if subject is None or obj is None or subject.name == obj.name:
                 continue
-            if subject.label == obj.label == CONCEPT_LABEL and not (
-                self.anchored.get(subject.name) or self.anchored.get(obj.name)
-            ):
-                continue  # a fact needs at least one participant tied to a name
+            anchored = self.anchored.get(subject.name) or self.anchored.get(obj.name)
+            if _is_concept(subject) and _is_concept(obj) and not (anchored or _QUANTITY in (subject.label, obj.label)):
+                continue  # a fact needs at least one participant tied to a name, or a quantity
             if clause.rule == "light-verb" and obj.label == CONCEPT_LABEL and clause.preposition.lower_ == "of":
                 continue  # "imposed a blockade of the port": the noun's complement, not a participant
             if clause.rule == "copula" and CONCEPT_LABEL in (subject.label, obj.label):
@@ -636,6 +653,17 @@ class _Article:
             hedged=clause.hedged,
             modality=clause.modality,
         )
+
+    def _quantity(self, sentence: _Sentence, token: Token) -> Mention | None:
+        """ "killing at least 40", "rescued 700 asylum seekers": a quantity with its value and unit."""
+        found = quantity_at(token, self.lexicon.numerals)
+        if found is None:
+            return None
+        words = sentence.span.doc[found.start : found.end]
+        name = QUANTITY_PREFIX + words.text
+        self.amounts[name] = found.amount
+        start = sentence.offset + words.start_char
+        return Mention(words.text, start, start + len(words.text), name, _QUANTITY, sentence.id)
 
     def _concept(self, sentence: _Sentence, token: Token) -> Mention | None:
         concept = concept_of(token, self.lexicon)

@@ -1,0 +1,124 @@
+"""Quantities as arguments: "killing *at least 40 people*", "rose *12 percent*", "*40 to 175 years* in prison".
+
+A quantity is a number with what it counts or measures: its value (or range), its unit as
+written ("people", "asylum seekers", "percent", "years"; a currency code for money) and the
+words of the phrase. Number words ("twelve", "a dozen") come from the lexicon's numerals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from kg.types import Amount
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["QuantitySpan", "quantity_at"]
+
+_NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_PERCENT = frozenset({"%", "percent", "per cent", "pc"})
+# Words between two numbers of a range: "40 to 175", "between 20 and 30".
+_RANGE_WORDS = frozenset({"to", "and", "-", "–"})
+_MODIFIER_DEPS = frozenset({"advmod", "quantmod", "nmod", "amod"})
+_DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class QuantitySpan:
+    """A quantity at tokens ``start:end`` of the paragraph ``Doc``."""
+
+    start: int
+    end: int
+    amount: Amount
+
+
+def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan | None:
+    """The quantity an argument head stands for: a number ("killing 107") or a counted noun
+    ("rescued 700 asylum seekers"), or None."""
+    if token.ent_type_ == "ORDINAL" or (token.i > 0 and token.nbor(-1).text in ("#", "No.")):
+        return None
+    if token.ent_type_ in ("DATE", "TIME") and (token.pos_ != "NOUN" or any(c.pos_ == "PROPN" for c in token.children)):
+        return None  # "in 2009", "October 28"; a duration ("40 years", "six days") is a quantity
+    if _is_number(token, numerals) and token.dep_ != "nummod":
+        if token.lower_ == "one" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return None  # "one of the victims", "two of them": a pronoun's work, not a count
+        numbers = _number_tokens(token, numerals)
+        unit_tokens: list[Token] = []
+        money = token.ent_type_ == "MONEY"
+    elif token.pos_ == "NOUN" and any(c.dep_ == "nummod" and _is_number(c, numerals) for c in token.children):
+        counted = next(c for c in token.children if c.dep_ == "nummod" and _is_number(c, numerals))
+        numbers = _number_tokens(counted, numerals)
+        unit_tokens = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i > counted.i] + [token]
+        money = counted.ent_type_ == "MONEY"
+    else:
+        return None
+    values = _values(numbers, numerals)
+    if not values:
+        return None
+    words = sorted({*numbers, *unit_tokens}, key=lambda t: t.i)
+    doc = token.doc
+    start, end = words[0].i, words[-1].i + 1
+    # "at least 40", "over 700", "about 80", "$3.1 billion", "107 or more": the whole phrase.
+    inside = {w.i for w in words}
+    while start > 0 and doc[start - 1].head.i in inside and doc[start - 1].dep_ in _MODIFIER_DEPS:
+        start -= 1
+        inside.add(start)
+    if start > 0 and doc[start - 1].text in _CURRENCIES:
+        start -= 1
+    while end < len(doc) and doc[end].head.i in inside and doc[end].lower_ in ("or", "more", "%"):
+        end += 1
+    unit = " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in unit_tokens) or None
+    text_tokens = doc[start:end]
+    if money or any(t.text in _CURRENCIES for t in text_tokens):
+        unit = next((_CURRENCIES[t.text] for t in text_tokens if t.text in _CURRENCIES), unit)
+    if any(t.lower_ in _PERCENT for t in text_tokens):
+        unit = "percent"
+    low, high = values[0], values[-1]
+    amount = Amount(
+        value=low if low == high else None,
+        minimum=low if low != high else None,
+        maximum=high if low != high else None,
+        unit=unit,
+    )
+    return QuantitySpan(start, end, amount)
+
+
+def _is_number(token: Token, numerals: Mapping[str, Decimal]) -> bool:
+    return (token.like_num or token.lower_ in numerals) and (token.pos_ == "NUM" or token.ent_type_ in _NUMBER_LABELS)
+
+
+def _number_tokens(token: Token, numerals: Mapping[str, Decimal]) -> list[Token]:
+    """The number's words: "3.1 billion", "40 to 175", "twenty-five"."""
+    parts = (c for c in token.children if c.dep_ in ("compound", "quantmod", "nummod") and _is_number(c, numerals))
+    found = [token, *parts]
+    for child in token.children:
+        if child.dep_ in ("prep", "cc") and child.lower_ in _RANGE_WORDS:
+            found.extend(g for g in child.children if _is_number(g, numerals))
+        if child.dep_ == "conj" and _is_number(child, numerals):
+            found.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _values(numbers: list[Token], numerals: Mapping[str, Decimal]) -> list[Decimal]:
+    """The numbers of a quantity, multipliers applied ("3.1 billion" → 3100000000), in text order."""
+    values: list[Decimal] = []
+    for token in numbers:
+        word = token.lower_.replace(",", "")
+        if _DIGITS.match(token.text):
+            try:
+                values.append(Decimal(word))
+            except InvalidOperation:
+                continue
+        elif word in numerals:
+            number = numerals[word]
+            if values and number >= 100 and token.i == numbers[numbers.index(token) - 1].i + 1:
+                values[-1] *= number  # "3.1 billion", "two hundred"
+            else:
+                values.append(number)
+    return values

@@ -1,0 +1,84 @@
+"""Quantities as arguments, on pinned sentences (written by the team): value, range, unit, phrase."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.types import Amount
+
+pytestmark = pytest.mark.model
+
+
+def _quantities(triples):
+    return {
+        (t.subject.label, t.predicate.lemma, t.object.label): t.object.amount
+        for t in triples
+        if t.object.amount is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "amount"),
+    [
+        pytest.param(
+            "The storm killed at least 40 people in Norway.",
+            ("storm", "kill", "at least 40 people"),
+            Amount(value=Decimal(40), unit="people"),
+            id="count-of-people",
+        ),
+        pytest.param(
+            "Police in Oslo arrested more than 150 protesters.",
+            ("Police", "arrest", "more than 150 protesters"),
+            Amount(value=Decimal(150), unit="protesters"),
+            id="more-than",
+        ),
+        pytest.param(
+            "The Oslo District Court sentenced Lars Berg to 40 to 175 years.",
+            ("Oslo District Court", "sentence", "40 to 175 years"),
+            Amount(minimum=Decimal(40), maximum=Decimal(175), unit="years"),
+            id="range",
+        ),
+        pytest.param(
+            "Acme paid $3.1 billion for Zeta Corp.",
+            ("Acme", "pay", "$3.1 billion"),
+            Amount(value=Decimal("3.1E9"), unit="USD"),
+            id="money",
+        ),
+        pytest.param(
+            "Norway sent twelve ships to Iceland.",
+            ("Norway", "send", "twelve ships"),
+            Amount(value=Decimal(12), unit="ships"),
+            id="number-word",
+        ),
+    ],
+)
+def test_extraction_quantity_argument(facts_of, text, fact, amount):
+    _, triples = facts_of(text, with_triples=True)
+    found = {(s.lower(), p, o): a for (s, p, o), a in _quantities(triples).items()}
+    key = (fact[0].lower(), fact[1], fact[2])
+    assert key in found, found
+    assert found[key] == amount
+
+
+def test_extraction_partitive_one_is_no_quantity(facts_of):
+    _, triples = facts_of("Ida Holm is one of the two deputy mayors of Bergen.", with_triples=True)
+    assert not _quantities(triples)
+
+
+def test_extraction_quantity_in_jsonl_and_rdf(tmp_path):
+    import json
+
+    import kg
+    from kg.api import triple_record
+
+    path = tmp_path / "a.txt"
+    path.write_text("The flood destroyed 300 homes in Ghana.\n", encoding="utf-8")
+    records = [triple_record(t) for t in kg.extract([path])]
+    (record,) = [r for r in records if r["object"]["type"] == "Quantity"]
+    assert (record["object"]["literal"], record["object"]["unit"]) == ("300", "homes")
+    graph = kg.build([path])
+    rows = kg.query(graph, "SELECT ?v ?u WHERE { ?q a kgo:Quantity ; schema:value ?v ; schema:unitText ?u }").rows
+    assert [(str(v), str(u)) for v, u in rows] == [("300.0", "homes")]
+    json.dumps(records)
