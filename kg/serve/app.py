@@ -293,6 +293,8 @@ def _cell(catalog: Catalog, value: str | None) -> dict[str, str] | None:
 
 async def _protocol_query(request: Request) -> tuple[str, Response | None]:
     """The query text of a SPARQL 1.1 Protocol request, or the response that refuses it."""
+    from urllib.parse import parse_qs
+
     from starlette.responses import PlainTextResponse
 
     def refuse(status: int, message: str) -> tuple[str, Response]:
@@ -306,8 +308,14 @@ async def _protocol_query(request: Request) -> tuple[str, Response | None]:
         if kind == "application/sparql-query":
             params["query"] = (await request.body()).decode("utf-8", errors="replace")
         elif kind == "application/x-www-form-urlencoded":
-            form = await request.form()
-            params.update({k: v for k, v in form.items() if isinstance(v, str)})
+            # Parsed here: Starlette's form parser needs python-multipart, for forms of text alone too.
+            body = (await request.body()).decode("utf-8", errors="replace")
+            form = parse_qs(body, keep_blank_values=True)
+            params.update({k: v[0] for k, v in form.items()})
+            if form.get("default-graph-uri") or form.get("named-graph-uri"):
+                return refuse(
+                    400, "default-graph-uri and named-graph-uri are not supported: the endpoint serves one graph"
+                )
         else:
             return refuse(415, f"unsupported content type {kind!r} (send application/sparql-query or a form)")
     if "update" in params:
