@@ -280,11 +280,14 @@ def _encode(items) -> str:
 
 
 def _cell(catalog: Catalog, value: str | None) -> dict[str, str] | None:
-    """A result value for the table: an entity as a link to its page, anything else as text."""
+    """A result value for the table: an entity (its IRI, or a label only it has) as a link to its page."""
     if value is None:
         return None
     if value in catalog.base.entities:
         return {"text": catalog.base.entity_info(value).label, "url": views.entity_url(value), "title": value}
+    named = catalog.entity_id(value)
+    if named is not None:
+        return {"text": value, "url": views.entity_url(named), "title": named}
     if value in catalog.base.articles:
         title = catalog.base.article_info(value).title or value
         return {"text": title, "url": views.article_url(value), "title": value}

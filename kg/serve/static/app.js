@@ -53,7 +53,6 @@ function setUpEgo() {
   const center = box.dataset.entity;
   const cy = cytoscape({
     container: box,
-    wheelSensitivity: 0.3,
     style: [
       { selector: "node", style: { "label": "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
           "width": 18, "height": 18, "background-color": node => TYPE_COLOURS[node.data("type")] || "#6b7688" } },
