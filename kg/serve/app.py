@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from kg.analysis import Filters
 from kg.errors import KGError, QueryError, QueryTimeoutError, UsageError
@@ -233,7 +234,7 @@ def create_app(graph: Graph, catalog: Catalog, *, timeout: float, limit: int) ->
         download = None
         if result is not None:
             kept = [(k, v) for k, v in params.multi_items() if k not in ("format", "run")]
-            download = {f: "/query?" + _encode([*kept, ("format", f)]) for f in ("csv", "json")}
+            download = {f: "/query?" + urlencode([*kept, ("format", f)]) for f in ("csv", "json")}
         return page(
             request,
             "query.html",
@@ -271,12 +272,6 @@ def create_app(graph: Graph, catalog: Catalog, *, timeout: float, limit: int) ->
         ],
     )
     return _Headers(app)
-
-
-def _encode(items) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode(items)
 
 
 def _cell(catalog: Catalog, value: str | None) -> dict[str, str] | None:
