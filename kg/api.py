@@ -62,6 +62,7 @@ __all__ = [
     "named_query",
     "validate",
     "export",
+    "load_graph",
 ]
 
 
@@ -347,7 +348,12 @@ def query(
 # (kg.analysis.Filters: entity types, relation families, date range, minimum confidence).
 
 
-def _offline_graph(graph: Graph | str | Path) -> Graph:
+def load_graph(graph: Graph | str | Path) -> Graph:
+    """A graph file or store (read whole) as an rdflib graph, read offline (a store URL is asked, nothing else).
+
+    Raises:
+        KGError: the file is missing or malformed, or the store cannot be read.
+    """
     # A store URL is the one place the user asked us to reach; nothing else is fetched.
     with nullcontext() if is_remote(graph) else offline():
         return _graph(graph)
@@ -368,7 +374,7 @@ def rank(
     Raises:
         KGError: an unreadable graph, an unknown measure, or a filter the graph cannot satisfy.
     """
-    projection = project(_offline_graph(graph), filters=filters)
+    projection = project(load_graph(graph), filters=filters)
     return _rank(projection, measures=measures, top=top, exact_limit=exact_limit, sample_size=sample_size, seed=seed)
 
 
@@ -389,7 +395,7 @@ def centrality(
 
 def _facts(graph: Graph | str | Path, filters: Filters | None):
     """The graph's facts, read once offline and narrowed by ``filters``."""
-    return select(read_facts(_offline_graph(graph)), filters)
+    return select(read_facts(load_graph(graph)), filters)
 
 
 def windows(
@@ -436,7 +442,7 @@ def structure(
     """Each entity's Louvain community, connected component and core number (see :func:`kg.communities.memberships`)."""
     from kg.communities import memberships
 
-    return memberships(project(_offline_graph(graph), filters=filters), seed=seed, resolution=resolution)
+    return memberships(project(load_graph(graph), filters=filters), seed=seed, resolution=resolution)
 
 
 def ego(
@@ -450,7 +456,7 @@ def ego(
     from kg.communities import ego as ego_network
     from kg.communities import find_entity
 
-    projection = project(_offline_graph(graph), filters=filters)
+    projection = project(load_graph(graph), filters=filters)
     center = find_entity(projection, entity)
     network = ego_network(projection, center, radius=radius)
     nodes = sorted(network.nodes(data=True), key=lambda item: (item[1]["distance"], str(item[1]["label"])))
@@ -499,7 +505,7 @@ def report(
 
     report_format(output, format)  # reject a bad format before the analysis
     summary = summarize(
-        _offline_graph(graph),
+        load_graph(graph),
         filters=filters,
         top=top,
         window=window,
@@ -529,7 +535,7 @@ def named_query(
     if is_store(graph):
         found = find_query(name)
         return query(graph, found.text, bindings=found.bindings(values or {}), limit=limit)
-    return run_named_query(_offline_graph(graph), name, values, limit=limit)
+    return run_named_query(load_graph(graph), name, values, limit=limit)
 
 
 def validate(
@@ -545,7 +551,7 @@ def validate(
     from kg.shacl import inconsistencies
     from kg.shacl import validate as run_validate
 
-    loaded = _offline_graph(graph)
+    loaded = load_graph(graph)
     report = run_validate(loaded, ontology=ontology)
     return report, (inconsistencies(loaded, ontology=ontology) if reason else [])
 
@@ -561,4 +567,4 @@ def export(graph: Graph | str | Path, output: str | Path, *, format: str | None 
     from kg.exchange import export_format, export_projection
 
     fmt = export_format(output, format)  # reject a bad format before reading the graph
-    return export_projection(project(_offline_graph(graph)), output, format=fmt)
+    return export_projection(project(load_graph(graph)), output, format=fmt)

@@ -594,6 +594,25 @@ def report(
     typer.echo(f"kg: wrote {', '.join(map(str, written))}", err=True)
 
 
+@app.command()
+def serve(
+    graph: GraphPath,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; anything but 127.0.0.1 lets other machines in.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on (0: any free port).")] = 8000,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Stop a SPARQL query after this many seconds (the server goes on).")
+    ] = 10.0,
+    limit: Annotated[int, typer.Option("--limit", help="Return at most N rows (or triples) per query.")] = 10_000,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the explorer in the web browser.")] = False,
+) -> None:
+    """Explore a graph in the browser (search, entities, articles, overview, SPARQL) and serve it over SPARQL 1.1."""
+    from kg.serve.server import serve as run_serve
+
+    run_serve(graph, host=host, port=port, timeout=timeout, limit=limit, open_browser=open_browser)
+
+
 @contextlib.contextmanager
 def _interruptible() -> Iterator[None]:
     """Turn Ctrl-C, SIGTERM and SIGHUP into :class:`Interrupted`, so the run unwinds cleanly.

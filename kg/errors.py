@@ -12,6 +12,7 @@ __all__ = [
     "QueryFailedError",
     "QueryTimeoutError",
     "OntologyError",
+    "ServerError",
     "Interrupted",
 ]
 
@@ -68,6 +69,12 @@ class QueryTimeoutError(QueryFailedError):
 
 class OntologyError(KGError):
     """The ontology or lexicon files are missing or malformed."""
+
+    exit_code = 1
+
+
+class ServerError(KGError):
+    """``kg serve`` cannot listen where it was asked to (the port is taken, the host unknown)."""
 
     exit_code = 1
 

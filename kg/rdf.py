@@ -391,6 +391,7 @@ _KGO_TERMS = (
     "relationText",
     "sentence",
     "sentenceIndex",
+    "sentenceStart",
     "subjectEnd",
     "subjectStart",
 )
@@ -588,6 +589,9 @@ def _facts(terms, v: _Vocabulary, triples: Sequence[Triple], ns: Namespaces, act
         yield node, v.prov["wasGeneratedBy"], activity
         yield node, kgo["sentence"], literal(triple.sentence)
         yield node, kgo["sentenceIndex"], integer(triple.sentence_id)
+        start = _sentence_start(triple)
+        if start is not None:
+            yield node, kgo["sentenceStart"], integer(start)
         yield node, kgo["relationText"], literal(triple.predicate.text)
         yield node, kgo["subjectStart"], integer(triple.subject_mention.start)
         yield node, kgo["subjectEnd"], integer(triple.subject_mention.end)
@@ -614,6 +618,18 @@ def _facts(terms, v: _Vocabulary, triples: Sequence[Triple], ns: Namespaces, act
                 yield node, kgo["latestDate"], date(when.latest)
                 if when.day is not None:
                     yield node, kgo["factDate"], date(when.day)
+
+
+def _sentence_start(triple: Triple) -> int | None:
+    """Where the triple's sentence starts in its article's text, or ``None`` if it is not found there.
+
+    With it, the mention offsets (article offsets) locate the mentions in the sentence.
+    """
+    text, sentence = triple.article.text, triple.sentence
+    first = min(triple.subject_mention.start, triple.object_mention.start)
+    last = max(triple.subject_mention.end, triple.object_mention.end)
+    start = text.rfind(sentence, 0, first + len(sentence))
+    return start if start >= 0 and start + len(sentence) >= last else None
 
 
 def serialize(graph, fmt: str) -> bytes:

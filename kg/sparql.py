@@ -27,7 +27,16 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.plugins.sparql.sparql import Query
 
-__all__ = ["QueryResult", "PREFIXES", "prepare_read_only", "run_query", "run_in_worker", "offline"]
+__all__ = [
+    "QueryResult",
+    "PREFIXES",
+    "QUERY_FORMS",
+    "prepare_read_only",
+    "check_read_only",
+    "run_query",
+    "run_in_worker",
+    "offline",
+]
 
 # Prefixes every query may use without declaring them.
 PREFIXES = {
@@ -40,6 +49,8 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "dcterms": "http://purl.org/dc/terms/",
 }
+# The four query forms of SPARQL 1.1, as rdflib names their algebra; kg query answers the first two.
+QUERY_FORMS = ("SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery")
 _REMOTE_HINT = "kg query only reads the local graph (pass --allow-remote to allow it)"
 _OFFLINE = {"depth": 0, "hooked": False}
 
@@ -100,7 +111,7 @@ def run_query(
     return _evaluate_in_worker(graph, sparql, dict(bindings or {}), limit, allow_remote, timeout)
 
 
-def _prepare(sparql: str) -> Query:
+def _prepare(sparql: str, forms: tuple[str, ...] = QUERY_FORMS[:2]) -> Query:
     from rdflib.plugins.sparql import prepareQuery
 
     try:
@@ -110,9 +121,10 @@ def _prepare(sparql: str) -> Query:
         if update is not None:
             raise QueryError(f"SPARQL Update ({update}) is not allowed: kg query is read-only") from None
         raise QueryError(f"SPARQL syntax error: {_one_line(error)}") from None
-    if prepared.algebra.name not in ("SelectQuery", "AskQuery"):
+    if prepared.algebra.name not in forms:
         kind = prepared.algebra.name.removesuffix("Query").upper()
-        raise QueryError(f"only SELECT and ASK queries are supported, not {kind}")
+        allowed = " and ".join(", ".join(f.removesuffix("Query").upper() for f in forms).rsplit(", ", 1))
+        raise QueryError(f"only {allowed} queries are supported, not {kind}")
     return prepared
 
 
@@ -140,6 +152,18 @@ def prepare_read_only(sparql: str, *, allow_remote: bool = False) -> Query:
     prepared = _prepare(sparql)
     if not allow_remote:
         _refuse_service(prepared)
+    return prepared
+
+
+def check_read_only(sparql: str, graph: Graph, *, forms: tuple[str, ...] = QUERY_FORMS) -> Query:
+    """Parse a query of one of ``forms`` that only reads ``graph``: what ``run_query`` checks first.
+
+    Raises:
+        QueryError: the query does not parse, is an update or of another form, calls
+            ``SERVICE``, or names a ``FROM`` graph that ``graph`` does not hold.
+    """
+    prepared = _prepare(sparql, forms)
+    _check_local(prepared, graph)
     return prepared
 
 

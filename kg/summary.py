@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Graph
 
-__all__ = ["COLOUR_BY", "ACTOR_TYPES", "Summary", "summarize", "key_actors"]
+__all__ = ["COLOUR_BY", "ACTOR_TYPES", "Summary", "summarize", "summarize_facts", "key_actors"]
 
 COLOUR_BY = ("community", "type")
 # The classes whose members act in the news; the rest (kgo:Concept, Event, Product, ...)
@@ -104,10 +104,33 @@ def summarize(
     sample_size: int = SAMPLE_SIZE,
     seed: int = SEED,
 ) -> Summary:
-    """Analyse ``graph`` for a report.
+    """Analyse ``graph`` for a report (see :func:`summarize_facts` for the options).
+
+    Raises:
+        UsageError: a bad option, or a filter naming a type or relation the graph lacks.
+    """
+    options = {"exact_limit": exact_limit, "sample_size": sample_size, "seed": seed}
+    return summarize_facts(
+        read_facts(graph), filters=filters, top=top, window=window, colour_by=colour_by, title=title, **options
+    )
+
+
+def summarize_facts(
+    everything: FactBase,
+    *,
+    filters: Filters | None = None,
+    top: int = 10,
+    window: str = "week",
+    colour_by: str = "community",
+    title: str | None = None,
+    exact_limit: int = EXACT_LIMIT,
+    sample_size: int = SAMPLE_SIZE,
+    seed: int = SEED,
+) -> Summary:
+    """Analyse the facts of a graph (:func:`kg.analysis.read_facts`) for a report.
 
     Args:
-        graph: an RDF graph built by kg.
+        everything: every fact of the graph, negated ones included.
         filters: which facts to analyse and list (default: all).
         top: length of the top lists.
         window: ``"week"`` or ``"month"``, the time windows of the timeline tables.
@@ -123,7 +146,6 @@ def summarize(
     if top < 1:
         raise UsageError(f"--top must be at least 1, not {top}")
     options = {"exact_limit": exact_limit, "sample_size": sample_size, "seed": seed}
-    everything = read_facts(graph)
     listed = select(everything, filters, negated=True)
     kept = select(everything, filters)
     projection = to_projection(kept)

@@ -375,6 +375,7 @@ def test_provenance_properties(kg_graph: Graph) -> None:
         "confidence": XSD.decimal,
         "sentence": XSD.string,
         "sentenceIndex": XSD.integer,
+        "sentenceStart": XSD.integer,
         "subjectStart": XSD.integer,
         "subjectEnd": XSD.integer,
         "objectStart": XSD.integer,
