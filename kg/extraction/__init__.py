@@ -180,6 +180,9 @@ _INJURING_VERBS = frozenset({"shoot", "stab", "beat", "strangle", "bludgeon", "g
 
 
 _QUANTITY = KGO + "Quantity"
+# Labels of names that say when or where rather than who: "in March", "at Easter", "in Borneo".
+# A person "in" something is rare enough that "in Borneo" tagged PERSON is a place the tagger missed.
+_WHEN_LABELS = frozenset({"DATE", "TIME", "EVENT", "FAC", "LOC", "GPE", "MISC", "PERSON"})
 
 
 def _is_concept(mention: Mention) -> bool:
@@ -441,13 +444,13 @@ class _Article:
     def clause_relations(self, sentence: _Sentence) -> Iterator[Relation]:
         for clause in find_clauses(sentence.span):
             # Concepts stand in for direct participants, not for the circumstances a passive
-            # verb's prepositions add ("was given for courage").
-            concepts = clause.rule != "passive-prep"
+            # verb's prepositions add ("was given for courage"); its patient may be one.
+            concepts = (True, clause.rule != "passive-prep")
             subject, obj = (
                 self.argument(sentence, token)
                 or self._quantity(sentence, token)
-                or (self._concept(sentence, token) if concepts else None)
-                for token in (clause.subject, clause.object)
+                or (self._concept(sentence, token) if allowed else None)
+                for token, allowed in zip((clause.subject, clause.object), concepts)
             )
             if subject is None or obj is None or subject.name == obj.name:
                 continue
@@ -475,9 +478,10 @@ class _Article:
                 preposition in LOCATIVE_PREPOSITIONS
                 and clause.noun is None
                 and known is None
+                and (kind_of(obj.label) == "place" or _is_concept(obj) or obj.label in _WHEN_LABELS)
                 and not self.lexicon.verb_property(lemma, preposition=preposition, particle=particle)
             ):
-                continue
+                continue  # "met in Ankara" says where; "published in Nature" names a participant
             confidence = clause.confidence * (0.9 if subject.is_pronoun or obj.is_pronoun else 1.0)
             claim, claimant = self._claim_at(sentence, clause.verb)
             relation = Relation(

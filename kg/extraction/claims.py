@@ -44,7 +44,9 @@ def claim_facts(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[Clai
         prop = claim_verbs.get(verb.lemma_.lower())
         if prop is None or verb.pos_ not in ("VERB", "AUX"):
             continue
-        complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+        complement = next(
+            (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None
+        )
         if complement is None:
             # "..., the statement added": the quoted clause is the root and the verb hangs off it.
             speaker_start = _left_of(verb)

@@ -52,6 +52,7 @@ CONFIDENCE = {
     "copula-of": 0.8,
     "light-verb": 0.75,
     "reciprocal": 0.8,
+    "complement": 0.75,
 }
 # Light verbs whose object noun carries the meaning: "launched strikes on" is an attack.
 SUPPORT_VERBS = frozenset(
@@ -282,10 +283,18 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             return subjects_of(governor)[0], False
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(verb.head)[0], False
+    if verb.dep_ == "advcl" and _is_infinitive(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        # "seized on the error to win her first title": a purpose shares its clause's subject
+        heads, passive = subjects_of(verb.head)
+        return ([] if passive else heads), False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "acted alone in killing Kennedy", "convicted of murdering Don Bolles"
         return subjects_of(verb.head.head)[0], False
     return [], False
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _flags(verb: Token, subjects: list[Token]) -> tuple[bool, bool, str | None]:
@@ -337,6 +346,17 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
                     for patient in subjects:
                         yield clause(actor, patient, None, "passive-agent")
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        for small in (c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("NOUN", "ADJ")):
+            # "declared the outbreak a national emergency": the object and what it is declared to be
+            inner = next((c for c in small.children if c.dep_ == "nsubj"), None)
+            dobj = next((o for o in objects if o.dep_ == "dobj"), None)
+            patient = inner if inner is not None else dobj if small.dep_ == "oprd" else None
+            if patient is None:
+                continue
+            objects = [o for o in objects if o.i not in (small.i, patient.i)]
+            for target in _targets(patient):
+                for subject in subjects:
+                    yield clause(subject, target, None, "complement", noun=small)
         for obj in objects:
             rule = "copula" if obj.dep_ == "attr" else "active"
             for target in _targets(obj):

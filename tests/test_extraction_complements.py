@@ -1,0 +1,35 @@
+"""Complements, purposes and prepositional participants, on pinned sentences (written by the team)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_extraction_purpose_shares_its_clause_subject(facts_of):
+    found = facts_of("Ana Ruiz seized on the error to win the Wimbledon title.")
+    assert ("Ana Ruiz", "win", "Wimbledon title") in found
+
+
+def test_extraction_object_complement_carries_its_noun(facts_of):
+    _, triples = facts_of("The WHO declared Ebola a global emergency.", with_triples=True)
+    fact = next(t for t in triples if t.rule == "complement")
+    assert fact.predicate.noun == "emergency"
+    assert "declared" in fact.predicate.text and "emergency" in fact.predicate.text
+    assert not any(t.object.type.endswith("#Claim") for t in triples)  # a verbless small clause is no claim
+
+
+def test_extraction_in_an_organisation_is_a_participant(facts_of):
+    assert ("Norway", "invested in", "Statoil") in facts_of("Norway invested in Statoil.")
+
+
+def test_extraction_in_a_place_is_a_circumstance(facts_of):
+    found = facts_of("Hakan Fidan met with Sergei Lavrov in Ankara.")
+    assert ("Hakan Fidan", "met with", "Sergei Lavrov") in found
+    assert not any(o == "Ankara" for _, _, o in found)
+
+
+def test_extraction_passive_patient_may_be_a_concept(facts_of):
+    found = facts_of("The new study was published in Nature Climate Change.")
+    assert any(s == "study" and o == "Nature Climate Change" for s, _, o in found)
