@@ -75,6 +75,9 @@ class Lexicon:
     to their property; they are not in ``verbs``, so "warned X" keeps its own sense. ``numerals``
     maps number words ("twelve", "billion") to their values. ``restrictions`` holds each
     property's selectional restrictions (``kgo:subjectClass``, ``kgo:objectClass``; see :meth:`admits`).
+    ``noun_classes`` maps nouns to the class a concept they head belongs to ("missile": Weapon,
+    "storm": Event; ``ontolex:denotes``), ``vague_nouns`` the nouns too vague to be a concept
+    (``kgo:salient false``).
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -91,6 +94,8 @@ class Lexicon:
     claim_verbs: Mapping[str, str] = field(default_factory=dict)
     numerals: Mapping[str, Decimal] = field(default_factory=dict)
     restrictions: Mapping[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    noun_classes: Mapping[str, str] = field(default_factory=dict)
+    vague_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -262,6 +267,8 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
     verbs: dict[tuple[str, str | None, str | None], str] = {}
     claim_verbs: dict[str, str] = {}
     numerals: dict[str, Decimal] = {}
+    noun_classes: dict[str, str] = {}
+    vague_nouns: set[str] = set()
     nominals: dict[str, str] = {}
     roles: dict[str, str] = {}
     labels: dict[str, str] = {}
@@ -288,6 +295,11 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
             if written and graph.value(entry, lexinfo.partOfSpeech) == lexinfo.numeral and value is not None:
                 numerals[written] = Decimal(str(value))
                 continue
+            denoted, salient = graph.value(entry, ontolex.denotes), graph.value(entry, kgo.salient)
+            if written and isinstance(denoted, URIRef):
+                noun_classes[written] = str(denoted)
+            if written and isinstance(salient, Literal) and salient.toPython() is False:
+                vague_nouns.add(written)
             if not written or not references:
                 continue
             prop = references[-1]
@@ -378,4 +390,6 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         claim_verbs,
         numerals,
         restrictions,
+        noun_classes,
+        frozenset(vague_nouns),
     )

@@ -33,3 +33,16 @@ def test_extraction_in_a_place_is_a_circumstance(facts_of):
 def test_extraction_passive_patient_may_be_a_concept(facts_of):
     found = facts_of("The new study was published in Nature Climate Change.")
     assert any(s == "study" and o == "Nature Climate Change" for s, _, o in found)
+
+
+def test_extraction_object_keeps_its_of_complement(facts_of):
+    _, triples = facts_of("Japan opposes the deployment of the missiles.", with_triples=True)
+    fact = next(t for t in triples if t.subject.label == "Japan")
+    assert fact.object.label == "deployment of missiles"
+    assert fact.object_mention.text == "deployment of the missiles"
+
+
+def test_extraction_nouns_of_kinds_type_concepts(facts_of):
+    _, triples = facts_of("The storm destroyed the Norwegian missile depot near Bergen.", with_triples=True)
+    kinds = {t.subject.label: t.subject.type.rsplit("#", 1)[-1] for t in triples}
+    assert kinds.get("storm") == "Event"

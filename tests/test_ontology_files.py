@@ -414,8 +414,8 @@ def lexicon_entries(graph: Graph) -> dict[tuple, dict]:
     """(writtenRep, pos, preposition, particle) -> {"entry", "refs", "nominal"}."""
     entries: dict[tuple, dict] = {}
     for entry in graph.subjects(RDF.type, ONTOLEX.LexicalEntry):
-        if (entry, LEXINFO.partOfSpeech, LEXINFO.numeral) in graph:
-            continue  # numerals carry a value, not a sense (test_lexicon_numerals)
+        if (entry, LEXINFO.partOfSpeech, LEXINFO.numeral) in graph or not any(graph.objects(entry, ONTOLEX.sense)):
+            continue  # numerals and nouns of kinds carry a value or a class, not a sense (tests below)
         forms = list(graph.objects(entry, ONTOLEX.canonicalForm))
         assert len(forms) == 1, entry
         reps = list(graph.objects(forms[0], ONTOLEX.writtenRep))
@@ -448,6 +448,16 @@ def test_lexicon_numerals(lexicon_graph):
     }
     assert numerals["twelve"].toPython() == 12 and numerals["billion"].toPython() == 10**9
     assert all(isinstance(value.toPython(), int) and value.toPython() > 0 for value in numerals.values())
+
+
+def test_lexicon_nouns_of_kinds(lexicon_graph, kg_graph, lexicon):
+    kgo = "https://example.org/kg/ontology#"
+    assert lexicon.noun_classes["missile"] == kgo + "Weapon"
+    assert lexicon.noun_classes["troop"] == kgo + "ArmedForce"
+    assert lexicon.noun_classes["storm"] == kgo + "Event"
+    assert {"thing", "year"} <= lexicon.vague_nouns
+    for entry in lexicon_graph.subjects(ONTOLEX.denotes, None):
+        assert (lexicon_graph.value(entry, ONTOLEX.denotes), RDF.type, OWL.Class) in kg_graph, entry
 
 
 def local_name_any(term: URIRef) -> str:

@@ -680,7 +680,7 @@ class _Article:
         self.concept_types[concept.head_lemma] = concept.type
         name = CONCEPT_PREFIX + concept.head_lemma
         self.anchored[name] = self.anchored.get(name, False) or concept.anchored
-        span = sentence.span.doc[concept.start : token.i + 1]
+        span = sentence.span.doc[concept.start : concept.end]
         start = sentence.offset + span.start_char
         return Mention(span.text, start, start + len(span.text), name, CONCEPT_LABEL, sentence.id)
 

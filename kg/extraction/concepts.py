@@ -19,103 +19,25 @@ if TYPE_CHECKING:
 
 __all__ = ["Concept", "concept_of"]
 
-# Heads too vague to stand for a thing of their own.
-_VAGUE = frozenset(
-    {
-        "thing",
-        "way",
-        "time",
-        "lot",
-        "part",
-        "people",
-        "person",
-        "one",
-        "kind",
-        "number",
-        "year",
-        "day",
-        "week",
-        "month",
-        "hour",
-        "minute",
-        "place",
-        "fact",
-        "case",
-        "point",
-        "end",
-        "course",
-        "side",
-        "step",
-        "move",
-        "comment",
-        "statement",
-        "reporter",
-        "official",
-        "bid",
-        "effort",
-        "view",
-        "sort",
-        "type",
-        "matter",
-        "issue",
-        "question",
-        "reason",
-        "result",
-        "role",
-        "rest",
-        "area",
-        "total",
-        "amount",
-        "share",
-        "percent",
-        "cent",
-        "instance",
-        "work",
-        "everything",
-        "something",
-        "anything",
-        "nothing",
-        "aggression",
-    }
-)
-_ARMED_FORCES = frozenset({"force", "troop", "army", "military", "navy", "soldier", "militia", "fighter"})
-_WEAPONS = frozenset(
-    {
-        "missile",
-        "drone",
-        "rocket",
-        "munition",
-        "bomb",
-        "shell",
-        "artillery",
-        "tank",
-        "warhead",
-        "jet",
-        "warplane",
-        "submarine",
-        "warship",
-        "weapon",
-        "mine",
-    }
-)
-
 
 @dataclass(frozen=True)
 class Concept:
-    """A concept's label, the key it merges by within an article, its ontology class and first token."""
+    """A concept's label, the key it merges by within an article, its ontology class, its first
+    token and the token after its last ("the deployment *of the missiles*" included)."""
 
     label: str
     head_lemma: str
     type: str
     start: int
     anchored: bool
+    end: int = 0
 
 
 def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
     """The concept a common-noun argument head stands for, or None when it is too vague."""
     token = content_noun(token)
     lemma = token.lemma_.lower()
-    if token.pos_ != "NOUN" or lemma in _VAGUE or token.lower_ in lexicon.role_words or len(lemma) < 3:
+    if token.pos_ != "NOUN" or lemma in lexicon.vague_nouns or token.lower_ in lexicon.role_words or len(lemma) < 3:
         return None
     if token.text[:1].isupper() and not token.is_sent_start:
         return None  # a capitalised word mid-sentence is a name the tagger missed, not a common noun
@@ -129,19 +51,31 @@ def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
     ]
     words = [*modifiers, token]
     label = " ".join(w.text if w.pos_ == "PROPN" or w.dep_ == "amod" else w.lower_ for w in words)
+    complement = _of_complement(token)
+    end = token.i + 1
+    if complement is not None:  # "the deployment of the missiles": the object keeps its complement
+        inner = [c for c in complement.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")] + [complement]
+        label += " of " + " ".join(w.text if w.pos_ == "PROPN" else w.lower_ for w in inner)
+        end = complement.i + 1
     # Merge key: the head lemma with its proper adjectives, so "Russian forces" and "Ukrainian
     # forces" stay apart while "government building" and "building" merge.
     key = " ".join([*(m.lower_ for m in modifiers if m.dep_ == "amod"), lemma])
     # A proper noun or adjective ties the concept to a named thing ("Iskander missile", "Russian forces").
     anchored = any(m.pos_ == "PROPN" or m.dep_ == "amod" for m in modifiers)
-    return Concept(label, key, _class_of(lemma, lexicon), words[0].i, anchored)
+    return Concept(label, key, _class_of(lemma, lexicon), words[0].i, anchored, end)
+
+
+def _of_complement(noun: Token) -> Token | None:
+    """The common noun an "of" phrase right after ``noun`` completes it with, if any."""
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return pobj if pobj is not None and pobj.pos_ == "NOUN" else None
 
 
 def _class_of(lemma: str, lexicon: Lexicon) -> str:
-    if lemma in _ARMED_FORCES:
-        return KGO + "ArmedForce"
-    if lemma in _WEAPONS:
-        return KGO + "Weapon"
+    """The class the lexicon gives the head noun (a weapon, a force, an event), else Concept."""
+    if lemma in lexicon.noun_classes:
+        return lexicon.noun_classes[lemma]
     if lemma in lexicon.nominals:
         return KGO + "Event"
     return KGO + "Concept"
