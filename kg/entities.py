@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.extraction import CLAIM_PREFIX, CONCEPT_PREFIX, QUANTITY_PREFIX, ArticleFacts
-from kg.extraction.clauses import GIVING_VERBS, SUPPORT_VERBS
 from kg.extraction.resolve import canonical_names, vote_labels
 from kg.ontology import KGO, Lexicon
 from kg.types import Amount, Article, Entity, Mention, Predicate, Relation, Triple
@@ -189,10 +188,11 @@ def _property(relation: Relation, lexicon: Lexicon, base: str) -> tuple[str, str
         prop = lexicon.role_property(predicate.lemma) or _FALLBACK_ROLE
         return prop, lexicon.label(prop)
     prop = None
-    if predicate.noun is not None and predicate.lemma in SUPPORT_VERBS | GIVING_VERBS:
+    giving = lexicon.words("giving-verb")
+    if predicate.noun is not None and predicate.lemma in lexicon.words("support-verb") | giving:
         # "launched strikes on" is an attack; "provided aid to" is aid, "provided a response to" is not.
         prop = lexicon.nominals.get(predicate.noun)
-        if prop is None and predicate.lemma in GIVING_VERBS:
+        if prop is None and predicate.lemma in giving:
             return _open(predicate, base)
     prop = prop or lexicon.verb_property(
         predicate.lemma, preposition=predicate.preposition, particle=predicate.particle

@@ -77,7 +77,9 @@ class Lexicon:
     property's selectional restrictions (``kgo:subjectClass``, ``kgo:objectClass``; see :meth:`admits`).
     ``noun_classes`` maps nouns to the class a concept they head belongs to ("missile": Weapon,
     "storm": Event; ``ontolex:denotes``), ``vague_nouns`` the nouns too vague to be a concept
-    (``kgo:salient false``).
+    (``kgo:salient false``). ``word_classes`` holds the closed word lists the readers use
+    (``kgo:wordClass``: "support-verb", "agent-noun", ...), each word with the property its
+    entry names, if any; see :meth:`words` and :meth:`word_property`.
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -96,6 +98,7 @@ class Lexicon:
     restrictions: Mapping[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     noun_classes: Mapping[str, str] = field(default_factory=dict)
     vague_nouns: frozenset[str] = frozenset()
+    word_classes: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict)
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -115,6 +118,25 @@ class Lexicon:
             if key in self.verbs:
                 return self.verbs[key]
         return None
+
+    def words(self, word_class: str) -> frozenset[str]:
+        """The words of a word class of the lexicon ("support-verb": impose, launch, ...).
+
+        Raises:
+            OntologyError: the lexicon has no such word class.
+        """
+        found = self._word_sets.get(word_class)
+        if found is None:
+            raise OntologyError(f"the lexicon has no word class {word_class!r} (kgo:wordClass)")
+        return found
+
+    def word_property(self, word_class: str, word: str) -> str | None:
+        """The property the entry of ``word`` in ``word_class`` names ("assassin" → killed), if any."""
+        return self.word_classes.get(word_class, {}).get(word)
+
+    @functools.cached_property
+    def _word_sets(self) -> dict[str, frozenset[str]]:
+        return {name: frozenset(words) for name, words in self.word_classes.items()}
 
     def admits(self, prop: str, subject_class: str | None, object_class: str | None) -> bool:
         """Whether a verb's sense ``prop`` fits arguments of these classes (None: unknown, admitted).
@@ -269,6 +291,7 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
     numerals: dict[str, Decimal] = {}
     noun_classes: dict[str, str] = {}
     vague_nouns: set[str] = set()
+    word_classes: dict[str, dict[str, str | None]] = {}
     nominals: dict[str, str] = {}
     roles: dict[str, str] = {}
     labels: dict[str, str] = {}
@@ -294,6 +317,10 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
             value = graph.value(entry, RDF.value)
             if written and graph.value(entry, lexinfo.partOfSpeech) == lexinfo.numeral and value is not None:
                 numerals[written] = Decimal(str(value))
+                continue
+            word_class = text(entry, kgo.wordClass)
+            if written and word_class:
+                word_classes.setdefault(word_class, {})[written] = references[-1] if references else None
                 continue
             denoted, salient = graph.value(entry, ontolex.denotes), graph.value(entry, kgo.salient)
             if written and isinstance(denoted, URIRef):
@@ -392,4 +419,5 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         restrictions,
         noun_classes,
         frozenset(vague_nouns),
+        word_classes,
     )

@@ -15,6 +15,8 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from kg.errors import OntologyError
+
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
 
 KGO = Namespace("https://example.org/kg/ontology#")
@@ -414,8 +416,12 @@ def lexicon_entries(graph: Graph) -> dict[tuple, dict]:
     """(writtenRep, pos, preposition, particle) -> {"entry", "refs", "nominal"}."""
     entries: dict[tuple, dict] = {}
     for entry in graph.subjects(RDF.type, ONTOLEX.LexicalEntry):
-        if (entry, LEXINFO.partOfSpeech, LEXINFO.numeral) in graph or not any(graph.objects(entry, ONTOLEX.sense)):
-            continue  # numerals and nouns of kinds carry a value or a class, not a sense (tests below)
+        if (
+            (entry, LEXINFO.partOfSpeech, LEXINFO.numeral) in graph
+            or not any(graph.objects(entry, ONTOLEX.sense))
+            or any(graph.objects(entry, KGO.wordClass))
+        ):
+            continue  # numerals, nouns of kinds and word classes: not relation senses (tests below)
         forms = list(graph.objects(entry, ONTOLEX.canonicalForm))
         assert len(forms) == 1, entry
         reps = list(graph.objects(forms[0], ONTOLEX.writtenRep))
@@ -458,6 +464,16 @@ def test_lexicon_nouns_of_kinds(lexicon_graph, kg_graph, lexicon):
     assert {"thing", "year"} <= lexicon.vague_nouns
     for entry in lexicon_graph.subjects(ONTOLEX.denotes, None):
         assert (lexicon_graph.value(entry, ONTOLEX.denotes), RDF.type, OWL.Class) in kg_graph, entry
+
+
+def test_lexicon_word_classes(lexicon):
+    kgo = "https://example.org/kg/ontology#"
+    assert {"impose", "launch"} <= lexicon.words("support-verb")
+    assert "discuss" in lexicon.words("reciprocal-verb")
+    assert lexicon.word_property("agent-noun", "assassin") == kgo + "killed"
+    assert lexicon.word_property("hometown-noun", "birthplace") == kgo + "bornIn"
+    with pytest.raises(OntologyError, match="no word class 'nonsense'"):
+        lexicon.words("nonsense")
 
 
 def local_name_any(term: URIRef) -> str:

@@ -168,15 +168,7 @@ CLAIM_PREFIX = "claim:"
 CLAIM_CONFIDENCE = {"claim": 0.8, "according-to": 0.75}
 # Quantity mentions are named "quantity:<words>"; their label is the class kgo:Quantity.
 QUANTITY_PREFIX = "quantity:"
-# "a native of", "a resident of": nouns that say where a person is from.
-_HOME_NOUNS = frozenset({"native", "resident", "citizen", "national", "inhabitant"})
-# Verbs of a relative clause that report the same event as the main clause ("came under attack").
-_HAPPENING_VERBS = frozenset({"come", "be", "happen", "occur", "take"})
 _QUOTES = {'"', "“", "”", "``", "''"}
-# "X is from Y", "X comes from Y", "X hails from Y": where a person is from.
-_ORIGIN_VERBS = frozenset({"be", "come", "hail"})
-# Verbs of an attack that a fatal cue turns into a killing.
-_INJURING_VERBS = frozenset({"shoot", "stab", "beat", "strangle", "bludgeon", "gun", "hack", "club", "poison"})
 
 
 _QUANTITY = KGO + "Quantity"
@@ -195,9 +187,9 @@ def _in_quote(token: Token) -> bool:
     return sum(1 for t in token.sent[: token.i - token.sent.start] if t.text in _QUOTES) % 2 == 1
 
 
-def _is_fatal(verb: Token) -> bool:
+def _is_fatal(verb: Token, lexicon: Lexicon) -> bool:
     """ "shot to death", "fatally stabbed", "shot dead", "shot and killed": an attack that killed."""
-    if verb.lemma_.lower() not in _INJURING_VERBS:
+    if verb.lemma_.lower() not in lexicon.words("injuring-verb"):
         return False
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in ("fatally", "mortally"):
@@ -209,18 +201,21 @@ def _is_fatal(verb: Token) -> bool:
     return False
 
 
-def _date_phrase(sentence: Span, verb: Token, arguments: tuple[Token, ...] = ()) -> str | None:
+def _date_phrase(
+    sentence: Span, verb: Token, arguments: tuple[Token, ...] = (), happening: frozenset[str] = frozenset()
+) -> str | None:
     """The date or time phrase that modifies ``verb`` ("on Sunday", "in January 2023"), if any.
 
     Failing that, a date in a relative clause on an argument that tells when the same thing
-    happened to it: "a building that came under attack on Sunday was hit by a missile".
+    happened to it: "a building that came under attack on Sunday was hit by a missile"
+    (``happening``: the lexicon's happening verbs).
     """
     dates = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
     for ent in dates:
         root = ent.root
         if root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i):
             return ent.text
-    for clause in (c for a in arguments for c in a.children if c.dep_ == "relcl" and c.lemma_ in _HAPPENING_VERBS):
+    for clause in (c for a in arguments for c in a.children if c.dep_ == "relcl" and c.lemma_ in happening):
         inside = {t.i for t in clause.subtree}
         for ent in dates:
             if ent.root.i in inside:
@@ -366,7 +361,7 @@ class _Article:
             return KGO + "locatedIn"
         if subject.label != "PERSON":
             return None
-        if preposition == "from" and lemma in _ORIGIN_VERBS:
+        if preposition == "from" and lemma in self.lexicon.words("origin-verb"):
             return KGO + "livesIn"
         based = self.lexicon.verb_property(lemma, preposition=preposition) == KGO + "basedIn"
         return KGO + "livesIn" if based else None
@@ -380,7 +375,7 @@ class _Article:
         def label_of(name: NameSpan) -> str:
             return self.labels.get(self.name_of(name), name.label)
 
-        for fact in place_facts(sentence.span, sentence.names, label_of):
+        for fact in place_facts(sentence.span, sentence.names, label_of, self.lexicon):
             subject, obj = self.mention(sentence, fact.subject), self.mention(sentence, fact.object)
             if subject.name == obj.name:
                 continue
@@ -442,7 +437,7 @@ class _Article:
         return min(spans, key=lambda span: span[1] - span[0])[2:] if spans else (None, None)
 
     def clause_relations(self, sentence: _Sentence) -> Iterator[Relation]:
-        for clause in find_clauses(sentence.span):
+        for clause in find_clauses(sentence.span, self.lexicon):
             # Concepts stand in for direct participants, not for the circumstances a passive
             # verb's prepositions add ("was given for courage"); its patient may be one.
             concepts = (True, clause.rule != "passive-prep")
@@ -472,7 +467,7 @@ class _Article:
             if clause.rule == "reciprocal":
                 preposition = "with"
             lemma = clause.verb.lemma_.lower()
-            fatal = _is_fatal(clause.verb) and clause.preposition is None
+            fatal = _is_fatal(clause.verb, self.lexicon) and clause.preposition is None
             known = KGO + "killed" if fatal else self._where(lemma, preposition, subject, obj)
             if (
                 preposition in LOCATIVE_PREPOSITIONS
@@ -502,7 +497,12 @@ class _Article:
                 negated=clause.negated,
                 hedged=clause.hedged,
                 modality=clause.modality,
-                when=_date_phrase(sentence.span, clause.verb, (clause.subject, clause.object)),
+                when=_date_phrase(
+                    sentence.span,
+                    clause.verb,
+                    (clause.subject, clause.object),
+                    self.lexicon.words("happening-verb"),
+                ),
                 attributed_to=self._speaker(sentence, clause.verb) or claimant,
                 claim=claim,
             )
@@ -524,7 +524,7 @@ class _Article:
         concept = concept_of(token, self.lexicon)
         if concept is None or concept.type not in (KGO + "ArmedForce", KGO + "Weapon"):
             return None
-        for modifier in content_noun(token).children:
+        for modifier in content_noun(token, self.lexicon).children:
             place = self.lexicon.place(modifier.text) if modifier.dep_ == "amod" else None
             if place is not None and place.type == KGO + "Country":
                 start = sentence.offset + modifier.idx
@@ -640,7 +640,7 @@ class _Article:
         if title is not None:
             text = sentence.span.doc[title[0] : title[1]].text
             predicate = Predicate(lemma=text.lower(), text=text, role=True)
-        elif noun.lemma_.lower() in _HOME_NOUNS and kind_of(obj.label) == "place":
+        elif noun.lemma_.lower() in self.lexicon.words("home-noun") and kind_of(obj.label) == "place":
             home = "citizenOf" if obj.label == KGO + "Country" else "livesIn"
             predicate = Predicate(lemma=noun.lemma_.lower(), text=noun.text, property=KGO + home)
         else:

@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from kg.ontology import Lexicon
+
 __all__ = [
     "subjects_of",
     "Clause",
     "CONFIDENCE",
-    "GIVING_VERBS",
     "LOCATIVE_PREPOSITIONS",
-    "RECIPROCAL_VERBS",
-    "SUPPORT_VERBS",
     "content_noun",
     "find_clauses",
     "conjuncts",
@@ -29,18 +28,6 @@ __all__ = [
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
-_HEDGES = {"may", "might", "could", "would", "should"}
-_HEDGING_VERBS = {
-    "consider", "plan", "hope", "seek", "want", "intend", "aim", "propose", "weigh", "wait", "expect", "threaten",
-    "vow", "promise", "pledge", "prepare", "offer", "agree", "decide", "refuse",
-}
-# Governors of a "to" clause that make it an attempt, readiness or ability, not a fact.
-_ATTEMPT_VERBS = frozenset({"try", "attempt", "seek", "sue", "struggle", "push", "fight", "lobby", "campaign"})
-_READINESS_WORDS = frozenset({"ready", "prepared", "willing", "eager", "set", "poised", "keen"})
-_ABILITY_WORDS = frozenset({"able", "unable", "fail"})
-_MODAL_FRAMES = frozenset(_HEDGING_VERBS | _ATTEMPT_VERBS | _READINESS_WORDS | _ABILITY_WORDS)
-# Governors that say the act did not happen: "was unable to", "failed to", "refused to".
-_NEGATIVE_FRAMES = frozenset({"unable", "fail", "refuse"})
 # Confidence of each pattern: how often its triples are right (tuned on held-out news).
 CONFIDENCE = {
     "active": 0.9,
@@ -54,116 +41,10 @@ CONFIDENCE = {
     "reciprocal": 0.8,
     "complement": 0.75,
 }
-# Light verbs whose object noun carries the meaning: "launched strikes on" is an attack.
-SUPPORT_VERBS = frozenset(
-    {
-        "impose",
-        "launch",
-        "carry",
-        "conduct",
-        "make",
-        "hold",
-        "stage",
-        "mount",
-        "level",
-        "issue",
-        "deliver",
-        "unleash",
-        "slap",
-        "announce",
-    }
-)
-# Verbs whose "to" object is the recipient, so the relation is the bare verb ("awarded X to Y").
-GIVING_VERBS = frozenset(
-    {
-        "award",
-        "give",
-        "send",
-        "grant",
-        "present",
-        "supply",
-        "deliver",
-        "sell",
-        "hand",
-        "offer",
-        "provide",
-        "lend",
-        "pass",
-        "transfer",
-        "donate",
-    }
-)
-# Verbs whose coordinated subjects act on each other: "X and Y discussed aid" → X discussed with Y.
-RECIPROCAL_VERBS = frozenset(
-    {
-        "discuss",
-        "meet",
-        "talk",
-        "speak",
-        "negotiate",
-        "agree",
-        "clash",
-        "cooperate",
-        "confer",
-        "consult",
-        "chat",
-        "fight",
-        "trade",
-        "spar",
-        "reconcile",
-    }
-)
-# Nouns that count or group the noun after "of" ("a new round of sanctions").
-_QUANTIFIERS = frozenset(
-    {
-        "thousand",
-        "hundred",
-        "dozen",
-        "million",
-        "number",
-        "lot",
-        "series",
-        "round",
-        "wave",
-        "raft",
-        "package",
-        "set",
-        "barrage",
-        "string",
-        "spate",
-        "flurry",
-        "batch",
-    }
-)
 # Prepositions that mark a participant of the act even when the parser attaches them deep.
 _PARTICIPANT_PREPOSITIONS = frozenset({"with", "against", "from"})
 # Further prepositions a light verb's noun takes for its target ("sanctions on", "warrant for").
 _LIGHT_PREPOSITIONS = frozenset({"on", "to", "for", "into", "at", "of"})
-# Nouns for a body one leads or serves, whose "of" names it ("heads the administration of Donetsk").
-_BODY_NOUNS = frozenset(
-    {
-        "administration",
-        "government",
-        "ministry",
-        "company",
-        "council",
-        "party",
-        "team",
-        "board",
-        "committee",
-        "agency",
-        "office",
-        "department",
-        "army",
-        "delegation",
-        "campaign",
-        "coalition",
-        "group",
-        "bank",
-        "firm",
-        "union",
-    }
-)
 # Prepositions of place: "met in Ankara" says where, not with whom (unless the lexicon says so).
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 # Prepositions that give circumstances (time, cause, manner), not a participant of the act.
@@ -297,7 +178,7 @@ def _is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _flags(verb: Token, subjects: list[Token]) -> tuple[bool, bool, str | None]:
+def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, bool, str | None]:
     """Whether the clause is negated, whether it is hedged, and the cue that says how it is meant.
 
     A verb governed by an attempt ("sued *to stop* the sale"), an intention ("waiting *to
@@ -307,34 +188,38 @@ def _flags(verb: Token, subjects: list[Token]) -> tuple[bool, bool, str | None]:
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) or any(
         c.dep_ == "det" and c.lower_ in ("no", "neither") for s in subjects for c in s.children
     )
-    cue = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in _HEDGES), None)
+    modals, attempts = lexicon.words("modal-verb"), lexicon.words("attempt-verb")
+    frames = lexicon.words("intention-verb") | attempts | lexicon.words("readiness-adjective")
+    frames |= lexicon.words("ability-word")
+    cue = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in modals), None)
     governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
     if governor is not None:
         frame = governor.lemma_.lower()
         purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if (verb.dep_ != "advcl" and frame in _MODAL_FRAMES) or (purpose and frame in _ATTEMPT_VERBS):
+        if (verb.dep_ != "advcl" and frame in frames) or (purpose and frame in attempts):
             cue = frame
             holders = (governor, governor.head) if governor.dep_ == "acomp" else (governor,)
             governor_negated = any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)
-            negated = negated or governor_negated or frame in _NEGATIVE_FRAMES
+            negated = negated or governor_negated or frame in lexicon.words("negative-frame")
     return negated, cue is not None, cue
 
 
-def find_clauses(sentence: Span) -> Iterator[Clause]:
+def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
     """Every (subject, verb, object) the sentence states, active, passive or prepositional."""
+    reciprocal, giving, bodies = (lexicon.words(c) for c in ("reciprocal-verb", "giving-verb", "body-noun"))
     for verb in sentence:
         if verb.pos_ != "VERB" and not (verb.pos_ == "AUX" and verb.dep_ not in ("aux", "auxpass")):
             continue
         subjects, passive = subjects_of(verb)
         if not subjects:
             continue
-        negated, hedged, cue = _flags(verb, subjects)
+        negated, hedged, cue = _flags(verb, subjects, lexicon)
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
         def clause(subject, obj, prep, rule, noun=None, verb=verb, flags=(passive, negated, hedged), cue=cue):
             return Clause(subject, verb, obj, prep, rule, *flags, noun=noun, modality=cue)
 
-        if verb.lemma_ in RECIPROCAL_VERBS and not passive and len(subjects) > 1:
+        if verb.lemma_ in reciprocal and not passive and len(subjects) > 1:
             for first in subjects:
                 for second in subjects:
                     if first.i != second.i:
@@ -370,7 +255,7 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
                             for subject in subjects:
                                 yield clause(subject, target, prep, "copula-of", noun=obj)
         light = next((o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN"), None)
-        light = content_noun(light) if light is not None else None
+        light = content_noun(light, lexicon) if light is not None else None
         preps = [(p, None) for p in verb.children]
         if light is not None:
             # "imposed sanctions on Russia", "discussed strikes on targets with Rubio": the parser
@@ -389,7 +274,7 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
             if prep.dep_ not in ("prep", "dative") or prep.pos_ != "ADP":
                 continue
             # "of" hangs the head's own complement on a light noun ("heads the administration of Donetsk").
-            of_body = noun is not None and prep.lower_ == "of" and prep.head.i == noun.i and noun.lemma_ in _BODY_NOUNS
+            of_body = noun is not None and prep.lower_ == "of" and prep.head.i == noun.i and noun.lemma_ in bodies
             if prep.lower_ in _CIRCUMSTANTIAL and not of_body:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -398,15 +283,15 @@ def find_clauses(sentence: Span) -> Iterator[Clause]:
                         if noun is not None and not passive:
                             if prep.lower_ in _PARTICIPANT_PREPOSITIONS or prep.lower_ in _LIGHT_PREPOSITIONS:
                                 yield clause(subject, target, prep, "light-verb", noun=noun)
-                        elif prep.dep_ == "dative" or prep.lower_ == "to" and verb.lemma_ in GIVING_VERBS:
+                        elif prep.dep_ == "dative" or prep.lower_ == "to" and verb.lemma_ in giving:
                             yield clause(subject, target, None, "active-dative")
                         else:
                             yield clause(subject, target, prep, "passive-prep" if passive else "active-prep")
 
 
-def content_noun(noun: Token) -> Token:
+def content_noun(noun: Token, lexicon: Lexicon) -> Token:
     """The noun that carries the meaning: "thousands of *sanctions*", "a wave of *strikes*"."""
-    if noun.lemma_ in _QUANTIFIERS:
+    if noun.lemma_ in lexicon.words("quantifier-noun"):
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 inner = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)

@@ -35,7 +35,7 @@ class Concept:
 
 def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
     """The concept a common-noun argument head stands for, or None when it is too vague."""
-    token = content_noun(token)
+    token = content_noun(token, lexicon)
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or lemma in lexicon.vague_nouns or token.lower_ in lexicon.role_words or len(lemma) < 3:
         return None

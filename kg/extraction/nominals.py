@@ -10,27 +10,13 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.clauses import subjects_of
 from kg.extraction.names import NameSpan
-from kg.ontology import KGO, Lexicon
+from kg.ontology import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["AGENT_NOUNS", "NominalFact", "nominal_facts"]
+__all__ = ["NominalFact", "nominal_facts"]
 
-# Nouns for the doer of an act: "Lincoln's assassin, John Wilkes Booth", "assassin of Lincoln".
-AGENT_NOUNS = {
-    "assassin": "killed",
-    "killer": "killed",
-    "murderer": "killed",
-    "invader": "invaded",
-    "attacker": "attacked",
-}
-# Words of the courts and the police, and which of their arguments did the act they name:
-# "X pleaded guilty to the murder of Y", "a jury convicted X of ...", "X was sentenced for ...".
-_CULPRIT_AS_SUBJECT = frozenset({"plead", "confess", "admit", "serve"})
-_CULPRIT_AS_OBJECT = frozenset(
-    {"convict", "charge", "accuse", "indict", "arrest", "sentence", "suspect", "jail", "try"}
-)
 # Prepositions that introduce the patient of an act named by a noun.
 _PATIENT_PREPOSITIONS = frozenset({"of", "on", "against", "into", "in"})
 
@@ -48,7 +34,7 @@ class NominalFact:
 def nominal_facts(sentence: Span, names: list[NameSpan], lexicon: Lexicon) -> Iterator[NominalFact]:
     """Every act a noun names with both its agent and its patient named."""
     at = {i: name for name in names for i in range(name.start, name.end)}
-    yield from _agent_noun_facts(sentence, at)
+    yield from _agent_noun_facts(sentence, at, lexicon)
     yield from _culprit_facts(sentence, at, lexicon)
     for noun in sentence:
         prop = lexicon.nominals.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
@@ -75,25 +61,27 @@ def _culprit_facts(sentence: Span, at: dict[int, NameSpan], lexicon: Lexicon) ->
             continue
         patients = [c for c in noun.children if c.dep_ == "poss" and c.i in at]
         patients += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.i in at]
-        culprit = _culprit(noun, at) if patients else None
+        culprit = _culprit(noun, at, lexicon) if patients else None
         for patient in patients:
             if culprit is not None and culprit.name != at[patient.i].name:
                 yield NominalFact(culprit, at[patient.i], prop, noun)
 
 
-def _culprit(noun: Token, at: dict[int, NameSpan]) -> NameSpan | None:
+def _culprit(noun: Token, at: dict[int, NameSpan], lexicon: Lexicon) -> NameSpan | None:
     """The named doer by the verb that governs ``noun`` within a few steps, if it is a verb of
-    a plea, a charge or a sentence."""
+    a plea, a charge or a sentence ("X pleaded guilty to the murder of Y", "a jury convicted X
+    of ...": the lexicon's culprit-subject and culprit-object verbs)."""
+    as_subject, as_object = lexicon.words("culprit-subject-verb"), lexicon.words("culprit-object-verb")
     token = noun
     for _ in range(4):
         if token.head.i == token.i:
             return None
         token = token.head
         lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or lemma not in _CULPRIT_AS_SUBJECT | _CULPRIT_AS_OBJECT:
+        if token.pos_ != "VERB" or lemma not in as_subject | as_object:
             continue
         subjects, passive = subjects_of(token)
-        if lemma in _CULPRIT_AS_OBJECT and not passive:
+        if lemma in as_object and not passive:
             subjects = [c for c in token.children if c.dep_ == "dobj"]
         return next((at[s.i] for s in subjects if s.i in at), None)
     return None
@@ -114,11 +102,11 @@ def _agent(noun: Token, at: dict[int, NameSpan], lexicon: Lexicon, *, possessive
     return None
 
 
-def _agent_noun_facts(sentence: Span, at: dict[int, NameSpan]) -> Iterator[NominalFact]:
+def _agent_noun_facts(sentence: Span, at: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[NominalFact]:
     """ "John Wilkes Booth, assassin of Lincoln", "Kennedy's assassin, Lee Harvey Oswald",
     "King assassin James Earl Ray": the named doer and the named patient of an agent noun."""
     for noun in sentence:
-        act = AGENT_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        act = lexicon.word_property("agent-noun", noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if act is None:
             continue
         patients = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.i in at]
@@ -135,16 +123,16 @@ def _agent_noun_facts(sentence: Span, at: dict[int, NameSpan]) -> Iterator[Nomin
         for doer in doers:
             for patient in patients:
                 if at[doer.i].name != at[patient.i].name:
-                    yield NominalFact(at[doer.i], at[patient.i], KGO + act, noun)
-    yield from _adjacent_agent_facts(sentence, at)
+                    yield NominalFact(at[doer.i], at[patient.i], act, noun)
+    yield from _adjacent_agent_facts(sentence, at, lexicon)
 
 
-def _adjacent_agent_facts(sentence: Span, at: dict[int, NameSpan]) -> Iterator[NominalFact]:
+def _adjacent_agent_facts(sentence: Span, at: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[NominalFact]:
     """The same read from the word order alone, which the parser often gets wrong here: a name
     (possessive or not), the agent noun, an optional comma, a name."""
     doc = sentence.doc
     for noun in sentence:
-        act = AGENT_NOUNS.get(noun.lower_)
+        act = lexicon.word_property("agent-noun", noun.lower_)
         if act is None or noun.i == sentence.start or noun.i + 1 >= sentence.end:
             continue
         before = noun.i - 2 if doc[noun.i - 1].lower_ in ("'s", "’s") else noun.i - 1
@@ -153,4 +141,4 @@ def _adjacent_agent_facts(sentence: Span, at: dict[int, NameSpan]) -> Iterator[N
         if patient is None or doer is None or patient.end != before + 1 or doer.start != after:
             continue
         if patient.name != doer.name:
-            yield NominalFact(doer, patient, KGO + act, noun)
+            yield NominalFact(doer, patient, act, noun)

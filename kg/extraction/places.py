@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extraction.names import NameSpan
-from kg.ontology import KGO
+from kg.ontology import KGO, Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -83,7 +83,9 @@ def kind_of(label: str) -> str | None:
     return None
 
 
-def place_facts(sentence: Span, names: list[NameSpan], label_of: Callable[[NameSpan], str]) -> Iterator[PlaceFact]:
+def place_facts(
+    sentence: Span, names: list[NameSpan], label_of: Callable[[NameSpan], str], lexicon: Lexicon
+) -> Iterator[PlaceFact]:
     """Facts between names that one noun phrase states, in sentence order."""
     doc = sentence.doc
     at = {i: name for name in names for i in range(name.start, name.end)}
@@ -109,7 +111,7 @@ def place_facts(sentence: Span, names: list[NameSpan], label_of: Callable[[NameS
         yield from _comma_place(doc, name, at, kind, label_of)
         yield from _based(doc, name, at, kind, label_of)
         if kind == "place":
-            yield from _hometown(doc, name, at, label_of)
+            yield from _hometown(doc, name, at, label_of, lexicon)
 
 
 def _apposition_place(
@@ -201,12 +203,11 @@ def _in_list(
     return False
 
 
-# "Dole's hometown of Russell", "Beaumont, Richardson's hometown": a person's home or birthplace.
-_HOMETOWN_NOUNS = {"hometown": KGO + "livesIn", "home": KGO + "livesIn", "birthplace": KGO + "bornIn"}
-
-
-def _hometown(doc, name: NameSpan, at: dict[int, NameSpan], label_of: Callable[[NameSpan], str]) -> Iterator[PlaceFact]:
-    """ "his wife's hometown of Salem", "Salem, Ann Rowe's hometown": the person whose home it is."""
+def _hometown(
+    doc, name: NameSpan, at: dict[int, NameSpan], label_of: Callable[[NameSpan], str], lexicon: Lexicon
+) -> Iterator[PlaceFact]:
+    """ "his wife's hometown of Salem", "Salem, Ann Rowe's hometown": the person whose home or
+    birthplace it is (the lexicon's hometown nouns, each with its property)."""
     head = doc[name.end - 1]
     nouns = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
@@ -214,7 +215,7 @@ def _hometown(doc, name: NameSpan, at: dict[int, NameSpan], label_of: Callable[[
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         nouns.append(head.head.head)
     for noun in nouns:
-        prop = _HOMETOWN_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        prop = lexicon.word_property("hometown-noun", noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         owner = next((at[c.i] for c in noun.children if c.dep_ == "poss" and c.i in at), None)
         if prop and owner is not None and kind_of(label_of(owner)) == "person":
             yield PlaceFact(owner, name, prop, noun.text, 0.65, "hometown")
