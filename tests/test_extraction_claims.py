@@ -82,3 +82,19 @@ def test_extraction_clause_after_that_is_not_a_claim_of_the_inner_verb(facts_of)
     _, triples = facts_of("Ana Ruiz says that farmers have complained to her about prices.", with_triples=True)
     assert ("Ana Ruiz", "say", "farmers have complained to her about prices") in _claims(triples)
     assert not any(t.predicate.lemma == "complain" for t in triples if t.object.type.endswith("#Claim"))
+
+
+def test_extraction_speaker_before_the_verb_without_a_subject(facts_of):
+    text = "Speaking for the family, Tom Ashby, QC, said that the parents should be found not guilty."
+    _, triples = facts_of(text, with_triples=True)
+    assert any(s == "Tom Ashby" for s, _, _ in _claims(triples))
+
+
+def test_extraction_a_common_noun_stands_for_its_apposed_name(facts_of):
+    _, triples = facts_of("The security firm Kestrel Labs, has said that the browser has 40 flaws.", with_triples=True)
+    assert any(s == "Kestrel Labs" for s, _, _ in _claims(triples))
+
+
+def test_extraction_described_as_is_a_claim_with_its_quotes(facts_of):
+    _, triples = facts_of('Lee Park described the ruling as "a grave mistake" on Monday.', with_triples=True)
+    assert ("Lee Park", "describe", 'the ruling as "a grave mistake"') in _claims(triples)

@@ -546,8 +546,9 @@ class _Article:
         if token.dep_ == "appos":  # "Lee Harvey Oswald, the man who ..."
             appositions.append(token.head)
         for other in appositions:
+            # "the EU's ambassador, Katarina Mathernova"; "the security firm Secunia", "the capital, Cairo"
             name = self._name_at(sentence, other.i)
-            if name is not None and name.label == "PERSON":
+            if name is not None and (name.label == "PERSON" or token.pos_ == "NOUN"):
                 return self.mention(sentence, name)
         return self._description(sentence, token)
 

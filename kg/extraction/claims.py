@@ -18,10 +18,11 @@ from kg.extraction.clauses import conjuncts
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["ClaimFact", "claim_facts", "claim_verb_of"]
+__all__ = ["ClaimFact", "claim_facts"]
 
 # Tokens a claim span does not start or end with: quotes, punctuation, "that".
 _EDGE_PUNCT = frozenset({'"', "“", "”", "``", "''", "'", ",", ".", ":", ";", "-", "—", "–", "[", "]", "(", ")"})
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
 # Claims shorter than this many words are not worth a node ("he said so").
 _MIN_WORDS = 3
 
@@ -47,7 +48,10 @@ def claim_facts(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[Clai
         complement = next(
             (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None
         )
-        if complement is None:
+        described = _described_as(verb) if complement is None else None
+        if described is not None:  # "described it as 'completely inappropriate'"
+            span = _trim(sentence, *described)
+        elif complement is None:
             # "..., the statement added": the quoted clause is the root and the verb hangs off it.
             speaker_start = _left_of(verb)
             after_quote = speaker_start > sentence.start and sentence.doc[speaker_start - 1].text in _EDGE_PUNCT
@@ -64,23 +68,33 @@ def claim_facts(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[Clai
     yield from _according_to(sentence, claim_verbs)
 
 
-def claim_verb_of(token: Token, claim_verbs: Mapping[str, str]) -> Token | None:
-    """The speech verb whose claim holds ``token`` ("Baird said the document *was* found"), if any."""
-    clause = token
-    while clause.dep_ not in ("ccomp", "parataxis") or clause.head.lemma_.lower() not in claim_verbs:
-        if clause.head.i == clause.i:
-            return None
-        clause = clause.head
-    return clause.head
-
-
 def _speakers(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         return conjuncts(subjects[0])
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _speakers(verb.head)
-    return []
+    return [named] if (named := _name_before(verb)) is not None else []
+
+
+def _name_before(verb: Token) -> Token | None:
+    """ "..., Tom Molomby, SC, said": the name right before a speech verb the parser left without
+    a subject, past commas and the name's own apposition."""
+    token = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    while token is not None and token.is_punct and token.i > verb.sent.start:
+        token = token.nbor(-1)
+    if token is not None and token.dep_ == "appos" and token.head.i < token.i:
+        token = token.head
+    return token if token is not None and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") else None
+
+
+def _described_as(verb: Token) -> tuple[int, int] | None:
+    """ "described the plan as a failure": the object and what it is said to be."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if obj is None or prep is None or not any(c.dep_ in ("pobj", "pcomp", "amod", "acomp") for c in prep.children):
+        return None
+    return obj.left_edge.i, prep.right_edge.i + 1
 
 
 def _clause_span(complement: Token, verb: Token) -> tuple[int, int]:
@@ -103,7 +117,11 @@ def _trim(sentence: Span, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].lower_ == "that" and doc[start].dep_ == "mark"):
         start += 1
     while end > start and doc[end - 1].text in _EDGE_PUNCT:
+        if doc[end - 1].text in _QUOTES and sum(t.text in _QUOTES for t in doc[start : end - 1]) % 2 == 1:
+            break  # the quote closes one opened inside the claim
         end -= 1
+    if end < sentence.end and doc[end].text in _QUOTES and sum(t.text in _QUOTES for t in doc[start:end]) % 2 == 1:
+        end += 1  # the closing quote the parser hung elsewhere
     words = sum(1 for t in doc[start:end] if not t.is_punct)
     return (start, end) if words >= _MIN_WORDS else None
 
