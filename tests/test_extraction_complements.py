@@ -46,3 +46,24 @@ def test_extraction_nouns_of_kinds_type_concepts(facts_of):
     _, triples = facts_of("The storm destroyed the Norwegian missile depot near Bergen.", with_triples=True)
     kinds = {t.subject.label: t.subject.type.rsplit("#", 1)[-1] for t in triples}
     assert kinds.get("storm") == "Event"
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "place"),
+    [
+        pytest.param("The storm hit the coast in Norway on Monday.", "storm", "Norway", id="verb-place"),
+        pytest.param("The collapse of the bridge in Tenggarong killed 11 people.", "collapse of bridge", "Tenggarong",
+                     id="complement-place"),
+        pytest.param("An explosion at the port of Beirut destroyed 300 homes.", "explosion", "Beirut", id="place-of"),
+    ],
+)
+def test_extraction_event_nodes_take_place_somewhere(facts_of, text, event, place):
+    _, triples = facts_of(text, with_triples=True)
+    fact = next(t for t in triples if t.property_label == "occurred in")
+    assert (fact.subject.label, fact.subject.type.rsplit("#", 1)[-1], fact.object.label) == (event, "Event", place)
+
+
+def test_extraction_event_date_is_the_clause_date(facts_of):
+    _, triples = facts_of("The storm hit the coast in Norway on Monday.", with_triples=True)
+    fact = next(t for t in triples if t.property_label == "occurred in")
+    assert fact.when == "Monday"

@@ -94,6 +94,7 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
             *article.nominal_relations(sentence),
             *article.claim_relations(sentence),
             *article.clause_relations(sentence),
+            *article.event_relations(sentence),
         )
         for relation in found:
             key = (
@@ -172,6 +173,8 @@ _QUOTES = {'"', "“", "”", "``", "''"}
 
 
 _QUANTITY = KGO + "Quantity"
+# Prepositions that put an event somewhere: "the storm in Norway", "a blast at the port".
+_EVENT_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "off"})
 # Labels of names that say when or where rather than who: "in March", "at Easter", "in Borneo".
 # A person "in" something is rare enough that "in Borneo" tagged PERSON is a place the tagger missed.
 _WHEN_LABELS = frozenset({"DATE", "TIME", "EVENT", "FAC", "LOC", "GPE", "MISC", "PERSON"})
@@ -430,6 +433,42 @@ class _Article:
                 negated=negated,
                 when=_date_phrase(sentence.span, fact.verb) if fact.rule == "claim" else None,
             )
+
+    def event_relations(self, sentence: _Sentence) -> Iterator[Relation]:
+        """ "The storm hit the coast in Norway on Monday", "the collapse of the bridge in Tenggarong":
+        an event named by a noun took place where its sentence puts it, on the day it gives."""
+        for noun in sentence.span:
+            if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue
+            concept = concept_of(noun, self.lexicon)
+            if concept is None or concept.type != KGO + "Event":
+                continue
+            owner = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun
+            # "the collapse of the bridge in Tenggarong": the event's own complement may say where
+            complements = (p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+            holders = [owner, noun, *complements]
+            preps = {c.i: c for h in holders for c in h.children if c.dep_ == "prep"}
+            for prep in (p for p in preps.values() if p.lower_ in _EVENT_PLACE_PREPOSITIONS):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    # "at the port of Beirut": the place the common noun is of
+                    inner = [p for c in pobj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                    name = self._name_at(sentence, pobj.i) or next(
+                        (n for n in (self._name_at(sentence, p.i) for p in inner) if n is not None), None
+                    )
+                    place = self.mention(sentence, name) if name is not None else None
+                    if place is None or kind_of(place.label) != "place":
+                        continue
+                    event = self._concept(sentence, noun)
+                    yield Relation(
+                        subject=event,
+                        predicate=Predicate(lemma=prep.lower_, text=prep.text, property=KGO + "occurredIn"),
+                        object=place,
+                        sentence_id=sentence.id,
+                        sentence=sentence.span.text,
+                        confidence=0.7,
+                        rule="event-place",
+                        when=_date_phrase(sentence.span, owner),
+                    )
 
     def _claim_at(self, sentence: _Sentence, token: Token) -> tuple[str, str] | tuple[None, None]:
         """The innermost reported claim of the sentence whose words hold ``token``, and its speaker."""
