@@ -98,3 +98,9 @@ def test_extraction_a_common_noun_stands_for_its_apposed_name(facts_of):
 def test_extraction_described_as_is_a_claim_with_its_quotes(facts_of):
     _, triples = facts_of('Lee Park described the ruling as "a grave mistake" on Monday.', with_triples=True)
     assert ("Lee Park", "describe", 'the ruling as "a grave mistake"') in _claims(triples)
+
+
+def test_extraction_speaker_by_a_surname_the_tagger_missed(facts_of):
+    text = "Arthur Mutambara is a deputy mayor. Mutambara said at a rally that he was talking to Ola Ekman."
+    found = facts_of(text)
+    assert ("Arthur Mutambara", "spoke with", "Ola Ekman") in found

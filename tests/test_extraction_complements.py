@@ -67,3 +67,9 @@ def test_extraction_event_date_is_the_clause_date(facts_of):
     _, triples = facts_of("The storm hit the coast in Norway on Monday.", with_triples=True)
     fact = next(t for t in triples if t.property_label == "occurred in")
     assert fact.when == "Monday"
+
+
+def test_extraction_country_acts_through_its_compound_named_forces(facts_of):
+    found = facts_of("United States warplanes dropped two bombs on Basra.")
+    assert any(s == "United States" and o == "Basra" for s, _, o in found)
+    assert any(s == "United States warplanes" for s, _, _ in found)

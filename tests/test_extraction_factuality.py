@@ -42,3 +42,9 @@ def test_extraction_never_negates(facts_of):
     _, triples = facts_of("Lithuania never sanctioned Belarus, but it praised Poland.", with_triples=True)
     assert _fact(triples, "sanctioned").negated
     assert not _fact(triples, "praised").negated
+
+
+def test_extraction_condition_is_hedged(facts_of):
+    _, triples = facts_of("Ola Ekman asked Lee Park if Norway had sanctioned Belarus.", with_triples=True)
+    fact = _fact(triples, "sanctioned")
+    assert (fact.hedged, fact.modality) == (True, "if")

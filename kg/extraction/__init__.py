@@ -563,11 +563,17 @@ class _Article:
         concept = concept_of(token, self.lexicon)
         if concept is None or concept.type not in (KGO + "ArmedForce", KGO + "Weapon"):
             return None
+        doc = sentence.span.doc
         for modifier in content_noun(token, self.lexicon).children:
-            place = self.lexicon.place(modifier.text) if modifier.dep_ == "amod" else None
+            if modifier.dep_ not in ("amod", "compound"):
+                continue
+            # "Russian forces", "United States warplanes": an adjective or a proper noun compound
+            first = modifier.left_edge.i if modifier.dep_ == "compound" else modifier.i
+            words = doc[first : modifier.i + 1]
+            place = self.lexicon.place(words.text)
             if place is not None and place.type == KGO + "Country":
-                start = sentence.offset + modifier.idx
-                return Mention(modifier.text, start, start + len(modifier.text), place.label, place.type, sentence.id)
+                start = sentence.offset + words.start_char
+                return Mention(words.text, start, start + len(words.text), place.label, place.type, sentence.id)
         return None
 
     def argument(self, sentence: _Sentence, token: Token) -> Mention | None:
@@ -787,6 +793,8 @@ class _Article:
         name = self._name_at(sentence, token.i)
         if name is not None:
             return self.name_of(name) if self._is_person(name) else None
+        if token.text[:1].isupper() and token.text in self.surnames:
+            return self.surnames[token.text]  # a surname the tagger missed
         if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
             return self._antecedent(sentence, token)
         described = self._description(sentence, token)

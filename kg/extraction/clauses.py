@@ -189,9 +189,12 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
         c.dep_ == "det" and c.lower_ in ("no", "neither") for s in subjects for c in s.children
     )
     modals, attempts = lexicon.words("modal-verb"), lexicon.words("attempt-verb")
+    conditions = lexicon.words("condition-mark")
     frames = lexicon.words("intention-verb") | attempts | lexicon.words("readiness-adjective")
     frames |= lexicon.words("ability-word")
     cue = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in modals), None)
+    # "asked if he were under investigation", "unless Russia withdraws": a condition, no fact
+    cue = cue or next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in conditions), None)
     governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
     if governor is not None:
         frame = governor.lemma_.lower()

@@ -49,6 +49,10 @@ def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
         if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
         or (c.dep_ == "amod" and c.text[:1].isupper() and (not c.is_sent_start or lexicon.place(c.text)))
     ]
+    # "United States warplanes": a compound modifier keeps its own compounds
+    modifiers = sorted(
+        {w for m in modifiers for w in (m, *_compounds(m))}, key=lambda t: t.i
+    )
     words = [*modifiers, token]
     label = " ".join(w.text if w.pos_ == "PROPN" or w.dep_ == "amod" else w.lower_ for w in words)
     complement = _of_complement(token)
@@ -63,6 +67,11 @@ def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
     # A proper noun or adjective ties the concept to a named thing ("Iskander missile", "Russian forces").
     anchored = any(m.pos_ == "PROPN" or m.dep_ == "amod" for m in modifiers)
     return Concept(label, key, _class_of(lemma, lexicon), words[0].i, anchored, end)
+
+
+def _compounds(token: Token) -> list[Token]:
+    found = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return [w for c in found for w in (c, *_compounds(c))]
 
 
 def _of_complement(noun: Token) -> Token | None:
