@@ -104,3 +104,10 @@ def test_extraction_speaker_by_a_surname_the_tagger_missed(facts_of):
     text = "Arthur Mutambara is a deputy mayor. Mutambara said at a rally that he was talking to Ola Ekman."
     found = facts_of(text)
     assert ("Arthur Mutambara", "spoke with", "Ola Ekman") in found
+
+
+def test_extraction_subject_pronoun_continues_the_subject_phrase(facts_of):
+    text = "Thomas Sam is a farmer. Thomas' sister pleaded with him to send Gloria away, but he met Ana Ruiz."
+    _, triples = facts_of(text, with_triples=True)
+    met = next(t for t in triples if t.predicate.lemma == "meet")
+    assert (met.subject.label, met.subject_mention.text, met.object.label) == ("Thomas Sam", "he", "Ana Ruiz")

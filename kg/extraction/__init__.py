@@ -185,6 +185,13 @@ def _is_concept(mention: Mention) -> bool:
     return mention.label in (CONCEPT_LABEL, _QUANTITY)
 
 
+def _in_subject(token: Token) -> bool:
+    """Whether ``token`` is a clause's subject or inside one ("*Thomas'* sister")."""
+    while token.dep_ in ("poss", "compound", "appos", "conj", "amod", "nmod"):
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 def _in_quote(token: Token) -> bool:
     """Whether ``token`` stands inside quotation marks opened earlier in its sentence."""
     return sum(1 for t in token.sent[: token.i - token.sent.start] if t.text in _QUOTES) % 2 == 1
@@ -756,10 +763,14 @@ class _Article:
             return None
         # "I informed him": an object pronoun is not its own clause's subject.
         excluded = self._clause_subject(sentence, pronoun)
-        earlier = [self.name_of(n) for n in sentence.names if n.end <= pronoun.i and self._is_person(n)]
-        earlier = [n for n in earlier if n != excluded]
-        if earlier:
-            return earlier[-1]
+        before = [n for n in sentence.names if n.end <= pronoun.i and self._is_person(n)]
+        before = [n for n in before if self.name_of(n) != excluded]
+        if before:
+            # A subject pronoun continues the subject before it ("Thomas' sister pleaded with him
+            # to send Gloria home, but he replied ..."); any other takes the nearest person.
+            doc = sentence.span.doc
+            subjects = [n for n in before if pronoun.dep_ in ("nsubj", "nsubjpass") and _in_subject(doc[n.end - 1])]
+            return self.name_of((subjects or before)[-1])
         for back in range(sentence.id - 1, max(sentence.id - 1 - _PRONOUN_WINDOW, -1), -1):
             previous = self.sentences[back]
             candidates = [self._topic(previous)]
