@@ -2,13 +2,17 @@
 
 ``python -m bench.precision sample`` runs ``kg extract`` over ``../shared/data/news-dev`` and
 writes ``bench/precision/sample.jsonl``: 60 triples drawn with seed 2026, each with its
-sentence, as a reader sees them. A careful reader then judges each one and writes
-``bench/precision/judgements.jsonl``, one ``{"key", "correct", "error"}`` a line: ``correct``
+sentence, as a reader sees them (the file quotes the articles, so it is not committed; the same
+extraction draws the same sample). A careful reader then judges each one and writes
+``bench/precision/judgements.jsonl``, one ``{"key", "correct", "error", "note"}`` a line, keyed by
+article, sentence and IRIs, without article text: ``correct``
 when the sentence states the fact with the right referents and direction and it is not hedged
 unless marked; otherwise ``error`` names the kind (wrong referent, wrong relation, wrong
 direction, not stated, unmarked hedge, truncated argument). ``python -m bench.precision``
 prints the share judged correct and the errors by kind. The sample holds no article text
 beyond the sentences a judgement needs; the articles themselves stay in ``../shared``.
+``python -m bench.precision`` draws the sample again when it is missing, and says so when the
+judgements no longer cover it (the extraction changed since they were made).
 """
 
 from __future__ import annotations
@@ -29,14 +33,20 @@ SEED, SIZE = 2026, 60
 
 
 def key(record: dict) -> str:
-    """A triple's identity in the sample: article, sentence, subject, property, object."""
+    """A triple's identity in the sample, free of article text: article, sentence, the IRIs of
+    subject, property and object (a claim's or quantity's IRI is a digest of its words)."""
+    parts = (record["doc"], record["sentence_id"], record["subject"]["id"], record["predicate"]["id"])
+    return "|".join(map(str, (*parts, record["object"]["id"])))
+
+
+def _order(record: dict) -> str:
     parts = (record["doc"], record["sentence_id"], record["subject"]["label"], record["predicate"]["id"])
     return "|".join(map(str, (*parts, record["object"]["label"])))
 
 
 def draw(records: list[dict], *, seed: int = SEED, size: int = SIZE) -> list[dict]:
     """``size`` records drawn without replacement, reduced to what a reader judges."""
-    chosen = random.Random(seed).sample(sorted(records, key=key), min(size, len(records)))
+    chosen = random.Random(seed).sample(sorted(records, key=_order), min(size, len(records)))
     return [
         {
             "key": key(r),
@@ -78,10 +88,12 @@ def main(argv: list[str]) -> int:
         print(f"wrote {len(rows)} triples to {SAMPLE}")
         return 0
     judgements = [json.loads(line) for line in JUDGEMENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not SAMPLE.exists():
+        main(["sample"])
     sample = {json.loads(line)["key"] for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()}
     missing = sample - {j["key"] for j in judgements}
     if missing:
-        print(f"bench.precision: {len(missing)} sampled triples have no judgement", file=sys.stderr)
+        print(f"bench.precision: {len(missing)} sampled triples lack a judgement", file=sys.stderr)
         return 1
     result = score(judgements)
     print(f"precision {result['precision']:.2f} ({result['correct']} of {result['judged']} judged correct)")

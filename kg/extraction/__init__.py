@@ -16,6 +16,7 @@ from kg.extraction.claims import claim_facts
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens
 from kg.extraction.concepts import concept_of
 from kg.extraction.datelines import dateline_facts, line_name
+from kg.extraction.gender import agrees, genders
 from kg.extraction.names import (
     NameSpan,
     Role,
@@ -266,6 +267,8 @@ class _Article:
         for name in people:
             by_surname.setdefault(surname(name), set()).add(name)
         self.surnames = {last: next(iter(names)) for last, names in by_surname.items() if len(names) == 1}
+        people = ((s.span, [n for n in s.names if labels.get(self.name_of(n), n.label) == "PERSON"]) for s in sentences)
+        self.genders = genders(people, self.name_of, lexicon)
         self.bridged: dict[tuple[int, int], str] = {}
         self._bridge()
         self._topics: dict[int, str | None] = {}
@@ -757,14 +760,14 @@ class _Article:
         # inside a direct quote ("'I informed him,' Yermak wrote") is someone else.
         if speaker is not None and (first_person or not _in_quote(pronoun)):
             name = self._person_at(sentence, speaker)
-            if name is not None:
+            if name is not None and self._agrees(name, pronoun):
                 return name
         if first_person:
             return None
         # "I informed him": an object pronoun is not its own clause's subject.
         excluded = self._clause_subject(sentence, pronoun)
         before = [n for n in sentence.names if n.end <= pronoun.i and self._is_person(n)]
-        before = [n for n in before if self.name_of(n) != excluded]
+        before = [n for n in before if self.name_of(n) != excluded and self._agrees(self.name_of(n), pronoun)]
         if before:
             # A subject pronoun continues the subject before it ("Thomas' sister pleaded with him
             # to send Gloria home, but he replied ..."); any other takes the nearest person.
@@ -775,10 +778,13 @@ class _Article:
             previous = self.sentences[back]
             candidates = [self._topic(previous)]
             candidates += [self.name_of(n) for n in reversed(previous.names) if self._is_person(n)]
-            candidates = [c for c in candidates if c is not None and c != excluded]
+            candidates = [c for c in candidates if c is not None and c != excluded and self._agrees(c, pronoun)]
             if candidates:
                 return candidates[0]
         return None
+
+    def _agrees(self, person: str, pronoun: Token) -> bool:
+        return agrees(person, pronoun, self.genders, self.lexicon)
 
     def _it_antecedent(self, sentence: _Sentence, pronoun: Token) -> str | None:
         """ "The EU followed with confirmation it is coordinating ...": "it" inside a clause of a
