@@ -28,6 +28,13 @@ pytestmark = pytest.mark.model
         pytest.param(
             "The storm killed Ola Ekman.", ("storm", "killed", "Ola Ekman"), None, id="events-kill"
         ),
+        pytest.param("Norway joined NATO in 1949.", ("Norway", "member of", "NATO"), None, id="member-of-alliance"),
+        pytest.param(
+            "British troops joined the fighting in Basra.",
+            None,
+            ("British troops", "join", "fighting"),
+            id="no-member-of-a-fight",
+        ),
     ],
 )
 def test_extraction_restriction_decides_the_sense(facts_of, text, kept, opened):
