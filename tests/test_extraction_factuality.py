@@ -48,3 +48,10 @@ def test_extraction_condition_is_hedged(facts_of):
     _, triples = facts_of("Ola Ekman asked Lee Park if Norway had sanctioned Belarus.", with_triples=True)
     fact = _fact(triples, "sanctioned")
     assert (fact.hedged, fact.modality) == (True, "if")
+
+
+def test_extraction_possessor_of_an_attempt_acts_hedged(facts_of):
+    _, triples = facts_of("Acme condemned the Norwegian government's attempts to sanction Belarus.", with_triples=True)
+    fact = _fact(triples, "sanctioned")
+    assert fact.subject.label == "Norwegian government" or fact.subject.label.endswith("government")
+    assert (fact.hedged, fact.modality) == (True, "attempt")

@@ -164,6 +164,11 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             return subjects_of(governor)[0], False
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(verb.head)[0], False
+    if verb.dep_ == "acl" and _is_infinitive(verb) and verb.head.pos_ == "NOUN":
+        # "the Church's attempts to remove the video": the noun's possessor acts
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            return [owner], False
     if verb.dep_ == "advcl" and _is_infinitive(verb) and verb.head.pos_ in ("VERB", "AUX"):
         # "seized on the error to win her first title": a purpose shares its clause's subject
         heads, passive = subjects_of(verb.head)
@@ -196,6 +201,8 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
     # "asked if he were under investigation", "unless Russia withdraws": a condition, no fact
     cue = cue or next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in conditions), None)
     governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
+    if verb.dep_ == "acl" and _is_infinitive(verb) and verb.head.lemma_.lower() in lexicon.words("intention-noun"):
+        cue = verb.head.lemma_.lower()  # "its attempts to remove", "the decision to close"
     if governor is not None:
         frame = governor.lemma_.lower()
         purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
