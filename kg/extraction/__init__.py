@@ -243,14 +243,15 @@ class _Article:
     def name_of(self, name: NameSpan) -> str:
         return self.full_names.get(name.name, name.name)
 
-    def mention(self, sentence: _Sentence, name: NameSpan, *, text_tokens: Span | None = None) -> Mention:
-        """The mention of ``name``; its text is the whole noun phrase, title included."""
+    def mention(self, sentence: _Sentence, name: NameSpan) -> Mention:
+        """The mention of ``name``: its text is the name alone, its phrase the whole noun phrase
+        with the title ("Kremlin spokesperson Dmitry Peskov")."""
         doc = sentence.span.doc
-        if text_tokens is None:
-            starts = [r.surface_start for r in sentence.roles if r.holder == name]
-            text_tokens = doc[min(starts, default=name.start) : name.end]
-        span = text_tokens
+        span = doc[name.start : name.end]
+        starts = [r.surface_start for r in sentence.roles if r.holder == name]
+        phrase = doc[min(starts, default=name.start) : name.end]
         canonical = self.name_of(name)
+        longer = phrase.start < span.start
         return Mention(
             text=span.text,
             start=sentence.offset + span.start_char,
@@ -258,6 +259,9 @@ class _Article:
             name=canonical,
             label=self.labels.get(canonical, name.label),
             sentence_id=sentence.id,
+            phrase=phrase.text if longer else None,
+            phrase_start=sentence.offset + phrase.start_char if longer else None,
+            phrase_end=sentence.offset + phrase.end_char if longer else None,
         )
 
     def name_concepts(self, relation: Relation) -> Relation:
