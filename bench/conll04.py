@@ -215,5 +215,7 @@ if __name__ == "__main__":
     nlp, lexicon = load_pipeline(), load_lexicon()
     for split in ("valid", "train"):
         scores = run(nlp, lexicon, split)
-        print(f"{split}: strict F1 {scores['f1']:.3f} (P {scores['precision']:.3f} R {scores['recall']:.3f}), "
-              f"relaxed F1 {scores['relaxed_f1']:.3f}  {scores}")
+        print(
+            f"{split}: strict F1 {scores['f1']:.3f} (P {scores['precision']:.3f} R {scores['recall']:.3f}), "
+            f"relaxed F1 {scores['relaxed_f1']:.3f}  {scores}"
+        )

@@ -69,7 +69,9 @@ class Lexicon:
     and ``notations`` the PLOVER code (``skos:notation``) of a category property.
     ``argument_classes`` holds, per property, the class its subject and its object are
     expected to have when that is a person (from ``rdfs:domain``, ``rdfs:range`` and
-    ``kgo:expectedObjectClass``): evidence for typing names.
+    ``kgo:expectedObjectClass``): evidence for typing names. ``personal_roles`` are the titles
+    whose holder may serve a person (``kgo:servesPerson``: "Mugabe's spokesman");
+    ``name_particles`` the lower-case words inside people's names (``kgo:nameParticle``: "von").
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -83,6 +85,8 @@ class Lexicon:
     class_parents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     notations: Mapping[str, str] = field(default_factory=dict)
     argument_classes: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    personal_roles: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -239,6 +243,8 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
     verbs: dict[tuple[str, str | None, str | None], str] = {}
     nominals: dict[str, str] = {}
     roles: dict[str, str] = {}
+    personal_roles: set[str] = set()
+    name_particles: set[str] = set()
     labels: dict[str, str] = {}
     ner_classes: dict[str, str] = {}
     places: dict[str, Place] = {}
@@ -271,7 +277,11 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
                     nominals[written] = prop
                 else:
                     roles[written] = prop
+                    serves = graph.value(entry, kgo.servesPerson)
+                    if isinstance(serves, Literal) and serves.toPython() is True:
+                        personal_roles.add(written)
 
+        name_particles.update(str(word).lower() for word in graph.objects(None, kgo.nameParticle))
         file_labels: dict[str, str] = {}
         english: set[str] = set()
         for subject, label in sorted(graph.subject_objects(RDFS.label), key=lambda pair: (str(pair[0]), str(pair[1]))):
@@ -338,4 +348,6 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         class_parents,
         notations,
         argument_classes,
+        frozenset(personal_roles),
+        frozenset(name_particles),
     )

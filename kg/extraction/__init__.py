@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleFacts", "CONCEPT_PREFIX", "extract_article"]
 
-ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85, "bridging": 0.6, "descriptor": 0.7}
+ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85, "bridging": 0.6, "descriptor": 0.7, "verb": 0.8, "party": 0.7}
 NOMINAL_CONFIDENCE = 0.7
 # A description is named by a speaker at most this many sentences later.
 _BRIDGE_WINDOW = 2
@@ -141,6 +141,7 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
         entities = [n for n in found if n.label != "MISC"]  # proper nouns are found again after known names
         names = find_names(paragraph.doc, lexicon, known=known, entities=entities)
         roles = find_roles(paragraph.doc, names, lexicon)
+        names, roles = _title_holders_are_people(names, roles)
         for span in paragraph.doc.sents:
             yield _Sentence(
                 number,
@@ -151,6 +152,16 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
                 index,
             )
             number += 1
+
+
+def _title_holders_are_people(names: list[NameSpan], roles: list[Role]) -> tuple[list[NameSpan], list[Role]]:
+    """A name the NER left untyped that holds a title ("Ana Ruiz became Chile's finance minister")
+    is a person's."""
+    untyped = {r.holder for r in roles if r.holder.label == "MISC"}
+    if not untyped:
+        return names, roles
+    people = {name: replace(name, label="PERSON") for name in untyped}
+    return [people.get(n, n) for n in names], [replace(r, holder=people.get(r.holder, r.holder)) for r in roles]
 
 
 # Concept mentions are named "concept:<label>" and labelled CONCEPT until the article is done.

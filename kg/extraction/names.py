@@ -38,6 +38,8 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr
 _PLACE_PREPOSITIONS = ("in", "near", "at", "from", "outside", "of")
 # Entity types of words that are never an affiliation ("January Senator ...").
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# Modifiers of an unnamed body that name its organisation ("the UN refugee agency").
+_INNER = ("poss", "compound", "nmod")
 # Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
 _SUFFIXES = {"jr", "jr.", "junior", "sr", "sr.", "ii", "iii", "iv"}
 
@@ -97,10 +99,14 @@ def find_names(
     head a subject or object but that the NER missed ("Lukoil was sanctioned"). ``entities``
     are the cleaned NER names of ``doc`` when the caller has them already.
     """
-    names = list(entities) if entities is not None else [n for ent in _merged_ents(doc) for n in _clean(ent, lexicon)]
+    names = (
+        list(entities)
+        if entities is not None
+        else [n for ent in _merged_ents(doc, lexicon) for n in _clean(ent, lexicon)]
+    )
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     covered |= {i for name in names for i in range(name.start, name.end)}
-    for name in (*_known_names(doc, known or {}), *_bare_proper_nouns(doc)):
+    for name in (*_known_names(doc, known or {}), *_bare_proper_nouns(doc, lexicon)):
         if name.label == "MISC":  # "Kelso, Wash.": the words around may tell what it is
             name = NameSpan(
                 name.start,
@@ -114,9 +120,11 @@ def find_names(
     return sorted(names, key=lambda n: n.start)
 
 
-def _merged_ents(doc: Doc) -> list[Span]:
-    """spaCy's entities, with a person's name rejoined where the NER split it ("Ursula von der" + "Leyen")."""
-    ents = list(doc.ents)
+def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """spaCy's entities, with a person's name rejoined where the NER split it ("Ursula von der" + "Leyen")
+    or cut it at a particle ("Ursula von" before "der Leyen")."""
+    ents = [_whole_person(doc, ent, lexicon) if ent.label_ == "PERSON" else ent for ent in doc.ents]
+    ents = [ent for index, ent in enumerate(ents) if not index or ent.start >= ents[index - 1].end]
     merged: list[Span] = []
     for ent in ents:
         previous = merged[-1] if merged else None
@@ -133,6 +141,41 @@ def _merged_ents(doc: Doc) -> list[Span]:
             continue
         merged.append(ent)
     return merged
+
+
+def _whole_person(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
+    """A person's name with the particles and surname the NER cut off ("Ursula von" → "Ursula von
+    der Leyen"), and the first name it left out after a title ("Minister of Health Ana" + "Belo")."""
+    end = ent.end
+    while end < len(doc) and doc[end].lower_ in lexicon.name_particles:
+        end += 1
+    cut = end > ent.end or doc[ent.end - 1].lower_ in lexicon.name_particles
+    if cut and end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+    else:
+        end = ent.end
+    start = ent.start
+    first = doc[start - 1] if start > 0 else None
+    if (
+        len(ent) == 1
+        and first is not None
+        and first.pos_ == "PROPN"
+        and first.is_title
+        and not first.ent_type_
+        and first.dep_ == "compound"
+        and first.head.i == ent.start
+        and first.lower_ not in lexicon.role_words
+        and lexicon.place(first.text) is None
+        and start > 1
+        and doc[start - 2].lower_ not in _AFFILIATION_PREPOSITIONS  # "Minister of Health": an organisation
+    ):
+        start -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    span = doc[start:end]
+    span.label_ = "PERSON"
+    return span
 
 
 def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSpan]:
@@ -157,13 +200,16 @@ def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSp
         index += 1
 
 
-def _bare_proper_nouns(doc: Doc) -> Iterator[NameSpan]:
+def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENT_DEPS or token.ent_type_:
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i:
             start -= 1
+        title = _last_title(doc[start : token.i + 1], lexicon)
+        if title is not None and title[1] == token.i + 1:
+            continue  # "Yemen's Foreign Minister, ...": a capitalised title, not a name
         if all(t.is_title or t.is_upper for t in doc[start : token.i + 1]):
             yield NameSpan(start, token.i + 1, doc[start : token.i + 1].text, "MISC")
 
@@ -180,7 +226,13 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
         return
     label = ent.label_
     title_end = _title_end(tokens, lexicon)
-    if title_end and all(t.lower_ in _SUFFIXES for t in tokens[title_end:]) and tokens[0].lower_ not in lexicon.roles:
+    suffixes = tokens[title_end:]
+    if (
+        title_end
+        and suffixes
+        and all(t.lower_ in _SUFFIXES for t in suffixes)
+        and tokens[0].lower_ not in lexicon.roles
+    ):
         title_end = 0  # "Martin Luther King III"
     if title_end:
         # "Kremlin spokesperson Dmitry Petrov" tagged as one ORG: the title's left part is
@@ -193,14 +245,21 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
             tokens, label = rest, "PERSON"
         elif not rest and label == "PERSON":
             return
+        elif not rest:
+            # "the State Department Spokesperson" tagged as one ORG: the organisation before the title
+            title_start = _last_title(doc_span(tokens), lexicon)[0] - tokens[0].i
+            if title_start and tokens[title_start - 1].pos_ == "PROPN":
+                tokens = tokens[:title_start]
     if label == "PERSON" and len(tokens) == 1 and tokens[0].pos_ != "PROPN":
         return
     before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
+    after = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
     if (
         label != "PERSON"
         and before is not None
         and before.lower_ in lexicon.roles
         and all(t.pos_ == "PROPN" for t in tokens)
+        and (after is None or after.lower_ not in lexicon.role_words)  # "Deputy White House Press Secretary"
     ):
         label = "PERSON"  # "chancellor Olaf Scholz": a name right after a title is a person's
     text = _span_text(tokens)
@@ -233,6 +292,11 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     return label
 
 
+def doc_span(tokens: list[Token]) -> Span:
+    """The span of the doc from the first of ``tokens`` to the last."""
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+
+
 def _span_text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
 
@@ -249,11 +313,74 @@ def find_roles(doc: Doc, names: list[NameSpan], lexicon: Lexicon) -> list[Role]:
     by_token = {i: name for name in names for i in range(name.start, name.end)}
     roles: list[Role] = []
     for name in names:
+        if name.label in ("PERSON", "MISC"):
+            roles.extend(_verb_roles(doc, name, by_token, lexicon))
         if name.label != "PERSON":
             continue
         roles.extend(_prefix_roles(doc, name, by_token, lexicon))
         roles.extend(_apposition_roles(doc, name, by_token, lexicon))
+        roles.extend(_party_roles(doc, name, by_token))
     return roles
+
+
+# The noun after a name that makes "X and his Y party" a statement of who leads Y.
+_PARTY = "party"
+# Verbs whose complement says what their subject is ("became Chile's finance minister").
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
+    """A title a clause gives a name: "X became Chile's finance minister", "appointed X (as)
+    governor of the central bank", "named X deputy mayor", "X resigned as foreign minister",
+    "X, who is serving as acting director of the FBI"."""
+    head = doc[name.end - 1]
+    verbs = []
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verbs.append((head.head, head.dep_))
+    verbs += [(c, "nsubj") for c in head.children if c.dep_ == "relcl"]  # "X, who is serving as ..."
+    nouns = []
+    for verb, dep in verbs:
+        chain = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "was forced to resign as"
+        for word in chain:
+            for child in word.children:
+                if child.dep_ == "prep" and child.lower_ == "as":
+                    nouns += [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ == "oprd" or (
+                    child.dep_ == "attr" and dep == "nsubj" and word.lemma_ in _COPULAS and word.i == verb.i
+                ):
+                    nouns.append(child)
+    if head.dep_ == "compound" and head.head.dep_ == "oprd":
+        nouns.append(head.head)  # "named Ida Holm deputy mayor": the parser joins name and title
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN") or (noun.i in by_token and by_token[noun.i].label != "MISC"):
+            continue
+        title = title_around(doc, noun, lexicon)
+        if title is None:
+            continue
+        text = doc[title[0] : title[1]].text.lower()
+        for affiliation in list(direct_affiliations(doc, noun, title, by_token, lexicon)) or [None]:
+            yield Role(name, text, title[0], title[1], affiliation, "verb")
+
+
+def _party_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan]) -> Iterator[Role]:
+    """ "X and his Y (YP) party", "X's Y party": the party X leads. Read off the words, as the parser
+    often hangs the party noun on the wrong word."""
+    index = name.end
+    if index + 1 < len(doc) and doc[index].lower_ == "and" and doc[index + 1].lower_ in ("his", "her"):
+        index += 2
+    elif index < len(doc) and doc[index].text in _POSSESSIVE:
+        index += 1
+    else:
+        return
+    party = by_token.get(index)
+    if party is None or party.start != index or party.label in ("PERSON", "GPE", "NORP") or "#" in party.label:
+        return
+    end = party.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3  # "(MDC)"
+    words = [t.lemma_.lower() for t in doc[party.start : party.end]]
+    if words[-1] == _PARTY or (end < len(doc) and doc[end].lemma_.lower() == _PARTY):
+        yield Role(name, "leader", party.start, party.end, party, "party")
 
 
 def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
@@ -268,9 +395,13 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
             other is not None  # an organisation or place, whatever its tag ("BSP floor leader")
             or token.lower_ in lexicon.role_words
             or token.text in _POSSESSIVE
+            or (token.text == "-" and start >= 2 and not token.whitespace_ and not doc[start - 2].whitespace_)
             or token.pos_ in ("PROPN", "ADJ")
             or (token.pos_ == "NOUN" and token.is_lower)
         ):
+            start -= 1
+            continue
+        if _title_of(doc, token, lexicon):  # "Minister of Education Stefania Giannini"
             start -= 1
             continue
         break
@@ -280,10 +411,29 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         yield from _descriptor_roles(doc, name, start, by_token, lexicon)
         return
     title_start, title_end = title
+    of = _title_of(doc, doc[title_end], lexicon) if title_end < name.start else False
+    if of and title_end + 1 < name.start:
+        # the title's "of" names its organisation: "Minister of Education", "Mayor of Lyon"
+        text = doc[title_start:title_end].text.lower()
+        found = list(_affiliations(doc, title_end + 1, name.start, by_token, lexicon))
+        for affiliation in found or [None]:
+            yield Role(name, text, title_start, title_end, affiliation, "title")
+        return
     text = doc[title_start:title_end].text.lower()
     affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon))
     for affiliation in affiliations or [None]:
         yield Role(name, text, title_start, title_end, affiliation, "title")
+
+
+def _title_of(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
+    """Whether ``token`` is the "of" of a capitalised title before a name ("Minister of Education")."""
+    return (
+        token.lower_ == "of"
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].lower_ in lexicon.role_words
+        and doc[token.i - 1].is_title
+        and doc[token.i + 1].pos_ == "PROPN"
+    )
 
 
 def _descriptor_roles(
@@ -299,22 +449,33 @@ def _descriptor_roles(
             yield Role(name, descriptor.lower_, descriptor.i, descriptor.i + 1, affiliation, "descriptor")
 
 
+def _longest_title_tokens(lexicon: Lexicon) -> int:
+    # A hyphenated title is one word of the lexicon and several tokens ("under - secretary - general").
+    return lexicon.longest_role + 4
+
+
+def _title_text(doc: Doc, start: int, end: int) -> str:
+    """Tokens ``start:end`` as written, lower case: "Secretary-General" → "secretary-general"."""
+    return doc[start:end].text.lower()
+
+
 def _last_title(span: Span, lexicon: Lexicon) -> tuple[int, int] | None:
     """Token range of the right-most lexicon title in ``span`` (multi-word titles first)."""
-    words = [t.lower_ for t in span]
-    for end in range(len(words), 0, -1):
-        for size in range(min(end, lexicon.longest_role), 0, -1):
-            if " ".join(words[end - size : end]) in lexicon.roles:
-                return span.start + end - size, span.start + end
+    doc = span.doc
+    for end in range(span.end, span.start, -1):
+        for size in range(min(end - span.start, _longest_title_tokens(lexicon)), 0, -1):
+            if _title_text(doc, end - size, end) in lexicon.roles:
+                return end - size, end
     return None
 
 
 def title_around(doc: Doc, token: Token, lexicon: Lexicon) -> tuple[int, int] | None:
     """Token range of the longest lexicon title that contains ``token`` ("chief of staff")."""
     best = None
-    for start in range(max(token.i - lexicon.longest_role + 1, 0), token.i + 1):
-        for end in range(token.i + 1, min(start + lexicon.longest_role, len(doc)) + 1):
-            if doc[start:end].text.lower() in lexicon.roles and (best is None or end - start > best[1] - best[0]):
+    longest = _longest_title_tokens(lexicon)
+    for start in range(max(token.i - longest + 1, 0), token.i + 1):
+        for end in range(token.i + 1, min(start + longest, len(doc)) + 1):
+            if _title_text(doc, start, end) in lexicon.roles and (best is None or end - start > best[1] - best[0]):
                 best = (start, end)
     return best
 
@@ -366,9 +527,18 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
     candidates = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         candidates.append(head.head)
+        # "Co-founder of Acme, Lisa Kern": the parser hangs the name on the title's object
+        noun = head.head
+        for _ in range(2):
+            if noun.dep_ != "pobj" or noun.head.lower_ not in _AFFILIATION_PREPOSITIONS:
+                break
+            noun = noun.head.head
+            if noun.i < name.start and title_around(doc, noun, lexicon) is not None:
+                candidates.append(noun)
+                break
     for noun in candidates:
         for title_noun in (noun, *(c for c in noun.children if c.dep_ == "conj")):
-            if title_noun.i in by_token:
+            if title_noun.i in by_token and by_token[title_noun.i].label != "MISC":
                 continue
             title = title_around(doc, title_noun, lexicon)
             if title is None:
@@ -413,5 +583,11 @@ def direct_affiliations(
             if found is None:
                 place = lexicon.place(token.text) if token.pos_ in ("PROPN", "ADJ") else None
                 found = NameSpan(token.i, token.i + 1, place.label, place.type) if place else None
-            if found is not None and found.label != "PERSON":
+            if found is None and token.pos_ == "NOUN" and child.dep_ == "prep" and modifiers != _INNER:
+                # "director general of the secretariat of X", "a spokesman for the UN refugee agency":
+                # an unnamed body stands for the organisation it belongs to
+                yield from direct_affiliations(doc, token, (token.i, token.i + 1), by_token, lexicon, modifiers=_INNER)
+                continue
+            served = doc[title[0] : title[1]].text.lower() in lexicon.personal_roles
+            if found is not None and (found.label != "PERSON" or served):
                 yield _as_place(found, lexicon)
