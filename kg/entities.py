@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from kg.extraction import CONCEPT_PREFIX, ArticleFacts
 from kg.extraction.clauses import GIVING_VERBS, SUPPORT_VERBS
-from kg.extraction.resolve import canonical_names, vote_labels
 from kg.ontology import KGO, Lexicon
+from kg.resolution import canonical_names, vote_labels
 from kg.types import Article, Entity, Mention, Predicate, Relation, Triple
 
 __all__ = ["slug", "resolve_triples", "open_property"]
@@ -40,19 +40,24 @@ def open_property(predicate_lemma: str, base: str) -> str:
 
 
 def resolve_triples(
-    facts: Sequence[tuple[Article, ArticleFacts]], lexicon: Lexicon, *, base: str, known_people: Iterable[str] = ()
+    facts: Sequence[tuple[Article, ArticleFacts]],
+    lexicon: Lexicon,
+    *,
+    base: str,
+    known: Iterable[tuple[str, str]] = (),
 ) -> list[Triple]:
     """Merge the mentions of all articles into entities and type each relation's predicate.
 
-    ``known_people`` are full names of people from articles resolved earlier (a store's
-    person labels): a surname used alone in ``facts`` maps to one of them just as it
-    would to a full name in another of the ``facts``' articles.
+    ``known`` are ``(name, NER label)`` pairs of entities from articles resolved earlier (a
+    store's labels, see :class:`kg.resolution.StoredNames`): a surname or an acronym used alone
+    in ``facts`` maps to one of them just as it would to a full name in another of the
+    ``facts``' articles.
     """
     facts = [(article, _scope_concepts(article, article_facts)) for article, article_facts in facts]
     mentions = [m for _, article_facts in facts for m in article_facts.mentions]
     # Arguments can name things no NER span covers ("Turkish" in a title stands for Turkey).
     mentions += [m for _, article_facts in facts for r in article_facts.relations for m in (r.subject, r.object)]
-    names = _corpus_names(mentions, known_people)
+    names = _corpus_names(mentions, known)
     typed = [
         (article, relation, _property(relation, lexicon, base))
         for article, article_facts in facts
@@ -106,10 +111,10 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
     return ArticleFacts(facts.mentions, relations)
 
 
-def _corpus_names(mentions: Iterable[Mention], known_people: Iterable[str] = ()) -> dict[str, str]:
-    """Surnames used alone in one article map to the full name used in another (or known before)."""
+def _corpus_names(mentions: Iterable[Mention], known: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+    """Short names used alone in one article map to the full name used in another (or known before)."""
     names = {(m.name, m.label) for m in mentions if not m.is_pronoun}
-    return canonical_names(names | {(name, "PERSON") for name in known_people})
+    return canonical_names(names | set(known), short_forms=False)
 
 
 def _argument_evidence(typed, lexicon: Lexicon) -> list[Mention]:

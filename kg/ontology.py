@@ -71,7 +71,8 @@ class Lexicon:
     expected to have when that is a person (from ``rdfs:domain``, ``rdfs:range`` and
     ``kgo:expectedObjectClass``): evidence for typing names. ``personal_roles`` are the titles
     whose holder may serve a person (``kgo:servesPerson``: "Mugabe's spokesman");
-    ``name_particles`` the lower-case words inside people's names (``kgo:nameParticle``: "von").
+    ``name_particles`` the lower-case words inside people's names (``kgo:nameParticle``: "von");
+    ``kind_nouns`` the common nouns that name things of a class (``kgo:kindNoun``: "newspaper").
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -87,6 +88,7 @@ class Lexicon:
     argument_classes: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
     personal_roles: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
+    kind_nouns: Mapping[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -131,6 +133,10 @@ class Lexicon:
         """The gazetteer entry for a name, alias or demonym ("US", "Russian"), if any."""
         key = _key(name)
         return self.places.get(key) or self.demonyms.get(key)
+
+    def named_place(self, name: str) -> Place | None:
+        """The gazetteer entry whose name or alias ``name`` is (not a demonym: "Russian" is none)."""
+        return self.places.get(_key(name))
 
     def label(self, iri: str) -> str:
         """The English label of an ontology term, or its local name."""
@@ -245,6 +251,7 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
     roles: dict[str, str] = {}
     personal_roles: set[str] = set()
     name_particles: set[str] = set()
+    kind_nouns: dict[str, str] = {}
     labels: dict[str, str] = {}
     ner_classes: dict[str, str] = {}
     places: dict[str, Place] = {}
@@ -282,6 +289,8 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
                         personal_roles.add(written)
 
         name_particles.update(str(word).lower() for word in graph.objects(None, kgo.nameParticle))
+        for cls, noun in sorted(graph.subject_objects(kgo.kindNoun), key=lambda pair: (str(pair[0]), str(pair[1]))):
+            kind_nouns[str(noun).lower()] = str(cls)
         file_labels: dict[str, str] = {}
         english: set[str] = set()
         for subject, label in sorted(graph.subject_objects(RDFS.label), key=lambda pair: (str(pair[0]), str(pair[1]))):
@@ -350,4 +359,5 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         argument_classes,
         frozenset(personal_roles),
         frozenset(name_particles),
+        kind_nouns,
     )

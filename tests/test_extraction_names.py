@@ -84,3 +84,97 @@ def test_roles_holder_of_a_title_is_a_person(facts_of):
 def test_names_particle_cut_by_the_tagger_is_rejoined(facts_of):
     found = facts_of("European Commission president Ursula von der Leyen told reporters she would stay.")
     assert ("Ursula von der Leyen", "leader of", "European Commission") in found
+
+
+@pytest.fixture
+def mentions_of(nlp, lexicon):
+    """The (text, resolved name, label's local name) of each named mention of ``text`` as one article."""
+    import datetime as dt
+
+    from kg.extraction import extract_article
+    from kg.nlp import parse
+    from kg.types import Article
+
+    def run(text: str) -> list[tuple[str, str, str]]:
+        article = Article(id="t", title="", date=dt.date(2025, 1, 6), text=text, source="test")
+        facts = extract_article(next(parse([article], nlp)), lexicon)
+        return [(m.text, m.name, m.label.rsplit("#", 1)[-1]) for m in facts.mentions]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        pytest.param(
+            "The National Relief Front (NRF) won the vote. Later the NRF formed a government.",
+            "NRF",
+            "National Relief Front",
+            id="acronym-defined",
+        ),
+        pytest.param(
+            "The Baltic Rowing Federation fined two clubs. A BRF official said the fines were fair.",
+            "BRF",
+            "Baltic Rowing Federation",
+            id="acronym-spelled-by-initials",
+        ),
+        pytest.param(
+            "The Green Party joined the coalition. The Greens said they would vote for the budget.",
+            "Greens",
+            "Green Party",
+            id="plural-head-of-a-party",
+        ),
+        pytest.param(
+            "The Church of Unity opened a school in Leeds. Unity said the school would be free.",
+            "Unity",
+            "Church of Unity",
+            id="last-word-of-an-organisation",
+        ),
+        pytest.param(
+            "Omar Haddad, who is widely known as Abu Karim, met Lena Berg in Amman. Abu Karim praised her.",
+            "Abu Karim",
+            "Omar Haddad",
+            id="known-as",
+        ),
+    ],
+)
+def test_aliases_within_an_article_are_one_entity(mentions_of, text, short, full):
+    found = mentions_of(text)
+    assert (short, full) in {(text, name) for text, name, _ in found}
+    assert short not in {name for _, name, _ in found}
+
+
+def test_aliases_a_short_form_of_two_organisations_stays_apart(mentions_of):
+    found = mentions_of("The Church of Unity and the Church of Light met in Leeds. The Church said it was pleased.")
+    assert {name for text, name, _ in found if text == "Church"} == {"Church"}
+
+
+def test_aliases_two_people_sharing_a_surname_stay_apart_unless_one_came_first():
+    from kg.resolution import canonical_names
+
+    names = [("Dana Osei", "PERSON"), ("Osei", "PERSON"), ("Kofi Osei", "PERSON"), ("Osei", "PERSON")]
+    assert "Osei" not in canonical_names(names)
+    assert canonical_names(names, ordered=True)["Osei"] == "Dana Osei"
+    assert "Osei" not in canonical_names([("Kofi Osei", "PERSON"), ("Dana Osei", "PERSON"), ("Osei", "PERSON")])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        pytest.param(
+            "Observers came from Malawi and Ghana, said Ann Lowe.", "Malawi", "Country", id="country-not-person"
+        ),
+        pytest.param(
+            "The Courier, a daily newspaper, quoted Ann Lowe.",
+            "Courier",
+            "MediaOrganization",
+            id="newspaper-apposition",
+        ),
+        pytest.param(
+            "Rescuers found the Karenni, a stateless minority, on a boat.", "Karenni", "Group", id="people-apposition"
+        ),
+        pytest.param("Ann Lowe posted the video to Twitter on Monday.", "Twitter", "Company", id="website-gazetteer"),
+    ],
+)
+def test_types_from_document_evidence_and_gazetteer(mentions_of, text, name, kind):
+    assert (name, kind) in {(resolved, label) for _, resolved, label in mentions_of(text)}

@@ -18,6 +18,7 @@ from kg.extraction.datelines import dateline_facts, line_name
 from kg.extraction.names import (
     NameSpan,
     Role,
+    defined_aliases,
     direct_affiliations,
     find_names,
     find_roles,
@@ -26,15 +27,10 @@ from kg.extraction.names import (
 )
 from kg.extraction.nominals import nominal_facts
 from kg.extraction.places import kind_of, place_facts
-from kg.extraction.resolve import (
-    PERSONAL_PRONOUNS,
-    SPEECH_VERBS,
-    canonical_names,
-    speaker_of,
-    vote_labels,
-)
+from kg.extraction.resolve import PERSONAL_PRONOUNS, SPEECH_VERBS, speaker_of
 from kg.nlp import ParsedArticle
 from kg.ontology import KGO, Lexicon
+from kg.resolution import canonical_names, vote_labels
 from kg.types import Mention, Predicate, Relation
 
 if TYPE_CHECKING:
@@ -74,8 +70,9 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
     """Extract the mentions and relations of one parsed article."""
     sentences = list(_sentences(parsed, lexicon))
     surface = [(n.name, n.label) for s in sentences for n in s.names]
-    full_names = canonical_names(surface)
-    labels = vote_labels((full_names.get(name, name), label) for name, label in surface)
+    defined = [pair for s in sentences for pair in defined_aliases(s.span.doc, s.names)]
+    full_names = canonical_names(surface, defined=defined, ordered=True)
+    labels = _article_labels(surface, full_names, lexicon)
     article = _Article(sentences, full_names, labels, lexicon)
     mentions = tuple(article.mention(s, n) for s in sentences for n in s.names)
     relations: dict[tuple, Relation] = {}
@@ -152,6 +149,38 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
                 index,
             )
             number += 1
+
+
+def _article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
+    """One label per canonical name. A full name votes with its own mentions, not its short forms'
+    ("Chrome" tagged a person does not make "Google Chrome" one); a class the gazetteer or a kind
+    noun gave ("Malawi" a country, "the newspaper, The Herald") beats the tagger's bare labels;
+    a lone name the tagger calls a person that is a large city and no person's name part is the
+    city ("north of Dakar")."""
+    named = {name for name, _ in surface}
+    votes = [
+        (full_names.get(name, name), label)
+        for name, label in surface
+        if name not in full_names or full_names[name] not in named or label != "PERSON"
+    ]
+    labels = vote_labels(votes)
+    classes: dict[str, Counter[str]] = {}
+    for name, label in votes:
+        if label.startswith(KGO):
+            classes.setdefault(name, Counter())[label] += 1
+    name_parts = {word for name, label in labels.items() if label == "PERSON" and " " in name for word in name.split()}
+    for name, label in labels.items():
+        if name in classes and not (label == "PERSON" and " " in name):
+            labels[name] = classes[name].most_common(1)[0][0]
+        elif label == "PERSON" and " " not in name and name not in name_parts:
+            city = lexicon.city(name, min_population=_CITY_NOT_PERSON)
+            if city is not None:
+                labels[name] = city.type
+    return labels
+
+
+# A lone "person" name that is a city this large is the city.
+_CITY_NOT_PERSON = 250_000
 
 
 def _title_holders_are_people(names: list[NameSpan], roles: list[Role]) -> tuple[list[NameSpan], list[Role]]:

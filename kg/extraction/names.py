@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.ontology import KGO, Lexicon
+from kg.resolution import surname
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -22,6 +23,7 @@ __all__ = [
     "direct_affiliations",
     "find_names",
     "find_roles",
+    "defined_aliases",
     "title_around",
     "ENTITY_LABELS",
 ]
@@ -42,14 +44,6 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY
 _INNER = ("poss", "compound", "nmod")
 # Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
 _SUFFIXES = {"jr", "jr.", "junior", "sr", "sr.", "ii", "iii", "iv"}
-
-
-def surname(name: str) -> str:
-    """The last word of a person's name that is not a generational suffix ("King" of "Martin Luther King Jr.")."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
-        words.pop()
-    return words[-1]
 
 
 @dataclass(frozen=True)
@@ -141,6 +135,30 @@ def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:
             continue
         merged.append(ent)
     return merged
+
+
+def defined_aliases(doc: Doc, names: list[NameSpan]) -> Iterator[tuple[str, str]]:
+    """``(alias, full name)`` pairs the text defines: "the National Relief Front (NRF)", "Korean
+    People's Army [KPA]", "Omar Haddad, who is widely known as Abu Omar", "X, also called Y"."""
+    by_start = {name.start: name for name in names}
+    for name in names:
+        after = name.end
+        if after + 2 < len(doc) and doc[after].text in ("(", "[") and doc[after + 2].text in (")", "]"):
+            short = doc[after + 1].text
+            if short.isupper() and short.isalpha() and len(short) >= 2 and short != name.name:
+                yield short, name.name
+            continue
+        for index in range(after, min(after + 7, len(doc) - 1)):
+            token = doc[index]
+            if token.i in by_start or token.is_sent_start:
+                break
+            called = token.lemma_ == "call" or (token.lemma_ == "know" and doc[index + 1].lower_ == "as")
+            if not called:
+                continue
+            other = by_start.get(index + (2 if token.lemma_ == "know" else 1))
+            if other is not None and other.name != name.name and other.label in (name.label, "MISC"):
+                yield other.name, name.name
+            break
 
 
 def _whole_person(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
@@ -265,9 +283,32 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     text = _span_text(tokens)
     label = _context_label(tokens, text, label, lexicon)
     place = lexicon.place(text) if label in ("GPE", "LOC", "ORG", "NORP") else None
+    if place is None and label in ("PERSON", "MISC", "PRODUCT", "WORK_OF_ART"):
+        place = lexicon.named_place(text)  # "Malawi" tagged a person: a country is never one
     if place is not None and label != "NORP":
         text, label = place.label, place.type
+    else:
+        label = _kind_label(tokens, lexicon) or label
     yield NameSpan(tokens[0].i, tokens[-1].i + 1, text, label)
+
+
+def _kind_label(tokens: list[Token], lexicon: Lexicon) -> str | None:
+    """The class a common noun next to a name gives it: "the daily newspaper, The Herald" and
+    "The Herald, a daily" (apposition), "the Rohingya minority" (a people that modifies the noun)."""
+    head = tokens[-1]
+    while head.head.i != head.i and tokens[0].i <= head.head.i <= tokens[-1].i:
+        head = head.head
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    modified = head.head if head.dep_ == "compound" and head.head.i == tokens[-1].i + 1 else None
+    for noun in [*nouns, modified]:
+        kind = lexicon.kind_nouns.get(noun.lemma_.lower()) if noun is not None and noun.pos_ == "NOUN" else None
+        # A name that modifies a noun may be its owner ("the Scientology website"), except for a
+        # people ("the Rohingya minority").
+        if kind is not None and (noun is not modified or kind == KGO + "Group"):
+            return kind
+    return None
 
 
 def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon) -> str:

@@ -15,31 +15,13 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.names import NameSpan
 from kg.ontology import KGO
+from kg.resolution import kind_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
 __all__ = ["PlaceFact", "kind_of", "place_facts"]
 
-_PLACE_CLASSES = {
-    "GPE",
-    "LOC",
-    "FAC",
-    KGO + "Location",
-    KGO + "Country",
-    KGO + "City",
-    KGO + "Region",
-    KGO + "Facility",
-}
-_ORGANIZATION_CLASSES = {
-    "ORG",
-    KGO + "Organization",
-    KGO + "InternationalOrganization",
-    KGO + "Company",
-    KGO + "GovernmentBody",
-    KGO + "ArmedForce",
-    KGO + "MediaOrganization",
-}
 # (kind of the first name, preposition, kind of the second) → (property, confidence).
 _PREPOSITION_RULES = {
     ("place", "in", "place"): (KGO + "locatedIn", 0.65),
@@ -70,17 +52,6 @@ class PlaceFact:
     text: str
     confidence: float
     rule: str
-
-
-def kind_of(label: str) -> str | None:
-    """ "person", "organization" or "place" for an NER label or ontology class, else None."""
-    if label == "PERSON" or label == KGO + "Person":
-        return "person"
-    if label in _ORGANIZATION_CLASSES:
-        return "organization"
-    if label in _PLACE_CLASSES:
-        return "place"
-    return None
 
 
 def place_facts(sentence: Span, names: list[NameSpan], label_of: Callable[[NameSpan], str]) -> Iterator[PlaceFact]:
