@@ -33,6 +33,7 @@ __all__ = [
     "acronym_matches",
     "canonical_names",
     "kind_of",
+    "possible_aliases",
     "surname",
     "vote_labels",
 ]
@@ -197,6 +198,47 @@ def _shortens(short: str, full: str) -> bool:
     if len(words) > 2 and words[1].lower() == "of" and short == words[0]:
         return True
     return short.endswith("s") and short[:-1] == words[0] and len(words) == 2
+
+
+def possible_aliases(holders: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str, str]]:
+    """Pairs of people who may be one person written two ways: ``holders`` are ``(name, title,
+    organisation)`` of one article's roles; two names with the same title in the same organisation
+    whose surnames differ by at most two letters ("Petrov", "Peskov") are returned as ``(name,
+    other, title, organisation)``, in order of first mention. Never merged: a reader decides.
+
+    >>> possible_aliases([("Dmitry Petrov", "spokesperson", "Kremlin"), ("Dmitry Peskov", "spokesperson", "Kremlin")])
+    [('Dmitry Petrov', 'Dmitry Peskov', 'spokesperson', 'Kremlin')]
+    """
+    by_post: dict[tuple[str, str], list[str]] = {}
+    for name, title, organisation in holders:
+        names = by_post.setdefault((title, organisation), [])
+        if name not in names:
+            names.append(name)
+    pairs = []
+    for (title, organisation), names in by_post.items():
+        for index, name in enumerate(names):
+            for other in names[index + 1 :]:
+                if _close(surname(name), surname(other)) and _same_given_names(name, other):
+                    pairs.append((name, other, title, organisation))
+    return pairs
+
+
+def _same_given_names(name: str, other: str) -> bool:
+    first, second = name.split()[:-1], other.split()[:-1]
+    return not first or not second or first[0] == second[0]
+
+
+def _close(word: str, other: str) -> bool:
+    """Whether two different surnames differ by at most two edits and share their first letter."""
+    if word == other or word[:1].lower() != other[:1].lower() or min(len(word), len(other)) < 4:
+        return False
+    previous = list(range(len(other) + 1))
+    for i, a in enumerate(word.lower(), start=1):
+        current = [i]
+        for j, b in enumerate(other.lower(), start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1] <= 2
 
 
 def vote_labels(labelled: Iterable[tuple[str, str]]) -> dict[str, str]:

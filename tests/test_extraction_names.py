@@ -178,3 +178,35 @@ def test_aliases_two_people_sharing_a_surname_stay_apart_unless_one_came_first()
 )
 def test_types_from_document_evidence_and_gazetteer(mentions_of, text, name, kind):
     assert (name, kind) in {(resolved, label) for _, resolved, label in mentions_of(text)}
+
+
+def test_possible_aliases_are_flagged_in_the_graph_and_the_report_never_merged(nlp, lexicon, tmp_path):
+    from rdflib import URIRef
+
+    from kg.api import build
+    from kg.render import write_report
+    from kg.summary import summarize
+
+    text = (
+        " date 2025-05-05 Talks\n"
+        "Kremlin spokesperson Dmitry Volkov told reporters the talks would go on.\n"
+        "Later, Kremlin spokesperson Dmitry Vokov said the talks had ended.\n"
+    )
+    path = tmp_path / "talks.txt"
+    path.write_text(text, encoding="utf-8")
+    graph = build([path])
+    base = "https://example.org/kg/entity/"
+    flag = URIRef("https://example.org/kg/ontology#possibleSameAs")
+    assert (URIRef(base + "dmitry-volkov"), flag, URIRef(base + "dmitry-vokov")) in graph
+    summary = summarize(graph)
+    assert [(a["entity"], a["other"]) for a in summary.possible_aliases] == [("Dmitry Volkov", "Dmitry Vokov")]
+    assert ("Dmitry Volkov", "Dmitry Vokov") not in {(f["subject"], f["object"]) for f in summary.facts}
+    report = write_report(summary, tmp_path / "report.md")[-1].read_text(encoding="utf-8")
+    assert "## Possible aliases" in report and "both spokesperson of Kremlin" in report
+
+
+def test_possible_aliases_need_close_spellings():
+    from kg.resolution import possible_aliases
+
+    assert possible_aliases([("Ann Berg", "spokesperson", "NATO"), ("Tom Hale", "spokesperson", "NATO")]) == []
+    assert possible_aliases([("Ann Berg", "spokesperson", "NATO"), ("Ann Borg", "minister", "NATO")]) == []

@@ -30,7 +30,7 @@ from kg.extraction.places import kind_of, place_facts
 from kg.extraction.resolve import PERSONAL_PRONOUNS, SPEECH_VERBS, speaker_of
 from kg.nlp import ParsedArticle
 from kg.ontology import KGO, Lexicon
-from kg.resolution import canonical_names, vote_labels
+from kg.resolution import canonical_names, possible_aliases, vote_labels
 from kg.types import Mention, Predicate, Relation
 
 if TYPE_CHECKING:
@@ -96,7 +96,34 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
             if key not in relations or relations[key].confidence < relation.confidence:
                 relations[key] = relation
     found = _with_regions(list(relations.values()))
+    found += _possible_aliases(found)
     return ArticleFacts(mentions, tuple(article.name_concepts(r) for r in found))
+
+
+def _possible_aliases(relations: list[Relation]) -> list[Relation]:
+    """A flag (``kgo:possibleSameAs``), never a merge, between two people of the article with the
+    same title in the same organisation and close spellings ("Petrov" and "Peskov")."""
+    roles = [r for r in relations if r.predicate.role and r.subject.label == "PERSON" and not r.subject.is_pronoun]
+    first: dict[str, Relation] = {}
+    for relation in roles:
+        first.setdefault(relation.subject.name, relation)
+    pairs = possible_aliases((r.subject.name, r.predicate.lemma, r.object.name) for r in roles)
+    flagged = []
+    for name, other, title, organisation in pairs:
+        evidence = first[other]
+        flagged.append(
+            replace(
+                evidence,
+                subject=first[name].subject,
+                predicate=Predicate(
+                    lemma="possible same as", text=f"both {title} of {organisation}", property=KGO + "possibleSameAs"
+                ),
+                object=evidence.subject,
+                confidence=0.5,
+                rule="possible-alias",
+            )
+        )
+    return flagged
 
 
 # Where something is holds for the larger place too: "Acme of Dover, Del." is based in Delaware.
