@@ -70,7 +70,7 @@ class Lexicon:
     ``argument_classes`` holds, per property, the class its subject and its object are
     expected to have when that is a person (from ``rdfs:domain``, ``rdfs:range`` and
     ``kgo:expectedObjectClass``): evidence for typing names. ``personal_roles`` are the titles
-    whose holder may serve a person (``kgo:servesPerson``: "Mugabe's spokesman");
+    that may be held towards a person (``kgo:ofPerson``: "Mugabe's spokesman", "Lincoln's assassin");
     ``name_particles`` the lower-case words inside people's names (``kgo:nameParticle``: "von");
     ``kind_nouns`` the common nouns that name things of a class (``kgo:kindNoun``: "newspaper").
     """
@@ -284,7 +284,7 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
                     nominals[written] = prop
                 else:
                     roles[written] = prop
-                    serves = graph.value(entry, kgo.servesPerson)
+                    serves = graph.value(entry, kgo.ofPerson)
                     if isinstance(serves, Literal) and serves.toPython() is True:
                         personal_roles.add(written)
 

@@ -68,6 +68,11 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             ("Paul Tamba", "Movement for Progress"),
             id="his-party",
         ),
+        pytest.param(
+            "Two days later, a surgeon operated on Kennedy's assassin, Lee Harvey Oswald, at noon.",
+            ("Lee Harvey Oswald", "Kennedy"),
+            id="apposition-the-parser-hung-elsewhere-towards-a-person",
+        ),
     ],
 )
 def test_roles_from_news_forms(facts_of, text, expected):
@@ -174,6 +179,9 @@ def test_aliases_two_people_sharing_a_surname_stay_apart_unless_one_came_first()
             "Rescuers found the Karenni, a stateless minority, on a boat.", "Karenni", "Group", id="people-apposition"
         ),
         pytest.param("Ann Lowe posted the video to Twitter on Monday.", "Twitter", "Company", id="website-gazetteer"),
+        pytest.param(
+            "Ann Lowe lives in a camp 300 kilometres northwest of Dakar.", "Dakar", "City", id="bearing-from-a-city"
+        ),
     ],
 )
 def test_types_from_document_evidence_and_gazetteer(mentions_of, text, name, kind):

@@ -181,9 +181,8 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
 def _article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
     """One label per canonical name. A full name votes with its own mentions, not its short forms'
     ("Chrome" tagged a person does not make "Google Chrome" one); a class the gazetteer or a kind
-    noun gave ("Malawi" a country, "the newspaper, The Herald") beats the tagger's bare labels;
-    a lone name the tagger calls a person that is a large city and no person's name part is the
-    city ("north of Dakar")."""
+    noun gave ("Malawi" a country, "the newspaper, The Herald", "northwest of Dakar") beats the
+    tagger's bare labels, unless the name is part of a person's name in the article."""
     named = {name for name, _ in surface}
     votes = [
         (full_names.get(name, name), label)
@@ -196,18 +195,11 @@ def _article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], 
         if label.startswith(KGO):
             classes.setdefault(name, Counter())[label] += 1
     name_parts = {word for name, label in labels.items() if label == "PERSON" and " " in name for word in name.split()}
+    name_parts |= {name for name, label in labels.items() if label == "PERSON" and " " in name}
     for name, label in labels.items():
-        if name in classes and not (label == "PERSON" and " " in name):
+        if name in classes and not (label == "PERSON" and name in name_parts):
             labels[name] = classes[name].most_common(1)[0][0]
-        elif label == "PERSON" and " " not in name and name not in name_parts:
-            city = lexicon.city(name, min_population=_CITY_NOT_PERSON)
-            if city is not None:
-                labels[name] = city.type
     return labels
-
-
-# A lone "person" name that is a city this large is the city.
-_CITY_NOT_PERSON = 250_000
 
 
 def _title_holders_are_people(names: list[NameSpan], roles: list[Role]) -> tuple[list[NameSpan], list[Role]]:

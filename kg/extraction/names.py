@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -36,6 +37,8 @@ _PART_NOUNS = frozenset({"part", "region", "area", "territory", "province", "dis
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "rev", "rev."}
+# Compass bearings before "of" and a place: "north of", "southeast of".
+_COMPASS = re.compile(r"(north|south)?(east|west)?(ward)?")
 # Prepositions before a place: "in Tulsa", "a man from Tulsa".
 _PLACE_PREPOSITIONS = ("in", "near", "at", "from", "outside", "of")
 # Entity types of words that are never an affiliation ("January Senator ...").
@@ -330,6 +333,10 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     prepositions = _PLACE_PREPOSITIONS if label != "PERSON" else ("in", "near")
     if before is not None and before.lower_ in prepositions and lexicon.city(text):
         return "GPE"
+    # "400 kilometres northwest of Dakar": a bearing from a known city names a place
+    bearing = doc[before.i - 1] if before is not None and before.i > 0 and before.lower_ == "of" else None
+    if bearing is not None and _COMPASS.fullmatch(bearing.lower_) and lexicon.city(text):
+        return KGO + "City"
     return label
 
 
@@ -577,6 +584,10 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
             if noun.i < name.start and title_around(doc, noun, lexicon) is not None:
                 candidates.append(noun)
                 break
+    before = doc[name.start - 2] if name.start >= 2 and doc[name.start - 1].text == "," else None
+    closed = name.end >= len(doc) or doc[name.end].text in (",", ".", ";")
+    if before is not None and closed and before.pos_ == "NOUN" and before not in candidates:
+        candidates.append(before)  # "Kennedy's assassin, Lee Harvey Oswald,": the parser hung the name elsewhere
     for noun in candidates:
         for title_noun in (noun, *(c for c in noun.children if c.dep_ == "conj")):
             if title_noun.i in by_token and by_token[title_noun.i].label != "MISC":
