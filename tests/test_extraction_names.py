@@ -27,21 +27,21 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             "Minister of Health Ana Belo said the clinics would reopen.", ("Ana Belo", "Health"), id="title-of"
         ),
         pytest.param(
-            "Chile's Foreign Minister, Pablo Arancibia, asked the delegates for support.",
+            "Chile's Foreign Minister, Pablo Arancibia, opened the session.",
             ("Pablo Arancibia", "Chile"),
             id="apposition-after-capitalised-title",
         ),
         pytest.param(
-            "Jon Pell, the Treasury Department Spokesperson, said the rules would change.",
+            "Jon Pell, the Treasury Department Spokesperson, defended the rules.",
             ("Jon Pell", "Treasury Department"),
             id="apposition-organisation-and-title-tagged-as-one",
         ),
         pytest.param(
-            "Co-founder of Acme, Lisa Kern, met with investors.", ("Lisa Kern", "Acme"), id="apposition-before-name"
+            "Co-founder of Acme, Lisa Kern, opened the new plant.", ("Lisa Kern", "Acme"), id="apposition-before-name"
         ),
         pytest.param(
-            "Remo Nice, director general of the technical secretariat of Peru's National Electoral Board, said so.",
-            ("Remo Nice", "National Electoral Board"),
+            "Ines Caro, director general of the press office of Peru's National Electoral Board, said so.",
+            ("Ines Caro", "National Electoral Board"),
             id="title-of-an-unnamed-body-of-an-organisation",
         ),
         pytest.param(
@@ -50,8 +50,8 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             id="spokesman-for-an-agency",
         ),
         pytest.param(
-            "The paper quoted Mugabe's spokesman, Tom Berg, as saying the talks had failed.",
-            ("Tom Berg", "Mugabe"),
+            "Reporters asked Ortega's spokesman, Tom Berg, about the talks.",
+            ("Tom Berg", "Ortega"),
             id="possessive-person-served",
         ),
         pytest.param("Ana Ruiz became Chile's finance minister in May.", ("Ana Ruiz", "Chile"), id="copula-became"),
@@ -59,19 +59,39 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             "Tom Vale was forced to resign as foreign minister of Peru.", ("Tom Vale", "Peru"), id="resign-as"
         ),
         pytest.param(
-            "Oscar Lund, who is currently serving as acting director of the FBI, spoke on Friday.",
+            "Oscar Lund, who now serves as acting head of the FBI, spoke on Friday.",
             ("Oscar Lund", "FBI"),
             id="serving-as",
         ),
         pytest.param(
-            "Paul Tamba and his Movement for Progress (MFP) party pulled out of the coalition.",
-            ("Paul Tamba", "Movement for Progress"),
+            "Paul Tamba and his Union for Progress (UFP) party left the coalition.",
+            ("Paul Tamba", "Union for Progress"),
             id="his-party",
         ),
         pytest.param(
-            "Two days later, a surgeon operated on Kennedy's assassin, Lee Harvey Oswald, at noon.",
-            ("Lee Harvey Oswald", "Kennedy"),
+            "A court in Lyon tried Marat's assassin, Clara Vogt, in May.",
+            ("Clara Vogt", "Marat"),
             id="apposition-the-parser-hung-elsewhere-towards-a-person",
+        ),
+        pytest.param(
+            "Health Canada spokeswoman Rita Mendes declined to comment.",
+            ("Rita Mendes", "Health Canada"),
+            id="organisation-ending-in-a-country-name",
+        ),
+        pytest.param(
+            "Reporters met National Tax Agency (NTA) Director Paul Ames in his office.",
+            ("Paul Ames", "National Tax Agency"),
+            id="organisation-with-its-acronym-before-the-title",
+        ),
+        pytest.param(
+            "Dana Ortiz, an editor at large at the Lisbon Courier, wrote the piece.",
+            ("Dana Ortiz", "Lisbon Courier"),
+            id="multi-word-title-with-its-own-preposition",
+        ),
+        pytest.param(
+            "Speaking on Monday, Peru's Prime Minister, Ana Belo said the talks had failed.",
+            ("Ana Belo", "Peru"),
+            id="capitalised-title-before-the-name-and-speech-verb",
         ),
     ],
 )
@@ -79,6 +99,26 @@ def test_roles_from_news_forms(facts_of, text, expected):
     _, triples = facts_of(text, with_triples=True)
     roles = {(t.subject.label, t.object.label) for t in triples if t.predicate.role}
     assert expected in roles
+
+
+def test_roles_a_name_tagged_as_an_organisation_in_apposition_to_a_title_is_a_person(nlp, lexicon):
+    from dataclasses import replace
+
+    from kg.extraction import _title_holders_are_people
+    from kg.extraction.names import find_names, find_roles
+
+    doc = nlp("A spokesperson for the World Food Programme, Jules Mukiza, described the aid convoy.")
+    # The tagger calls such a name an organisation now and then: give it that label.
+    names = [replace(n, label="ORG") if n.name == "Jules Mukiza" else n for n in find_names(doc, lexicon)]
+    names, roles = _title_holders_are_people(names, find_roles(doc, names, lexicon))
+    assert [(r.holder.name, r.holder.label, r.affiliation.name) for r in roles] == [
+        ("Jules Mukiza", "PERSON", "World Food Programme")
+    ]
+
+
+def test_roles_party_leader_predicate(facts_of):
+    _, triples = facts_of("Paul Tamba and his Union for Progress (UFP) party left the coalition.", with_triples=True)
+    assert any(t.predicate.role and t.predicate.lemma == "leader" for t in triples)
 
 
 def test_roles_holder_of_a_title_is_a_person(facts_of):
@@ -176,11 +216,11 @@ def test_aliases_two_people_sharing_a_surname_stay_apart_unless_one_came_first()
             id="newspaper-apposition",
         ),
         pytest.param(
-            "Rescuers found the Karenni, a stateless minority, on a boat.", "Karenni", "Group", id="people-apposition"
+            "The Karenni, a minority in the hills, fled across the border.", "Karenni", "Group", id="people-apposition"
         ),
         pytest.param("Ann Lowe posted the video to Twitter on Monday.", "Twitter", "Company", id="website-gazetteer"),
         pytest.param(
-            "Ann Lowe lives in a camp 300 kilometres northwest of Dakar.", "Dakar", "City", id="bearing-from-a-city"
+            "The convoy stopped 80 kilometres east of Dakar, said Ann Lowe.", "Dakar", "City", id="bearing-from-a-city"
         ),
     ],
 )

@@ -160,10 +160,15 @@ def _with_regions(relations: list[Relation]) -> list[Relation]:
 def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
     first = [find_names(p.doc, lexicon) for p in parsed.paragraphs]
     known = _known_names(first)
+    surnames = {surname(n.name) for names in first for n in names if n.label == "PERSON" and " " in n.name}
     number = 0
     for index, (paragraph, found) in enumerate(zip(parsed.paragraphs, first)):
         entities = [n for n in found if n.label != "MISC"]  # proper nouns are found again after known names
         names = find_names(paragraph.doc, lexicon, known=known, entities=entities)
+        # "Larry Nassar ... Nassar served as": a person's surname the tagger took for something else
+        names = [
+            replace(n, label="PERSON") if n.label in _SURNAME_MISTAKES and n.name in surnames else n for n in names
+        ]
         roles = find_roles(paragraph.doc, names, lexicon)
         names, roles = _title_holders_are_people(names, roles)
         for span in paragraph.doc.sents:
@@ -202,10 +207,14 @@ def _article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], 
     return labels
 
 
+# Bare NER labels a lone surname is mistaken for (a gazetteer class is no mistake).
+_SURNAME_MISTAKES = frozenset({"ORG", "GPE", "LOC", "NORP", "MISC", "PRODUCT", "FAC"})
+
+
 def _title_holders_are_people(names: list[NameSpan], roles: list[Role]) -> tuple[list[NameSpan], list[Role]]:
-    """A name the NER left untyped that holds a title ("Ana Ruiz became Chile's finance minister")
-    is a person's."""
-    untyped = {r.holder for r in roles if r.holder.label == "MISC"}
+    """A name the NER left untyped or took for an organisation that holds a title ("Ana Ruiz became
+    Chile's finance minister", "a spokesman for the agency, Alphonse Munyaneza") is a person's."""
+    untyped = {r.holder for r in roles if r.holder.label in ("MISC", "ORG")}
     if not untyped:
         return names, roles
     people = {name: replace(name, label="PERSON") for name in untyped}
@@ -346,6 +355,7 @@ class _Article:
             if holder.name == affiliation.name:
                 continue
             title = doc[role.title_start : role.title_end]
+            lemma = role.title if role.rule == "party" else title.text.lower()
             # A descriptor ("historian") is no post: it tells the person's country only.
             known = None
             if role.rule == "descriptor":
@@ -354,7 +364,7 @@ class _Article:
                 known = self._sender(title.text)
             yield Relation(
                 subject=holder,
-                predicate=Predicate(lemma=title.text.lower(), text=title.text, role=True, property=known),
+                predicate=Predicate(lemma=lemma, text=title.text, role=True, property=known),
                 object=affiliation,
                 sentence_id=sentence.id,
                 sentence=sentence.span.text,

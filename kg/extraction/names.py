@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extraction.resolve import SPEECH_VERBS
 from kg.ontology import KGO, Lexicon
 from kg.resolution import surname
 
@@ -241,6 +242,9 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     tokens = list(ent)
     while tokens and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].lower_ in _HONORIFICS):
         tokens.pop(0)
+    opened = next((i for i, t in enumerate(tokens) if t.text in ("(", "[")), None)
+    if opened and not any(t.text in (")", "]") for t in tokens[opened:]):
+        tokens = tokens[:opened]  # "Movement for Democratic Change (MDC": the acronym's bracket cut the name
     while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].pos_ == "PUNCT"):
         tokens.pop()
     if not tokens:
@@ -363,12 +367,29 @@ def find_roles(doc: Doc, names: list[NameSpan], lexicon: Lexicon) -> list[Role]:
     for name in names:
         if name.label in ("PERSON", "MISC"):
             roles.extend(_verb_roles(doc, name, by_token, lexicon))
+        if name.label in ("ORG", "MISC") and _personal_name(doc, name, lexicon):
+            # "A spokesman for the agency, Alphonse Munyaneza, said": a name in apposition to a title
+            roles.extend(_apposition_roles(doc, name, by_token, lexicon))
         if name.label != "PERSON":
             continue
         roles.extend(_prefix_roles(doc, name, by_token, lexicon))
         roles.extend(_apposition_roles(doc, name, by_token, lexicon))
         roles.extend(_party_roles(doc, name, by_token))
     return roles
+
+
+def _personal_name(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:
+    """Whether an untyped name could be a person's: two or three capitalised proper nouns, none a
+    known place, title or kind of thing ("Alphonse Munyaneza", not "Treasury Department")."""
+    tokens = list(doc[name.start : name.end])
+    return (
+        2 <= len(tokens) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
+        and not any(
+            lexicon.place(t.text) or t.lower_ in lexicon.role_words or t.lower_ in lexicon.kind_nouns for t in tokens
+        )
+        and lexicon.place(name.name) is None
+    )
 
 
 # The noun after a name that makes "X and his Y party" a statement of who leads Y.
@@ -406,7 +427,7 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
         if title is None:
             continue
         text = doc[title[0] : title[1]].text.lower()
-        for affiliation in list(direct_affiliations(doc, noun, title, by_token, lexicon)) or [None]:
+        for affiliation in _title_affiliations(doc, noun, title, by_token, lexicon) or [None]:
             yield Role(name, text, title[0], title[1], affiliation, "verb")
 
 
@@ -427,8 +448,10 @@ def _party_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan]) -> Ite
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         end += 3  # "(MDC)"
     words = [t.lemma_.lower() for t in doc[party.start : party.end]]
-    if words[-1] == _PARTY or (end < len(doc) and doc[end].lemma_.lower() == _PARTY):
-        yield Role(name, "leader", party.start, party.end, party, "party")
+    if words[-1] == _PARTY:
+        yield Role(name, "leader", party.end - 1, party.end, party, "party")
+    elif end < len(doc) and doc[end].lemma_.lower() == _PARTY:
+        yield Role(name, "leader", end, end + 1, party, "party")
 
 
 def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
@@ -445,12 +468,15 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
             or token.text in _POSSESSIVE
             or (token.text == "-" and start >= 2 and not token.whitespace_ and not doc[start - 2].whitespace_)
             or token.pos_ in ("PROPN", "ADJ")
-            or (token.pos_ == "NOUN" and token.is_lower)
+            or (token.pos_ == "NOUN" and (token.is_lower or token.is_title))
         ):
             start -= 1
             continue
         if _title_of(doc, token, lexicon):  # "Minister of Education Stefania Giannini"
             start -= 1
+            continue
+        if token.text == ")" and start >= 3 and doc[start - 3].text == "(" and doc[start - 2].is_upper:
+            start -= 3  # "Federal Bureau of Investigation (FBI) Director James Comey"
             continue
         break
     prefix = doc[start : name.start]
@@ -548,6 +574,11 @@ def _affiliations(
             last = index + 1
             while last < end and last not in by_token and _affiliation_word(doc[last], lexicon):
                 last += 1
+            place = by_token.get(last) if last < end else None
+            if place is None and last < end and lexicon.place(doc[last].text) is not None:
+                place = NameSpan(last, last + 1, doc[last].text, "GPE")
+            if place is not None and place.end == end and place.label != "PERSON":
+                last = end  # "Environment Canada spokesperson": a name that ends in its country's
             yield NameSpan(index, last, doc[index:last].text, "ORG")
             index = last
             continue
@@ -556,7 +587,7 @@ def _affiliations(
 
 def _affiliation_word(token: Token, lexicon: Lexicon) -> bool:
     return (
-        token.pos_ == "PROPN"
+        (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title))  # "Facebook" tagged a noun
         and token.lower_ not in lexicon.role_words
         and token.ent_type_ not in _NOT_NAMES
         and lexicon.place(token.text) is None
@@ -585,8 +616,8 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
                 candidates.append(noun)
                 break
     before = doc[name.start - 2] if name.start >= 2 and doc[name.start - 1].text == "," else None
-    closed = name.end >= len(doc) or doc[name.end].text in (",", ".", ";")
-    if before is not None and closed and before.pos_ == "NOUN" and before not in candidates:
+    closed = name.end >= len(doc) or doc[name.end].text in (",", ".", ";") or doc[name.end].lemma_ in SPEECH_VERBS
+    if before is not None and closed and before.pos_ in ("NOUN", "PROPN") and before not in candidates:
         candidates.append(before)  # "Kennedy's assassin, Lee Harvey Oswald,": the parser hung the name elsewhere
     for noun in candidates:
         for title_noun in (noun, *(c for c in noun.children if c.dep_ == "conj")):
@@ -596,9 +627,21 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
             if title is None:
                 continue
             text = doc[title[0] : title[1]].text.lower()
-            affiliations = list(direct_affiliations(doc, title_noun, title, by_token, lexicon))
+            affiliations = _title_affiliations(doc, title_noun, title, by_token, lexicon)
             for affiliation in affiliations or [None]:
                 yield Role(name, text, title[0], title[1], affiliation, "apposition")
+
+
+def _title_affiliations(
+    doc: Doc, noun: Token, title: tuple[int, int], by_token: dict[int, NameSpan], lexicon: Lexicon
+) -> list[NameSpan]:
+    """The affiliations of a title, read off each of its words: in "editor at large at the Saudi
+    Gazette" the parser may hang "at the Saudi Gazette" on "large", and "large" on the name."""
+    found: dict[tuple[int, int], NameSpan] = {}
+    for token in (noun, *(t for t in doc[title[0] : title[1]] if t.i != noun.i)):
+        for affiliation in direct_affiliations(doc, token, title, by_token, lexicon):
+            found.setdefault((affiliation.start, affiliation.end), affiliation)
+    return list(found.values())
 
 
 def direct_affiliations(
@@ -627,9 +670,16 @@ def direct_affiliations(
                 continue
             if token.lemma_.lower() in _PART_NOUNS and token.i not in by_token:
                 # "head of occupied parts of Ukraine's Donetsk region": the named part, not its country.
-                yield from direct_affiliations(
-                    doc, token, (token.i, token.i + 1), by_token, lexicon, modifiers=("compound", "nmod")
+                parts = list(
+                    direct_affiliations(
+                        doc, token, (token.i, token.i + 1), by_token, lexicon, modifiers=("compound", "nmod")
+                    )
                 )
+                # "the president of the Lombardy region": a proper noun naming the region the tagger missed
+                named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
+                if not parts and named:
+                    parts = [NameSpan(named[0].i, named[-1].i + 1, doc[named[0].i : named[-1].i + 1].text, "GPE")]
+                yield from parts
                 continue
             found = by_token.get(token.i)
             if found is None:
