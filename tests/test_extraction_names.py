@@ -93,6 +93,26 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             ("Ana Belo", "Peru"),
             id="capitalised-title-before-the-name-and-speech-verb",
         ),
+        pytest.param(
+            "The alliance declined to comment, but NATO spokesman Maj. Lena Dahl said the unit had left.",
+            ("Lena Dahl", "NATO"),
+            id="post-before-a-rank-abbreviation",
+        ),
+        pytest.param(
+            "Mayor of Lyon Paul Roux said the bridge would reopen.",
+            ("Paul Roux", "Lyon"),
+            id="title-of-place-then-name",
+        ),
+        pytest.param(
+            "Executive director of the Leeds branch of the Union of Bakers Ann Lowe said the strike was over.",
+            ("Ann Lowe", "Union of Bakers"),
+            id="chain-of-ofs-names-the-organisation",
+        ),
+        pytest.param(
+            "We urge Peru, as a member of the Andean Community, to respect the rules.",
+            ("Peru", "Andean Community"),
+            id="as-a-member-of",
+        ),
     ],
 )
 def test_roles_from_news_forms(facts_of, text, expected):

@@ -34,6 +34,7 @@ __all__ = [
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PLACE_LABELS = {"GPE", "LOC"}
+_PLACE_CLASSES = ("#Country", "#City", "#Region", "#Location")
 _PART_NOUNS = frozenset({"part", "region", "area", "territory", "province", "district", "oblast", "city"})
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
@@ -275,6 +276,14 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
             title_start = _last_title(doc_span(tokens), lexicon)[0] - tokens[0].i
             if title_start and tokens[title_start - 1].pos_ == "PROPN":
                 tokens = tokens[:title_start]
+    person = _person_after_title_of(tokens, label, lexicon)
+    if person:
+        # "Mayor of Lyon Paul Roux said", tagged as one organisation: the organisation, then the person
+        organisation = tokens[0].doc[tokens[0].i : tokens[-1].i + 1 - person]
+        organisation.label_ = label
+        yield from _clean(organisation, lexicon)
+        yield NameSpan(tokens[-person].i, tokens[-1].i + 1, _span_text(tokens[-person:]), "PERSON")
+        return
     if label == "PERSON" and len(tokens) == 1 and tokens[0].pos_ != "PROPN":
         return
     before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
@@ -297,6 +306,28 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     else:
         label = _kind_label(tokens, lexicon) or label
     yield NameSpan(tokens[0].i, tokens[-1].i + 1, text, label)
+
+
+def _person_after_title_of(tokens: list[Token], label: str, lexicon: Lexicon) -> int:
+    """How many of an organisation name's last words are the name of a person it runs into: after
+    "<Title> of" an organisation is followed by its holder's name, who then speaks ("Mayor of Lyon
+    Paul Roux said", "Executive director of the Council on Trade Ann Lowe said"). 0 when none."""
+    doc = tokens[0].doc
+    start = tokens[0].i - (1 if tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ == "the" else 0)
+    head = tokens[-1]
+    if (
+        label == "PERSON"
+        or len(tokens) < 3
+        or start == 0
+        or not _title_of(doc, doc[start - 1], lexicon)
+        or head.i + 1 >= len(doc)
+        or doc[head.i + 1].lemma_ not in SPEECH_VERBS
+    ):
+        return 0
+    last = tokens[-2:]
+    if all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in last) and tokens[-3].pos_ == "PROPN":
+        return 2
+    return 0
 
 
 def _kind_label(tokens: list[Token], lexicon: Lexicon) -> str | None:
@@ -365,6 +396,7 @@ def find_roles(doc: Doc, names: list[NameSpan], lexicon: Lexicon) -> list[Role]:
     by_token = {i: name for name in names for i in range(name.start, name.end)}
     roles: list[Role] = []
     for name in names:
+        roles.extend(_as_roles(doc, name, by_token, lexicon))
         if name.label in ("PERSON", "MISC"):
             roles.extend(_verb_roles(doc, name, by_token, lexicon))
         if name.label in ("ORG", "MISC") and _personal_name(doc, name, lexicon):
@@ -431,6 +463,25 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
             yield Role(name, text, title[0], title[1], affiliation, "verb")
 
 
+def _as_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
+    """ "Mozambique, as a member of SADC, ...", "Lee, as chairman of the board, ...": a title an
+    "as" phrase right after a name gives it, whatever the name is."""
+    index = name.end
+    if index + 2 >= len(doc) or doc[index].text != "," or doc[index + 1].lower_ != "as":
+        return
+    index += 2
+    if doc[index].pos_ == "DET":
+        index += 1
+    title = title_around(doc, doc[index], lexicon) if index < len(doc) and index not in by_token else None
+    if title is None or title[0] != index:
+        return
+    noun = doc[title[1] - 1]
+    text = doc[title[0] : title[1]].text.lower()
+    for affiliation in _title_affiliations(doc, noun, title, by_token, lexicon):
+        if affiliation.start != name.start:
+            yield Role(name, text, title[0], title[1], affiliation, "apposition")
+
+
 def _party_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan]) -> Iterator[Role]:
     """ "X and his Y (YP) party", "X's Y party": the party X leads. Read off the words, as the parser
     often hangs the party noun on the wrong word."""
@@ -475,6 +526,9 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         if _title_of(doc, token, lexicon):  # "Minister of Education Stefania Giannini"
             start -= 1
             continue
+        if token.lower_ == "the" and start >= 2 and _title_of(doc, doc[start - 2], lexicon):
+            start -= 1
+            continue
         if token.text == ")" and start >= 3 and doc[start - 3].text == "(" and doc[start - 2].is_upper:
             start -= 3  # "Federal Bureau of Investigation (FBI) Director James Comey"
             continue
@@ -487,27 +541,37 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
     title_start, title_end = title
     of = _title_of(doc, doc[title_end], lexicon) if title_end < name.start else False
     if of and title_end + 1 < name.start:
-        # the title's "of" names its organisation: "Minister of Education", "Mayor of Lyon"
+        # the title's "of" names its organisation: "Minister of Education", "Mayor of Lyon"; in a
+        # chain of "of"s the organisation, not the place of its branch ("of the Dallas chapter of X")
         text = doc[title_start:title_end].text.lower()
         found = list(_affiliations(doc, title_end + 1, name.start, by_token, lexicon))
-        for affiliation in found or [None]:
+        bodies = [f for f in found if f.label not in _PLACE_LABELS and not f.label.endswith(_PLACE_CLASSES)]
+        for affiliation in bodies[-1:] or found[-1:] or [None]:
             yield Role(name, text, title_start, title_end, affiliation, "title")
         return
     text = doc[title_start:title_end].text.lower()
+    post = _last_title(doc[start:title_start], lexicon) if text.endswith(".") else None
+    if post is not None and post[1] == title_start:
+        # "military spokesman Maj. Tom Holloway": a rank before the name, the post before the rank
+        yield Role(name, text, title_start, title_end, None, "title")
+        title_start, title_end = post
+        text = doc[title_start:title_end].text.lower()
     affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon))
     for affiliation in affiliations or [None]:
         yield Role(name, text, title_start, title_end, affiliation, "title")
 
 
 def _title_of(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
-    """Whether ``token`` is the "of" of a capitalised title before a name ("Minister of Education")."""
-    return (
-        token.lower_ == "of"
-        and 0 < token.i < len(doc) - 1
-        and doc[token.i - 1].lower_ in lexicon.role_words
-        and doc[token.i - 1].is_title
-        and doc[token.i + 1].pos_ == "PROPN"
-    )
+    """Whether ``token`` is an "of" inside a capitalised title before a name: "Minister of
+    Education", "Executive director of the Dallas chapter of the Council on ..."."""
+    if token.lower_ != "of" or not 0 < token.i < len(doc) - 2:
+        return False
+    after = doc[token.i + 2] if doc[token.i + 1].lower_ == "the" else doc[token.i + 1]
+    before = doc[token.i - 1]
+    if after.pos_ != "PROPN" or before.pos_ not in ("NOUN", "PROPN"):
+        return False
+    left = doc[max(token.i - 6, 0) : token.i]
+    return any(t.lower_ in lexicon.role_words and t.is_title for t in left)
 
 
 def _descriptor_roles(
