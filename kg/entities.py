@@ -22,6 +22,8 @@ __all__ = ["slug", "resolve_triples", "open_property"]
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _FALLBACK_ROLE = KGO + "holdsPositionIn"
 _FALLBACK_CLASS = KGO + "Entity"
+# Concept classes whose one-word concepts may be a short form of a name ("the church", "the army").
+_NAMEABLE_CONCEPTS = frozenset({KGO + "Concept", KGO + "ArmedForce"})
 
 
 def slug(text: str) -> str:
@@ -100,12 +102,25 @@ def _speaker_entity(relation: Relation, names: dict[str, str], entities: dict[st
 
 
 def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
-    """Concepts belong to their article: "government building" in two articles is two buildings."""
+    """Concepts belong to their article: "government building" in two articles is two buildings.
+
+    A one-word concept that is a short form of one of the article's names is that name: "the
+    church" of an article about the Church of Scientology, "Rathke" parsed as a common noun in
+    an article that names Jeff Rathke (see :func:`kg.resolution.canonical_names`).
+    """
+    named = [(m.name, m.label) for m in facts.mentions if not m.is_pronoun]
+    labels = dict(named)
 
     def scoped(mention: Mention) -> Mention:
         if not mention.name.startswith(CONCEPT_PREFIX):
             return mention
-        return replace(mention, name=f"{CONCEPT_PREFIX}{article.id}/{mention.name.removeprefix(CONCEPT_PREFIX)}")
+        word = mention.name.removeprefix(CONCEPT_PREFIX)
+        if " " not in word and mention.label in _NAMEABLE_CONCEPTS:
+            short = word if word[:1].isupper() else word.capitalize()
+            target = canonical_names([*named, (short, "MISC")]).get(short)
+            if target in labels:
+                return replace(mention, name=target, label=labels[target])
+        return replace(mention, name=f"{CONCEPT_PREFIX}{article.id}/{word}")
 
     relations = tuple(replace(r, subject=scoped(r.subject), object=scoped(r.object)) for r in facts.relations)
     return ArticleFacts(facts.mentions, relations)

@@ -278,3 +278,8 @@ def test_possible_aliases_need_close_spellings():
 
     assert possible_aliases([("Ann Berg", "spokesperson", "NATO"), ("Tom Hale", "spokesperson", "NATO")]) == []
     assert possible_aliases([("Ann Berg", "spokesperson", "NATO"), ("Ann Borg", "minister", "NATO")]) == []
+
+
+def test_aliases_a_one_word_concept_that_shortens_a_name_is_that_entity(facts_of):
+    found = facts_of("The Church of Unity opened a school in Leeds. Ann Lowe sued the church in May.")
+    assert ("Ann Lowe", "Church of Unity") in {(s, o) for s, _, o in found}
