@@ -19,7 +19,7 @@ __all__ = ["main"]
 TARGETS = {
     "CaRB dev F1": "≥ 0.50",
     "CaRB dev AUC": "≥ 0.30",
-    "CoNLL04 dev F1": "≥ 0.45",
+    "CoNLL04 dev F1": "≥ 0.50",
     "seed recall": "≥ 0.95",
     "seed junk rate": "≤ 0.02",
     "seed split entities": "0",
@@ -37,13 +37,24 @@ def _rows(nlp, lexicon, system: str) -> dict[str, float | None]:
         "CaRB dev P": carb["precision"],
         "CaRB dev R": carb["recall"],
         "CaRB tuples / sentence": carb["per_sentence"],
-        "CoNLL04 dev F1": conll04.run(nlp, lexicon)["f1"] if system == "kg" else None,
-        "CoNLL04 train F1 (second sample)": conll04.run(nlp, lexicon, "train")["f1"] if system == "kg" else None,
+        **_conll04(nlp, lexicon, system),
         "seed recall": found["recall"],
         "seed junk rate": found["junk_rate"],
         "seed split entities": found["split_entities"],
         "seed merged entities": found["merged_entities"],
         "seed triples / sentence": found["per_sentence"],
+    }
+
+
+def _conll04(nlp, lexicon, system: str) -> dict[str, float | None]:
+    """CoNLL04 strict F1 (the headline: a predicted argument equals the gold token span) and relaxed F1."""
+    if system != "kg":
+        return dict.fromkeys(("CoNLL04 dev F1", "CoNLL04 dev F1 relaxed", "CoNLL04 train F1 (second sample)"))
+    dev, train = conll04.run(nlp, lexicon), conll04.run(nlp, lexicon, "train")
+    return {
+        "CoNLL04 dev F1": dev["f1"],
+        "CoNLL04 dev F1 relaxed": dev["relaxed_f1"],
+        "CoNLL04 train F1 (second sample)": train["f1"],
     }
 
 
