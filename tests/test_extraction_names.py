@@ -113,6 +113,16 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             ("Peru", "Andean Community"),
             id="as-a-member-of",
         ),
+        pytest.param(
+            "Ivan Bakov met the press. His lawyer, Omar Haddad, said the case was closed.",
+            ("Omar Haddad", "Ivan Bakov"),
+            id="possessive-pronoun-served",
+        ),
+        pytest.param(
+            "Alliance Norway leader Anna Dahl criticised the budget.",
+            ("Anna Dahl", "Alliance Norway"),
+            id="party-named-after-a-country-is-not-the-country",
+        ),
     ],
 )
 def test_roles_from_news_forms(facts_of, text, expected):
@@ -283,3 +293,11 @@ def test_possible_aliases_need_close_spellings():
 def test_aliases_a_one_word_concept_that_shortens_a_name_is_that_entity(facts_of):
     found = facts_of("The Church of Unity opened a school in Leeds. Ann Lowe sued the church in May.")
     assert ("Ann Lowe", "Church of Unity") in {(s, o) for s, _, o in found}
+
+
+def test_names_party_name_the_tagger_cut_is_whole_and_an_organisation(facts_of):
+    found, triples = facts_of("The Social Democrats, led by Ola Ekman, won the vote in Sweden.", with_triples=True)
+    assert ("Ola Ekman", "leader of", "Social Democrats") in found
+    assert {t.object.type.rsplit("#", 1)[-1] for t in triples if t.object.label == "Social Democrats"} == {
+        "Organization"
+    }

@@ -16,6 +16,7 @@ from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clau
 from kg.extraction.concepts import concept_of
 from kg.extraction.datelines import dateline_facts, line_name
 from kg.extraction.names import (
+    PRONOUN_LABEL,
     NameSpan,
     Role,
     defined_aliases,
@@ -351,8 +352,11 @@ class _Article:
             if role.affiliation is None:
                 continue
             holder = self.mention(sentence, role.holder)
-            affiliation = self.mention(sentence, role.affiliation)
-            if holder.name == affiliation.name:
+            if role.affiliation.label == PRONOUN_LABEL:
+                affiliation = self._pronoun(sentence, doc[role.affiliation.start])  # "his lawyer"
+            else:
+                affiliation = self.mention(sentence, role.affiliation)
+            if affiliation is None or holder.name == affiliation.name:
                 continue
             title = doc[role.title_start : role.title_end]
             lemma = role.title if role.rule == "party" else title.text.lower()

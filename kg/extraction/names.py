@@ -28,6 +28,7 @@ __all__ = [
     "defined_aliases",
     "title_around",
     "ENTITY_LABELS",
+    "PRONOUN_LABEL",
 ]
 
 # NER labels whose spans can be graph nodes; numbers, dates and money are literals.
@@ -45,6 +46,8 @@ _COMPASS = re.compile(r"(north|south)?(east|west)?(ward)?")
 _PLACE_PREPOSITIONS = ("in", "near", "at", "from", "outside", "of")
 # Entity types of words that are never an affiliation ("January Senator ...").
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# The label of a role's affiliation that is a possessive pronoun ("his lawyer"), resolved by the caller.
+PRONOUN_LABEL = "PRON"
 # Modifiers of an unnamed body that name its organisation ("the UN refugee agency").
 _INNER = ("poss", "compound", "nmod")
 # Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
@@ -122,7 +125,10 @@ def find_names(
 def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """spaCy's entities, with a person's name rejoined where the NER split it ("Ursula von der" + "Leyen")
     or cut it at a particle ("Ursula von" before "der Leyen")."""
-    ents = [_whole_person(doc, ent, lexicon) if ent.label_ == "PERSON" else ent for ent in doc.ents]
+    ents = [
+        _whole_person(doc, ent, lexicon) if ent.label_ == "PERSON" else _whole_body(doc, ent, lexicon)
+        for ent in doc.ents
+    ]
     ents = [ent for index, ent in enumerate(ents) if not index or ent.start >= ents[index - 1].end]
     merged: list[Span] = []
     for ent in ents:
@@ -164,6 +170,31 @@ def defined_aliases(doc: Doc, names: list[NameSpan]) -> Iterator[tuple[str, str]
             if other is not None and other.name != name.name and other.label in (name.label, "MISC"):
                 yield other.name, name.name
             break
+
+
+def _whole_body(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
+    """A party or organisation name with the capitalised words the NER cut off its front ("Social"
+    of "the Social Democrats"); a group name so completed is an organisation's, not a people's."""
+    if ent.label_ not in ("NORP", "ORG"):
+        return ent
+    start = ent.start
+    while (
+        start > 0
+        and doc[start - 1].is_title
+        and doc[start - 1].pos_ in ("PROPN", "ADJ")
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].dep_ in ("compound", "amod")
+        and ent.start <= doc[start - 1].head.i < ent.end
+        and doc[start - 1].lower_ not in lexicon.role_words
+        and lexicon.place(doc[start - 1].text) is None
+        and not doc[start - 1].is_sent_start
+    ):
+        start -= 1
+    if start == ent.start:
+        return ent
+    span = doc[start : ent.end]
+    span.label_ = "ORG"
+    return span
 
 
 def _whole_person(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
@@ -692,6 +723,10 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
                 continue
             text = doc[title[0] : title[1]].text.lower()
             affiliations = _title_affiliations(doc, title_noun, title, by_token, lexicon)
+            owner = next((c for c in title_noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if not affiliations and owner is not None and text in lexicon.personal_roles:
+                # "his lawyer, Omar Haddad": the person the pronoun stands for (resolved with the article)
+                affiliations = [NameSpan(owner.i, owner.i + 1, owner.text, PRONOUN_LABEL)]
             for affiliation in affiliations or [None]:
                 yield Role(name, text, title[0], title[1], affiliation, "apposition")
 
