@@ -123,6 +123,11 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             ("Anna Dahl", "Alliance Norway"),
             id="party-named-after-a-country-is-not-the-country",
         ),
+        pytest.param(
+            "Ines Vidal, 44, was chief engineer at the Lisbon Metro when the tunnel flooded.",
+            ("Ines Vidal", "Lisbon Metro"),
+            id="copula-with-the-organisation-on-the-verb",
+        ),
     ],
 )
 def test_roles_from_news_forms(facts_of, text, expected):
@@ -301,3 +306,8 @@ def test_names_party_name_the_tagger_cut_is_whole_and_an_organisation(facts_of):
     assert {t.object.type.rsplit("#", 1)[-1] for t in triples if t.object.label == "Social Democrats"} == {
         "Organization"
     }
+
+
+def test_roles_an_apposition_from_a_place_says_where_the_person_is_from(facts_of):
+    found = facts_of("Tom Hale, a Democrat from Denver, criticised the plan on Monday.")
+    assert ("Tom Hale", "lives in", "Denver") in found

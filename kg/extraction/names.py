@@ -490,7 +490,17 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
         if title is None:
             continue
         text = doc[title[0] : title[1]].text.lower()
-        for affiliation in _title_affiliations(doc, noun, title, by_token, lexicon) or [None]:
+        found = _title_affiliations(doc, noun, title, by_token, lexicon)
+        if not found and noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
+            # "X was acting comptroller at the University of Beirut": the parser hangs "at" on the verb
+            found = [
+                _as_place(by_token[p.i], lexicon)
+                for prep in noun.head.children
+                if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPOSITIONS and prep.i > noun.i
+                for p in prep.children
+                if p.dep_ == "pobj" and p.i in by_token and by_token[p.i].label != "PERSON"
+            ]
+        for affiliation in found or [None]:
             yield Role(name, text, title[0], title[1], affiliation, "verb")
 
 
@@ -716,10 +726,10 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
         candidates.append(before)  # "Kennedy's assassin, Lee Harvey Oswald,": the parser hung the name elsewhere
     for noun in candidates:
         for title_noun in (noun, *(c for c in noun.children if c.dep_ == "conj")):
-            if title_noun.i in by_token and by_token[title_noun.i].label != "MISC":
-                continue
             title = title_around(doc, title_noun, lexicon)
             if title is None:
+                yield from _home_apposition(doc, name, title_noun, by_token, lexicon)
+            if title is None or title_noun.i in by_token and by_token[title_noun.i].label != "MISC":
                 continue
             text = doc[title[0] : title[1]].text.lower()
             affiliations = _title_affiliations(doc, title_noun, title, by_token, lexicon)
@@ -741,6 +751,21 @@ def _title_affiliations(
         for affiliation in direct_affiliations(doc, token, title, by_token, lexicon):
             found.setdefault((affiliation.start, affiliation.end), affiliation)
     return list(found.values())
+
+
+def _home_apposition(
+    doc: Doc, name: NameSpan, noun: Token, by_token: dict[int, NameSpan], lexicon: Lexicon
+) -> Iterator[Role]:
+    """ "Derwinski, a Republican from Chicago", "Ann Rowe, a farmer from Ohio": where the person is from."""
+    if noun.i in range(name.start, name.end):
+        return
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for place in (c for c in prep.children if c.dep_ == "pobj" and c.i in by_token):
+            found = _as_place(by_token[place.i], lexicon)
+            if found.label in _PLACE_LABELS or found.label.endswith(_PLACE_CLASSES):
+                yield Role(name, noun.lower_, noun.i, noun.i + 1, found, "descriptor")
 
 
 def direct_affiliations(
