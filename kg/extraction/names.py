@@ -692,7 +692,9 @@ def _affiliations(
 
 def _affiliation_word(token: Token, lexicon: Lexicon) -> bool:
     return (
-        (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title))  # "Facebook" tagged a noun
+        # a capitalised word the tagger calls a common noun is a name only inside a sentence
+        # ("... Facebook co-founder"): at its start it may be "Police" or "Government"
+        (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start))
         and token.lower_ not in lexicon.role_words
         and token.ent_type_ not in _NOT_NAMES
         and lexicon.place(token.text) is None
