@@ -128,6 +128,16 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             ("Ines Vidal", "Lisbon Metro"),
             id="copula-with-the-organisation-on-the-verb",
         ),
+        pytest.param(
+            "After the vote the generals made Paul Ameri interim president of Ruritania.",
+            ("Paul Ameri", "Ruritania"),
+            id="made-x-president-of",
+        ),
+        pytest.param(
+            "As Rochester teacher union leader Adam Ruiz put it, the talks are over.",
+            ("Adam Ruiz", "Rochester"),
+            id="city-before-a-title",
+        ),
     ],
 )
 def test_roles_from_news_forms(facts_of, text, expected):
@@ -311,3 +321,8 @@ def test_names_party_name_the_tagger_cut_is_whole_and_an_organisation(facts_of):
 def test_roles_an_apposition_from_a_place_says_where_the_person_is_from(facts_of):
     found = facts_of("Tom Hale, a Democrat from Denver, criticised the plan on Monday.")
     assert ("Tom Hale", "lives in", "Denver") in found
+
+
+def test_names_a_persons_home_named_by_a_place_compound(facts_of):
+    found = facts_of("Police searched Tom Hale's Texas home on Friday.")
+    assert ("Tom Hale", "lives in", "Texas") in found

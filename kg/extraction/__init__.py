@@ -216,10 +216,17 @@ def _title_holders_are_people(names: list[NameSpan], roles: list[Role]) -> tuple
     """A name the NER left untyped or took for an organisation that holds a title ("Ana Ruiz became
     Chile's finance minister", "a spokesman for the agency, Alphonse Munyaneza") is a person's."""
     untyped = {r.holder for r in roles if r.holder.label in ("MISC", "ORG")}
-    if not untyped:
+    # "Rochester teacher union leader X": the roles read a "person" before a title as a city
+    places = {
+        (r.affiliation.start, r.affiliation.end): r.affiliation
+        for r in roles
+        if r.affiliation is not None and r.affiliation.label == "GPE"
+    }
+    if not untyped and not places:
         return names, roles
     people = {name: replace(name, label="PERSON") for name in untyped}
-    return [people.get(n, n) for n in names], [replace(r, holder=people.get(r.holder, r.holder)) for r in roles]
+    names = [people.get(n, places.get((n.start, n.end), n)) if n.label == "PERSON" or n in people else n for n in names]
+    return names, [replace(r, holder=people.get(r.holder, r.holder)) for r in roles]
 
 
 # Concept mentions are named "concept:<label>" and labelled CONCEPT until the article is done.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.extraction.resolve import SPEECH_VERBS
@@ -433,6 +433,8 @@ def find_roles(doc: Doc, names: list[NameSpan], lexicon: Lexicon) -> list[Role]:
         if name.label in ("ORG", "MISC") and _personal_name(doc, name, lexicon):
             # "A spokesman for the agency, Alphonse Munyaneza, said": a name in apposition to a title
             roles.extend(_apposition_roles(doc, name, by_token, lexicon))
+            if name.label == "ORG":
+                roles.extend(_verb_roles(doc, name, by_token, lexicon))
         if name.label != "PERSON":
             continue
         roles.extend(_prefix_roles(doc, name, by_token, lexicon))
@@ -457,6 +459,8 @@ def _personal_name(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:
 
 # The noun after a name that makes "X and his Y party" a statement of who leads Y.
 _PARTY = "party"
+# "made X president": a verb of making that names a post without the lexicon's appointing sense.
+_MAKING_VERBS = frozenset({"make"})
 # Verbs whose complement says what their subject is ("became Chile's finance minister").
 _COPULAS = frozenset({"be", "become", "remain"})
 
@@ -483,6 +487,9 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
                     nouns.append(child)
     if head.dep_ == "compound" and head.head.dep_ == "oprd":
         nouns.append(head.head)  # "named Ida Holm deputy mayor": the parser joins name and title
+    designation = head.head.head if head.dep_ in ("compound", "nmod") and head.head.dep_ == "dobj" else None
+    if designation is not None and head.head.i > head.i and _designates(designation, lexicon):
+        nouns.append(head.head)  # "made Emile Jonassaint provisional president of Haiti"
     for noun in nouns:
         if noun.pos_ not in ("NOUN", "PROPN") or (noun.i in by_token and by_token[noun.i].label != "MISC"):
             continue
@@ -502,6 +509,13 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
             ]
         for affiliation in found or [None]:
             yield Role(name, text, title[0], title[1], affiliation, "verb")
+
+
+def _designates(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb gives its object a post: "appointed", "named", "elected", "made"."""
+    lemma = verb.lemma_.lower()
+    prop = lexicon.verb_property(lemma)
+    return lemma in _MAKING_VERBS or (prop is not None and prop in (KGO + "appointed", KGO + "elected"))
 
 
 def _as_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
@@ -553,7 +567,10 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         token = doc[start - 1]
         other = by_token.get(token.i)
         if other is not None and other.label == "PERSON" and other is not name:
-            break
+            if not _city_before_title(doc, other, lexicon):
+                break
+            # "Rochester teacher union leader Adam Urbanski": a city the tagger took for a person
+            by_token = {**by_token, **dict.fromkeys(range(other.start, other.end), replace(other, label="GPE"))}
         if (
             other is not None  # an organisation or place, whatever its tag ("BSP floor leader")
             or token.lower_ in lexicon.role_words
@@ -600,6 +617,12 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
     affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon))
     for affiliation in affiliations or [None]:
         yield Role(name, text, title_start, title_end, affiliation, "title")
+
+
+def _city_before_title(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:
+    """Whether a one-word "person" right before lower-case words and a title is a known city."""
+    after = doc[name.end] if name.end < len(doc) else None
+    return name.end - name.start == 1 and after is not None and after.is_lower and lexicon.city(name.name) is not None
 
 
 def _title_of(doc: Doc, token: Token, lexicon: Lexicon) -> bool:

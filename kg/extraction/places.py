@@ -182,6 +182,8 @@ def _hometown(doc, name: NameSpan, at: dict[int, NameSpan], label_of: Callable[[
         nouns.append(head.head)
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         nouns.append(head.head.head)
+    if head.dep_ == "compound":  # "Ann Rowe's Ohio home"
+        nouns.append(head.head)
     for noun in nouns:
         prop = _HOMETOWN_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         owner = next((at[c.i] for c in noun.children if c.dep_ == "poss" and c.i in at), None)
