@@ -109,12 +109,18 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
     an article that names Jeff Rathke (see :func:`kg.resolution.canonical_names`).
     """
     named = [(m.name, m.label) for m in facts.mentions if not m.is_pronoun]
+    named += [(m.name, m.label) for r in facts.relations for m in (r.subject, r.object) if not m.is_pronoun]
+    named = [(name, label) for name, label in named if not name.startswith(CONCEPT_PREFIX)]
     labels = dict(named)
+    by_lower = {name.lower(): name for name in labels if " " in name}
 
     def scoped(mention: Mention) -> Mention:
         if not mention.name.startswith(CONCEPT_PREFIX):
             return mention
         word = mention.name.removeprefix(CONCEPT_PREFIX)
+        same = by_lower.get(word.lower())
+        if same is not None:  # "the Indonesian military" named by a role and used as a concept
+            return replace(mention, name=same, label=labels[same])
         if " " not in word and mention.label in _NAMEABLE_CONCEPTS:
             short = word if word[:1].isupper() else word.capitalize()
             target = canonical_names([*named, (short, "MISC")]).get(short)

@@ -138,6 +138,16 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             ("Adam Ruiz", "Rochester"),
             id="city-before-a-title",
         ),
+        pytest.param(
+            "The governor of the Eastern Province, Ali Saad, resigned on Monday.",
+            ("Ali Saad", "Eastern Province"),
+            id="region-named-by-a-capitalised-modifier",
+        ),
+        pytest.param(
+            "The Church of Zendarism tried to remove a video featuring Zendarist Tom Vance from the site.",
+            ("Tom Vance", "Church of Zendarism"),
+            id="follower-noun-of-an-organisation",
+        ),
     ],
 )
 def test_roles_from_news_forms(facts_of, text, expected):
@@ -326,3 +336,12 @@ def test_roles_an_apposition_from_a_place_says_where_the_person_is_from(facts_of
 def test_names_a_persons_home_named_by_a_place_compound(facts_of):
     found = facts_of("Police searched Tom Hale's Texas home on Friday.")
     assert ("Tom Hale", "lives in", "Texas") in found
+
+
+def test_roles_a_countrys_armed_force_is_one_entity_with_its_concept(facts_of):
+    found = facts_of(
+        "Major general Dedi Basuki, spokesman for the Indonesian military, said the ship had left. "
+        "The Indonesian military sent two ships."
+    )
+    assert ("Dedi Basuki", "spokesperson for", "Indonesian military") in found
+    assert any(s == "Indonesian military" for s, _, _ in found)

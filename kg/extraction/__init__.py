@@ -39,7 +39,15 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleFacts", "CONCEPT_PREFIX", "extract_article"]
 
-ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85, "bridging": 0.6, "descriptor": 0.7, "verb": 0.8, "party": 0.7}
+ROLE_CONFIDENCE = {
+    "title": 0.9,
+    "apposition": 0.85,
+    "bridging": 0.6,
+    "descriptor": 0.7,
+    "verb": 0.8,
+    "party": 0.7,
+    "adherent": 0.7,
+}
 NOMINAL_CONFIDENCE = 0.7
 # A description is named by a speaker at most this many sentences later.
 _BRIDGE_WINDOW = 2
@@ -371,6 +379,8 @@ class _Article:
             known = None
             if role.rule == "descriptor":
                 known = KGO + ("citizenOf" if affiliation.label == KGO + "Country" else "livesIn")
+            elif role.rule == "adherent":
+                known = KGO + "memberOf"
             elif role.affiliation.start < role.title_start:
                 known = self._sender(title.text)
             yield Relation(

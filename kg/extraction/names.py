@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.resolve import SPEECH_VERBS
 from kg.ontology import KGO, Lexicon
-from kg.resolution import surname
+from kg.resolution import kind_of, surname
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -440,6 +440,7 @@ def find_roles(doc: Doc, names: list[NameSpan], lexicon: Lexicon) -> list[Role]:
         roles.extend(_prefix_roles(doc, name, by_token, lexicon))
         roles.extend(_apposition_roles(doc, name, by_token, lexicon))
         roles.extend(_party_roles(doc, name, by_token))
+        roles.extend(_adherent_roles(doc, name, by_token, lexicon))
     return roles
 
 
@@ -459,6 +460,8 @@ def _personal_name(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:
 
 # The noun after a name that makes "X and his Y party" a statement of who leads Y.
 _PARTY = "party"
+# Endings of a noun for an organisation's followers ("Scientolog-ist", "Method-ist", "Republic-an").
+_ADHERENT_SUFFIX = re.compile(r"(ists?|ians?|ites?|ans?|s)$")
 # "made X president": a verb of making that names a post without the lexicon's appointing sense.
 _MAKING_VERBS = frozenset({"make"})
 # Verbs whose complement says what their subject is ("became Chile's finance minister").
@@ -509,6 +512,31 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
             ]
         for affiliation in found or [None]:
             yield Role(name, text, title[0], title[1], affiliation, "verb")
+
+
+def _adherent_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
+    """ "Scientologist Tom Cruise", "Ann Rowe, a former Baptist": a capitalised noun that names the
+    followers of an organisation the sentence names (its word starts with the noun's stem:
+    "Scientolog-" of "Church of Scientology") says the person is a member of it."""
+    head = doc[name.end - 1]
+    nouns = [doc[name.start - 1]] if name.start > 0 else []
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        nouns += [appos, *(c for c in appos.children if c.dep_ == "conj")]
+    organisations = {
+        n for n in by_token.values() if n.label == "ORG" or kind_of(n.label) == "organization" and "#" in n.label
+    }
+    sentence = head.sent
+    for noun in nouns:
+        if not noun.is_title or noun.is_sent_start or noun.lower_ in lexicon.role_words or lexicon.place(noun.text):
+            continue
+        stem = _ADHERENT_SUFFIX.sub("", noun.text)
+        if len(stem) < 5:
+            continue
+        for organisation in organisations:
+            inside = sentence.start <= organisation.start < sentence.end and organisation.start != noun.i
+            words = organisation.name.split()
+            if inside and any(w.startswith(stem) and w != noun.text for w in words):
+                yield Role(name, noun.lower_, noun.i, noun.i + 1, organisation, "adherent")
 
 
 def _designates(verb: Token, lexicon: Lexicon) -> bool:
@@ -766,6 +794,17 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
                 yield Role(name, text, title[0], title[1], affiliation, "apposition")
 
 
+def _national_force(doc: Doc, noun: Token, lexicon: Lexicon) -> NameSpan | None:
+    """ "the Indonesian military", "the Russian navy": a country's armed force, named by its demonym."""
+    if lexicon.kind_nouns.get(noun.lemma_.lower()) != KGO + "ArmedForce":
+        return None
+    demonym = next((c for c in noun.children if c.dep_ == "amod" and c.i == noun.i - 1), None)
+    place = lexicon.place(demonym.text) if demonym is not None else None
+    if place is None or place.type != KGO + "Country":
+        return None
+    return NameSpan(demonym.i, noun.i + 1, f"{demonym.text} {noun.lower_}", KGO + "ArmedForce")
+
+
 def _title_affiliations(
     doc: Doc, noun: Token, title: tuple[int, int], by_token: dict[int, NameSpan], lexicon: Lexicon
 ) -> list[NameSpan]:
@@ -825,7 +864,11 @@ def direct_affiliations(
                     )
                 )
                 # "the president of the Lombardy region": a proper noun naming the region the tagger missed
-                named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
+                named = [
+                    c
+                    for c in token.children
+                    if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ") and c.is_title and c.i < token.i
+                ]
                 if not parts and named:
                     parts = [NameSpan(named[0].i, named[-1].i + 1, doc[named[0].i : named[-1].i + 1].text, "GPE")]
                 yield from parts
@@ -834,6 +877,10 @@ def direct_affiliations(
             if found is None:
                 place = lexicon.place(token.text) if token.pos_ in ("PROPN", "ADJ") else None
                 found = NameSpan(token.i, token.i + 1, place.label, place.type) if place else None
+            force = _national_force(doc, token, lexicon) if found is None and child.dep_ == "prep" else None
+            if force is not None:
+                yield force  # "spokesman for the Indonesian military": the country's armed force
+                continue
             if found is None and token.pos_ == "NOUN" and child.dep_ == "prep" and modifiers != _INNER:
                 # "director general of the secretariat of X", "a spokesman for the UN refugee agency":
                 # an unnamed body stands for the organisation it belongs to
