@@ -340,8 +340,7 @@ def test_names_a_persons_home_named_by_a_place_compound(facts_of):
 
 def test_roles_a_countrys_armed_force_is_one_entity_with_its_concept(facts_of):
     found = facts_of(
-        "Major general Dedi Basuki, spokesman for the Indonesian military, said the ship had left. "
-        "The Indonesian military sent two ships."
+        "Colonel Ali Reza, a spokesman for the Iranian army, confirmed the rescue. The Iranian army sent two ships."
     )
-    assert ("Dedi Basuki", "spokesperson for", "Indonesian military") in found
-    assert any(s == "Indonesian military" for s, _, _ in found)
+    assert ("Ali Reza", "spokesperson for", "Iranian army") in found
+    assert any(s == "Iranian army" for s, _, _ in found)
