@@ -344,3 +344,14 @@ def test_roles_a_countrys_armed_force_is_one_entity_with_its_concept(facts_of):
     )
     assert ("Ali Reza", "spokesperson for", "Iranian army") in found
     assert any(s == "Iranian army" for s, _, _ in found)
+
+
+def test_names_unknown_word_glued_to_a_place_is_a_person_when_the_words_around_say_so(nlp, lexicon):
+    from spacy.tokens import Span
+
+    from kg.extraction.names import find_names
+
+    doc = nlp("Marisol Lima, a Brazilian woman, said she was held for a year.")
+    # The tagger reads such a name as two places now and then: give it those labels.
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 1, 2, "GPE")]
+    assert [(n.name, n.label) for n in find_names(doc, lexicon)] == [("Marisol Lima", "PERSON")]

@@ -144,6 +144,25 @@ def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:
             merged[-1] = doc[previous.start : ent.end]
             merged[-1].label_ = "PERSON"
             continue
+        if (
+            previous is not None
+            and previous.label_ in _PLACE_LABELS
+            and ent.label_ in _PLACE_LABELS
+            and previous.end == ent.start
+            and len(previous) == 1
+            and len(ent) == 1
+            and previous[0].pos_ == ent[0].pos_ == "PROPN"
+            and previous[0].dep_ == "compound"
+            and previous[0].head.i == ent.start
+            and lexicon.place(previous.text) is None
+            and lexicon.city(previous.text) is None
+            and _kind_label([previous[0], ent[0]], lexicon) == KGO + "Person"
+        ):
+            # "Valeska Paris, an Australian woman": an unknown word glued to a place name, and the
+            # words around say a person
+            merged[-1] = doc[previous.start : ent.end]
+            merged[-1].label_ = "PERSON"
+            continue
         merged.append(ent)
     return merged
 
@@ -335,7 +354,8 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     if place is not None and label != "NORP":
         text, label = place.label, place.type
     else:
-        label = _kind_label(tokens, lexicon) or label
+        kind = _kind_label(tokens, lexicon)
+        label = "PERSON" if kind == KGO + "Person" else kind or label
     yield NameSpan(tokens[0].i, tokens[-1].i + 1, text, label)
 
 
