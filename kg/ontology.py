@@ -70,7 +70,7 @@ class Lexicon:
     ``argument_classes`` holds, per property, the class its subject and its object are
     expected to have when that is a person (from ``rdfs:domain``, ``rdfs:range`` and
     ``kgo:expectedObjectClass``): evidence for typing names. ``personal_roles`` are the titles
-    that may be held towards a person (``kgo:ofPerson``: "Mugabe's spokesman", "Lincoln's assassin");
+    that may be held towards a person (``kgo:ofPerson``: "Mugabe's spokesman", "his lawyer");
     ``name_particles`` the lower-case words inside people's names (``kgo:nameParticle``: "von");
     ``kind_nouns`` the common nouns that name things of a class (``kgo:kindNoun``: "newspaper").
     """

@@ -796,7 +796,7 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
     before = doc[name.start - 2] if name.start >= 2 and doc[name.start - 1].text == "," else None
     closed = name.end >= len(doc) or doc[name.end].text in (",", ".", ";") or doc[name.end].lemma_ in SPEECH_VERBS
     if before is not None and closed and before.pos_ in ("NOUN", "PROPN") and before not in candidates:
-        candidates.append(before)  # "Kennedy's assassin, Lee Harvey Oswald,": the parser hung the name elsewhere
+        candidates.append(before)  # "Marat's lawyer, Clara Vogt,": the parser hung the name elsewhere
     for noun in candidates:
         for title_noun in (noun, *(c for c in noun.children if c.dep_ == "conj")):
             title = title_around(doc, title_noun, lexicon)
