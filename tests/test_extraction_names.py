@@ -355,3 +355,10 @@ def test_names_unknown_word_glued_to_a_place_is_a_person_when_the_words_around_s
     # The tagger reads such a name as two places now and then: give it those labels.
     doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 1, 2, "GPE")]
     assert [(n.name, n.label) for n in find_names(doc, lexicon)] == [("Marisol Lima", "PERSON")]
+
+
+def test_names_a_description_before_an_organisation_does_not_split_it(nlp, lexicon):
+    from kg.extraction.names import find_names
+
+    doc = nlp("The President of the European Central Bank said rates would rise.")
+    assert [(n.name, n.label) for n in find_names(doc, lexicon)] == [("European Central Bank", "ORG")]

@@ -375,6 +375,11 @@ def _person_after_title_of(tokens: list[Token], label: str, lexicon: Lexicon) ->
         or doc[head.i + 1].lemma_ not in SPEECH_VERBS
     ):
         return 0
+    before = start - 2  # the title's first word, then what stands before it
+    while before >= 0 and doc[before].is_title and doc[before].pos_ != "DET":
+        before -= 1
+    if before >= 0 and doc[before].pos_ == "DET":
+        return 0  # "The President of the European Central Bank said": a description, no name follows
     last = tokens[-2:]
     if all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in last) and tokens[-3].pos_ == "PROPN":
         return 2
