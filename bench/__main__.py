@@ -25,7 +25,7 @@ TARGETS = {
     "news-dev type errors": "0",
     "CaRB dev F1": "≥ 0.54",
     "CaRB dev AUC": "≥ 0.33",
-    "CoNLL04 dev F1": "≥ 0.45",
+    "CoNLL04 dev F1": "≥ 0.50",
     "seed recall": "≥ 0.95",
     "seed junk rate": "≤ 0.02",
     "seed split entities": "0",
@@ -51,8 +51,7 @@ def _rows(nlp, lexicon, system: str) -> dict[str, float | None]:
         "CaRB dev P": carb["precision"],
         "CaRB dev R": carb["recall"],
         "CaRB tuples / sentence": carb["per_sentence"],
-        "CoNLL04 dev F1": conll04.run(nlp, lexicon)["f1"] if system == "kg" else None,
-        "CoNLL04 train F1 (second sample)": conll04.run(nlp, lexicon, "train")["f1"] if system == "kg" else None,
+        **_conll04(nlp, lexicon, system),
         "seed recall": found["recall"],
         "seed junk rate": found["junk_rate"],
         "seed split entities": found["split_entities"],
@@ -65,6 +64,18 @@ def _cell(value: float | int | None) -> str:
     if value is None:
         return "n/a"
     return str(value) if isinstance(value, int) else f"{value:.3f}"
+
+
+def _conll04(nlp, lexicon, system: str) -> dict[str, float | None]:
+    """CoNLL04 strict F1 (the headline: a predicted argument equals the gold token span) and relaxed F1."""
+    if system != "kg":
+        return dict.fromkeys(("CoNLL04 dev F1", "CoNLL04 dev F1 relaxed", "CoNLL04 train F1 (second sample)"))
+    dev, train = conll04.run(nlp, lexicon), conll04.run(nlp, lexicon, "train")
+    return {
+        "CoNLL04 dev F1": dev["f1"],
+        "CoNLL04 dev F1 relaxed": dev["relaxed_f1"],
+        "CoNLL04 train F1 (second sample)": train["f1"],
+    }
 
 
 def main() -> int:

@@ -62,6 +62,7 @@ _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _DCTERMS = "http://purl.org/dc/terms/"
 _PROV = "http://www.w3.org/ns/prov#"
 _ROOT = KGO + "relatedTo"
+_POSSIBLE_SAME = KGO + "possibleSameAs"
 
 _STATEMENTS = "SELECT ?node ?key ?value WHERE { ?node a kgo:Statement ; ?key ?value }"
 _ARTICLES = "SELECT ?node ?key ?value WHERE { ?node a kgo:Article ; ?key ?value }"
@@ -135,6 +136,8 @@ class FactBase:
     entities: Mapping[str, EntityInfo]
     properties: Mapping[str, PropertyInfo]
     articles: Mapping[str, ArticleInfo]
+    # ``kgo:possibleSameAs`` flags: evidence that two entities may be one, not facts of the world.
+    possible_aliases: tuple[Fact, ...] = ()
 
     def entity_info(self, iri: str) -> EntityInfo:
         """The description of entity ``iri`` (its IRI's last segment and type ``Entity`` if it has none)."""
@@ -304,9 +307,11 @@ def read_facts(graph: Graph) -> FactBase:
             )
         )
     facts.sort(key=lambda f: (f.article or "", f.sentence_index if f.sentence_index is not None else -1, f.id))
+    flagged = tuple(f for f in facts if f.property == _POSSIBLE_SAME)
+    facts = [f for f in facts if f.property != _POSSIBLE_SAME]
 
     entities = {}
-    for node in {n for f in facts for n in (f.subject, f.object)}:
+    for node in {n for f in (*facts, *flagged) for n in (f.subject, f.object)}:
         own = types.get(node, set())
         ancestry = {a for kind in own for a in _ancestors(kind, superclasses)}
         # The most specific type: one that is no other type's ancestor.
@@ -327,7 +332,7 @@ def read_facts(graph: Graph) -> FactBase:
             ancestors=frozenset(ancestry),
             family=_family(prop, parents),
         )
-    return FactBase(tuple(facts), entities, properties, articles)
+    return FactBase(tuple(facts), entities, properties, articles, flagged)
 
 
 def select(base: FactBase, filters: Filters | None = None, *, negated: bool = False) -> FactBase:

@@ -174,6 +174,9 @@ def triple_record(triple: Triple, *, base: str = DEFAULT_BASE) -> dict[str, obje
             "text": mention.text,
             "start": mention.start,
             "end": mention.end,
+            "phrase": mention.phrase if mention.phrase is not None else mention.text,
+            "phrase_start": mention.phrase_start if mention.phrase is not None else mention.start,
+            "phrase_end": mention.phrase_end if mention.phrase is not None else mention.end,
         }
         if entity.amount is not None:
             amount = entity.amount

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.extraction import CLAIM_PREFIX, CONCEPT_PREFIX, QUANTITY_PREFIX, ArticleFacts
-from kg.extraction.resolve import canonical_names, vote_labels
 from kg.ontology import KGO, Lexicon
+from kg.resolution import canonical_names, vote_labels
 from kg.types import Amount, Article, Entity, Mention, Predicate, Relation, Triple
 
 __all__ = ["slug", "resolve_triples", "open_property"]
@@ -24,6 +24,8 @@ _FALLBACK_ROLE = KGO + "holdsPositionIn"
 _FALLBACK_CLASS = KGO + "Entity"
 # Prefixes of the names of unnamed things: concepts, reported claims, quantities.
 _UNNAMED = (CONCEPT_PREFIX, CLAIM_PREFIX, QUANTITY_PREFIX)
+# Concept classes whose one-word concepts may be a short form of a name ("the church", "the army").
+_NAMEABLE_CONCEPTS = frozenset({KGO + "Concept", KGO + "ArmedForce"})
 
 
 def slug(text: str) -> str:
@@ -42,19 +44,24 @@ def open_property(predicate_lemma: str, base: str) -> str:
 
 
 def resolve_triples(
-    facts: Sequence[tuple[Article, ArticleFacts]], lexicon: Lexicon, *, base: str, known_people: Iterable[str] = ()
+    facts: Sequence[tuple[Article, ArticleFacts]],
+    lexicon: Lexicon,
+    *,
+    base: str,
+    known: Iterable[tuple[str, str]] = (),
 ) -> list[Triple]:
     """Merge the mentions of all articles into entities and type each relation's predicate.
 
-    ``known_people`` are full names of people from articles resolved earlier (a store's
-    person labels): a surname used alone in ``facts`` maps to one of them just as it
-    would to a full name in another of the ``facts``' articles.
+    ``known`` are ``(name, NER label)`` pairs of entities from articles resolved earlier (a
+    store's labels, see :class:`kg.resolution.StoredNames`): a surname or an acronym used alone
+    in ``facts`` maps to one of them just as it would to a full name in another of the
+    ``facts``' articles.
     """
     facts = [(article, _scope_concepts(article, article_facts)) for article, article_facts in facts]
     mentions = [m for _, article_facts in facts for m in article_facts.mentions]
     # Arguments can name things no NER span covers ("Turkish" in a title stands for Turkey).
     mentions += [m for _, article_facts in facts for r in article_facts.relations for m in (r.subject, r.object)]
-    names = _corpus_names(mentions, known_people)
+    names = _corpus_names(mentions, known)
     typed = [
         (article, relation, _property(relation, lexicon, base))
         for article, article_facts in facts
@@ -100,7 +107,18 @@ def _speaker_entity(relation: Relation, names: dict[str, str], entities: dict[st
 
 
 def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
-    """Concepts and claims belong to their article: "government building" in two articles is two buildings."""
+    """Concepts, claims and quantities belong to their article: "government building" in two
+    articles is two buildings.
+
+    A one-word concept that is a short form of one of the article's names is that name: "the
+    church" of an article about the Church of Scientology, "Rathke" parsed as a common noun in
+    an article that names Jeff Rathke (see :func:`kg.resolution.canonical_names`).
+    """
+    named = [(m.name, m.label) for m in facts.mentions if not m.is_pronoun]
+    named += [(m.name, m.label) for r in facts.relations for m in (r.subject, r.object) if not m.is_pronoun]
+    named = [(name, label) for name, label in named if not name.startswith(_UNNAMED)]
+    labels = dict(named)
+    by_lower = {name.lower(): name for name in labels if " " in name}
 
     def scoped_name(name: str) -> str:
         for prefix in _UNNAMED:
@@ -109,6 +127,17 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
         return name
 
     def scoped(mention: Mention) -> Mention:
+        if not mention.name.startswith(CONCEPT_PREFIX):
+            return replace(mention, name=scoped_name(mention.name))
+        word = mention.name.removeprefix(CONCEPT_PREFIX)
+        same = by_lower.get(word.lower())
+        if same is not None:  # "the Indonesian military" named by a role and used as a concept
+            return replace(mention, name=same, label=labels[same])
+        if " " not in word and mention.label in _NAMEABLE_CONCEPTS:
+            short = word if word[:1].isupper() else word.capitalize()
+            target = canonical_names([*named, (short, "MISC")]).get(short)
+            if target in labels:
+                return replace(mention, name=target, label=labels[target])
         return replace(mention, name=scoped_name(mention.name))
 
     relations = tuple(
@@ -124,10 +153,10 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
     return ArticleFacts(facts.mentions, relations, amounts)
 
 
-def _corpus_names(mentions: Iterable[Mention], known_people: Iterable[str] = ()) -> dict[str, str]:
-    """Surnames used alone in one article map to the full name used in another (or known before)."""
+def _corpus_names(mentions: Iterable[Mention], known: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+    """Short names used alone in one article map to the full name used in another (or known before)."""
     names = {(m.name, m.label) for m in mentions if not m.is_pronoun}
-    return canonical_names(names | {(name, "PERSON") for name in known_people})
+    return canonical_names(names | set(known), short_forms=False)
 
 
 def _argument_evidence(typed, lexicon: Lexicon) -> list[Mention]:

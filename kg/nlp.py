@@ -115,10 +115,25 @@ def _load_pipeline(name: str) -> Language:
         if candidate is None:
             continue
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        _keep_title_abbreviations(nlp)
+        return nlp
     raise ModelError(f"spaCy pipeline {name!r} is not installed (try: pip install {name})")
+
+
+# Title abbreviations the English tokenizer splits from their full stop ("Maj" "."), so that
+# the parser ends a sentence inside "spokesman Maj. Tom Holloway said".
+_TITLE_ABBREVIATIONS = ("Capt.", "Cmdr.", "Col.", "Lt.", "Maj.", "Pres.", "Sgt.")
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    from spacy.symbols import ORTH
+
+    for abbreviation in _TITLE_ABBREVIATIONS:
+        for form in (abbreviation, abbreviation.upper()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def paragraphs(text: str, *, limit: int | None = None) -> Iterator[tuple[int, str]]:

@@ -79,7 +79,10 @@ class Lexicon:
     "storm": Event; ``ontolex:denotes``), ``vague_nouns`` the nouns too vague to be a concept
     (``kgo:salient false``). ``word_classes`` holds the closed word lists the readers use
     (``kgo:wordClass``: "support-verb", "agent-noun", ...), each word with the property its
-    entry names, if any; see :meth:`words` and :meth:`word_property`.
+    entry names, if any; see :meth:`words` and :meth:`word_property`. ``personal_roles`` are
+    the titles that may be held towards a person (``kgo:ofPerson``: "Mugabe's spokesman", "his lawyer");
+    ``name_particles`` the lower-case words inside people's names (``kgo:nameParticle``: "von");
+    ``kind_nouns`` the common nouns that name things of a class (``kgo:kindNoun``: "newspaper").
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -99,6 +102,9 @@ class Lexicon:
     noun_classes: Mapping[str, str] = field(default_factory=dict)
     vague_nouns: frozenset[str] = frozenset()
     word_classes: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict)
+    personal_roles: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    kind_nouns: Mapping[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -177,6 +183,10 @@ class Lexicon:
         """The gazetteer entry for a name, alias or demonym ("US", "Russian"), if any."""
         key = _key(name)
         return self.places.get(key) or self.demonyms.get(key)
+
+    def named_place(self, name: str) -> Place | None:
+        """The gazetteer entry whose name or alias ``name`` is (not a demonym: "Russian" is none)."""
+        return self.places.get(_key(name))
 
     def label(self, iri: str) -> str:
         """The English label of an ontology term, or its local name."""
@@ -294,6 +304,9 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
     word_classes: dict[str, dict[str, str | None]] = {}
     nominals: dict[str, str] = {}
     roles: dict[str, str] = {}
+    personal_roles: set[str] = set()
+    name_particles: set[str] = set()
+    kind_nouns: dict[str, str] = {}
     labels: dict[str, str] = {}
     ner_classes: dict[str, str] = {}
     places: dict[str, Place] = {}
@@ -341,7 +354,13 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
                     nominals[written] = prop
                 else:
                     roles[written] = prop
+                    serves = graph.value(entry, kgo.ofPerson)
+                    if isinstance(serves, Literal) and serves.toPython() is True:
+                        personal_roles.add(written)
 
+        name_particles.update(str(word).lower() for word in graph.objects(None, kgo.nameParticle))
+        for cls, noun in sorted(graph.subject_objects(kgo.kindNoun), key=lambda pair: (str(pair[0]), str(pair[1]))):
+            kind_nouns[str(noun).lower()] = str(cls)
         file_labels: dict[str, str] = {}
         english: set[str] = set()
         for subject, label in sorted(graph.subject_objects(RDFS.label), key=lambda pair: (str(pair[0]), str(pair[1]))):
@@ -420,4 +439,7 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         noun_classes,
         frozenset(vague_nouns),
         word_classes,
+        frozenset(personal_roles),
+        frozenset(name_particles),
+        kind_nouns,
     )

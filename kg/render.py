@@ -374,6 +374,24 @@ def _blocks(summary: Summary, network_caption: str) -> list[tuple]:
                 f"this graph has {len(summary.windows)}.",
             )
         )
+    if summary.possible_aliases:
+        blocks += [
+            ("section", "Possible aliases"),
+            (
+                "text",
+                "Names that may be one entity written two ways: the same title in the same organisation, close "
+                "spellings. They are kept apart in the graph (kgo:possibleSameAs); check the sentences.",
+            ),
+            (
+                "table",
+                ["entity", "other", "evidence", "article", "sentence"],
+                [
+                    [a["entity"], a["other"], a["evidence"], a["article"], a["sentence"]]
+                    for a in summary.possible_aliases
+                ],
+                "",
+            ),
+        ]
     blocks += [
         ("section", "Facts"),
         (

@@ -492,9 +492,14 @@ def add_batches(
     """
     from kg.entities import resolve_triples, slug
     from kg.rdf import extraction_run, triples_to_quads
+    from kg.resolution import StoredNames
 
     person = lexicon.ner_classes.get("PERSON", "")
-    people = _People(store.person_labels(person) if person else ())
+    organisations = _organisation_classes(lexicon)
+    stored = StoredNames(
+        [(label, "PERSON") for label in (store.person_labels(person) if person else ())]
+        + [(label, "ORG") for cls in organisations for label in store.person_labels(cls)]
+    )
     articles = sentences = statements = written = unflushed = 0
     # One writer thread: the store writes a batch (Oxigraph and HTTP release the GIL) while
     # the next one is parsed. At most one batch is in its hands, written in order, and its
@@ -503,7 +508,7 @@ def add_batches(
         pending: Future | None = None
         for batch in batches:
             facts = [(item.article, item.facts) for item in batch]
-            triples = resolve_triples(facts, lexicon, base=base, known_people=people.candidates(facts))
+            triples = resolve_triples(facts, lexicon, base=base, known=stored.candidates(_batch_names(facts)))
             by_article: dict[str, list] = {item.article.id: [] for item in batch}
             for triple in triples:
                 by_article[triple.article.id].append(triple)
@@ -519,13 +524,22 @@ def add_batches(
                 )
                 shared.extend(default)
                 graphs.update(named)
-            named = {entity.label for t in triples for entity in (t.subject, t.object) if entity.type == person}
-            # A person stored under a surname alone ("Peskov") that this batch names in full
-            # ("Dmitry Peskov") becomes that person, as if the two articles had come together.
-            # (A remote endpoint takes no update through the protocols kg speaks: there it stays.)
+            named = sorted(
+                {
+                    (entity.label, "PERSON" if entity.type == person else "ORG")
+                    for t in triples
+                    for entity in (t.subject, t.object)
+                    if entity.type == person or entity.type in organisations
+                }
+            )
+            # A person stored under a surname alone ("Peskov") or an organisation under its acronym
+            # ("NRF") that this batch names in full becomes that entity, as if the two articles had
+            # come together. (A remote endpoint takes no update through the protocols kg speaks:
+            # there it stays.)
             renames = {
-                f"{base}entity/{slug(lone)}": f"{base}entity/{slug(full)}"
-                for lone, full in ({} if isinstance(store, RemoteStore) else people.spelled_out(named)).items()
+                f"{base}entity/{slug(short)}": f"{base}entity/{slug(full)}"
+                for short, full in ({} if isinstance(store, RemoteStore) else stored.spelled_out(named)).items()
+                if slug(short) != slug(full)
             }
             if pending is not None:
                 pending.result()
@@ -537,7 +551,7 @@ def add_batches(
             unflushed = 0 if flush else unflushed
             pending = writer.submit(_write, store, shared, graphs, renames, base, flush)
             written += quads
-            people.add(named)
+            stored.add(named)
             articles += len(batch)
             sentences += sum(item.sentences for item in batch)
             statements += len(triples)
@@ -565,49 +579,21 @@ def _write(
         store.flush()
 
 
-class _People:
-    """Stored people's full names, indexed by first and last word, to find a lone surname's candidates;
-    and the people stored under one word only, for a later full name to spell out."""
+def _organisation_classes(lexicon: Lexicon) -> frozenset[str]:
+    """The ontology classes of organisations: ORG's class and its subclasses."""
+    root = lexicon.ner_classes.get("ORG")
+    if root is None:
+        return frozenset()
+    return frozenset({root, *(c for c in lexicon.class_parents if root in lexicon.class_ancestors(c))})
 
-    def __init__(self, labels: Iterable[str]):
-        self._by_word: dict[str, set[str]] = {}
-        self._lone: set[str] = set()
-        self.add(labels)
 
-    def add(self, labels: Iterable[str]) -> None:
-        for label in labels:
-            words = label.split()
-            if len(words) > 1:
-                self._by_word.setdefault(words[0], set()).add(label)
-                self._by_word.setdefault(words[-1], set()).add(label)
-            elif words:
-                self._lone.add(label)
-
-    def spelled_out(self, labels: Iterable[str]) -> dict[str, str]:
-        """The stored one-word names ("Peskov") that one of ``labels`` ("Dmitry Peskov") is the only
-        full name of, among ``labels`` and the stored full names; they stop being one-word names."""
-        from kg.extraction.resolve import canonical_names
-
-        found = {}
-        for label in {label for label in labels if " " in label}:
-            words = label.split()
-            for word in {words[0], words[-1]} & self._lone:
-                names = {(word, "PERSON"), (label, "PERSON")} | {(n, "PERSON") for n in self._by_word.get(word, ())}
-                names |= {(n, "PERSON") for n in labels if word in (n.split()[0], n.split()[-1]) and " " in n}
-                if canonical_names(names).get(word) == label:
-                    found[word] = label
-        self._lone -= set(found)
-        return found
-
-    def candidates(self, facts: Iterable[tuple[Any, Any]]) -> set[str]:
-        """The stored full names a one-word person name in ``facts`` could abbreviate."""
-        found: set[str] = set()
-        for _, article_facts in facts:
-            mentions = [*article_facts.mentions, *(m for r in article_facts.relations for m in (r.subject, r.object))]
-            for mention in mentions:
-                if mention.label == "PERSON" and not mention.is_pronoun and " " not in mention.name.strip():
-                    found |= self._by_word.get(mention.name.strip(), set())
-        return found
+def _batch_names(facts: Iterable[tuple[Any, Any]]) -> set[tuple[str, str]]:
+    """The (name, label) pairs a batch's articles use, pronouns left out."""
+    found = set()
+    for _, article_facts in facts:
+        mentions = [*article_facts.mentions, *(m for r in article_facts.relations for m in (r.subject, r.object))]
+        found |= {(m.name, m.label) for m in mentions if not m.is_pronoun}
+    return found
 
 
 class _ToOxigraph:

@@ -11,7 +11,7 @@ import datetime as dt
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.analysis import (
@@ -68,6 +68,8 @@ class Summary:
         projection: the entity graph.
         groups: the colour group of each entity (community or type).
         top: how many entities the top lists hold.
+        possible_aliases: ``entity``, ``other``, ``evidence``, ``sentence``, ``article`` per pair of
+            entities that may be one (``kgo:possibleSameAs``), flagged, never merged.
     """
 
     title: str
@@ -90,6 +92,7 @@ class Summary:
     projection: nx.DiGraph
     groups: Mapping[str, str]
     top: int
+    possible_aliases: list[dict[str, object]] = field(default_factory=list)
 
 
 def summarize(
@@ -230,6 +233,16 @@ def summarize_facts(
             else {node: str(data.get("type", "")) for node, data in projection.nodes(data=True)}
         ),
         top=top,
+        possible_aliases=[
+            {
+                "entity": everything.entity_info(f.subject).label,
+                "other": everything.entity_info(f.object).label,
+                "evidence": f.relation_text,
+                "sentence": f.sentence,
+                "article": everything.article_info(f.article).title,
+            }
+            for f in everything.possible_aliases
+        ],
     )
 
 

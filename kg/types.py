@@ -24,7 +24,10 @@ class Article:
 class Mention:
     """A stretch of article text that names (or refers to) an entity.
 
-    ``text`` is the surface form at ``start:end`` in the article; ``name`` is the
+    ``text`` is the surface form at ``start:end`` in the article, as a tagger marks it: the
+    name without its title, or the pronoun or description that was resolved; ``phrase``
+    (at ``phrase_start:phrase_end``) is the whole noun phrase, title included ("Kremlin
+    spokesperson Dmitry Peskov"), when it is longer than ``text``. ``name`` is the
     entity's name as resolved within the article (title stripped, surname expanded,
     pronoun resolved); ``label`` is the spaCy NER label or a gazetteer class name.
     """
@@ -36,6 +39,9 @@ class Mention:
     label: str
     sentence_id: int
     is_pronoun: bool = False
+    phrase: str | None = None
+    phrase_start: int | None = None
+    phrase_end: int | None = None
 
 
 @dataclass(frozen=True)

@@ -12,19 +12,28 @@ TEXT = "Mrs. Ann Rowe , Ohio Gov. Carl Penn and Neil Estes. met in Dover , Del .
 TOKENS = TEXT.split(" ")
 
 
-def mention(text: str, name: str | None = None) -> Mention:
+def mention(text: str, name: str | None = None, *, phrase: str | None = None) -> Mention:
     start = TEXT.index(text)
-    return Mention(text, start, start + len(text), name or text, "PERSON", 0)
+    if phrase is None:
+        return Mention(text, start, start + len(text), name or text, "PERSON", 0)
+    at = TEXT.index(phrase)
+    return Mention(text, start, start + len(text), name or text, "PERSON", 0, False, phrase, at, at + len(phrase))
 
 
-def spans(found: Mention, regions=None) -> list[str]:
+def spans(found: Mention, regions=None, *, strict: bool = False) -> list[str]:
     starts, ends = conll04._token_index(TOKENS)
-    return [" ".join(TOKENS[a:b]) for a, b in conll04._spans(found, TOKENS, starts, ends, regions or {})]
+    readings = conll04._spans(found, TOKENS, starts, ends, None if strict else regions or {})
+    return [" ".join(TOKENS[a:b]) for a, b in readings]
 
 
-def test_a_title_before_the_name_may_be_left_out():
-    readings = set(spans(mention("Ohio Gov. Carl Penn", "Carl Penn")))
+def test_a_title_before_the_name_may_be_included_when_relaxed():
+    readings = set(spans(mention("Carl Penn", phrase="Ohio Gov. Carl Penn")))
     assert readings == {"Ohio Gov. Carl Penn", "Gov. Carl Penn", "Carl Penn"}
+
+
+def test_strict_reading_is_the_mention_text_alone():
+    assert spans(mention("Carl Penn", phrase="Ohio Gov. Carl Penn"), strict=True) == ["Carl Penn"]
+    assert spans(mention("Ann Rowe"), strict=True) == ["Ann Rowe"]
 
 
 def test_an_honorific_before_the_name_may_be_included():

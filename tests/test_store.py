@@ -283,3 +283,21 @@ def test_store_writer_thread_raises_a_failed_write_and_stops(lexicon):
     with pytest.raises(GraphError, match="disk full"):
         add_batches((batch(n) for n in range(5)), store, lexicon, base=BASE)
     assert store.written == [{BASE + "doc/a0"}]  # in order, and nothing after the failure
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("acronym_first", [True, False], ids=["acronym-first", "full-name-first"])
+def test_store_merges_an_acronym_with_its_full_name_from_another_article(tmp_path: Path, acronym_first: bool):
+    from kg.api import build_store, query
+
+    full = tmp_path / "vote.txt"
+    full.write_text(" date 2025-04-01 Vote\nThe National Relief Front condemned the European Union.\n", "utf-8")
+    short = tmp_path / "talks.txt"
+    short.write_text(" date 2025-04-02 Talks\nThe NRF condemned Russia on Monday.\n", "utf-8")
+    store = tmp_path / "store"
+    for path in (short, full) if acronym_first else (full, short):
+        build_store([path], store)
+    subjects = query(str(store), "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s kgo:condemned ?o } }").rows
+    assert subjects == ((BASE + "entity/national-relief-front",),)
+    labels = query(str(store), "SELECT ?l WHERE { ?e rdfs:label ?l }").rows
+    assert ("NRF",) not in labels

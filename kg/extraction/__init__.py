@@ -18,8 +18,10 @@ from kg.extraction.concepts import concept_of
 from kg.extraction.datelines import dateline_facts, line_name
 from kg.extraction.gender import agrees, genders
 from kg.extraction.names import (
+    PRONOUN_LABEL,
     NameSpan,
     Role,
+    defined_aliases,
     direct_affiliations,
     find_names,
     find_roles,
@@ -27,17 +29,12 @@ from kg.extraction.names import (
     title_around,
 )
 from kg.extraction.nominals import nominal_facts
-from kg.extraction.places import kind_of, place_facts
+from kg.extraction.places import place_facts
 from kg.extraction.quantities import quantity_at
-from kg.extraction.resolve import (
-    PERSONAL_PRONOUNS,
-    SPEECH_VERBS,
-    canonical_names,
-    speaker_of,
-    vote_labels,
-)
+from kg.extraction.resolve import PERSONAL_PRONOUNS, SPEECH_VERBS, speaker_of
 from kg.nlp import ParsedArticle
 from kg.ontology import KGO, Lexicon
+from kg.resolution import canonical_names, kind_of, possible_aliases, vote_labels
 from kg.types import Amount, Mention, Predicate, Relation
 
 if TYPE_CHECKING:
@@ -45,7 +42,15 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleFacts", "CLAIM_PREFIX", "CONCEPT_PREFIX", "QUANTITY_PREFIX", "extract_article"]
 
-ROLE_CONFIDENCE = {"title": 0.9, "apposition": 0.85, "bridging": 0.6, "descriptor": 0.7}
+ROLE_CONFIDENCE = {
+    "title": 0.9,
+    "apposition": 0.85,
+    "bridging": 0.6,
+    "descriptor": 0.7,
+    "verb": 0.8,
+    "party": 0.7,
+    "adherent": 0.7,
+}
 NOMINAL_CONFIDENCE = 0.7
 # A description is named by a speaker at most this many sentences later.
 _BRIDGE_WINDOW = 2
@@ -81,8 +86,9 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
     """Extract the mentions and relations of one parsed article."""
     sentences = list(_sentences(parsed, lexicon))
     surface = [(n.name, n.label) for s in sentences for n in s.names]
-    full_names = canonical_names(surface)
-    labels = vote_labels((full_names.get(name, name), label) for name, label in surface)
+    defined = [pair for s in sentences for pair in defined_aliases(s.span.doc, s.names)]
+    full_names = canonical_names(surface, defined=defined, ordered=True)
+    labels = _article_labels(surface, full_names, lexicon)
     article = _Article(sentences, full_names, labels, lexicon)
     mentions = tuple(article.mention(s, n) for s in sentences for n in s.names)
     relations: dict[tuple, Relation] = {}
@@ -108,7 +114,34 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
             if key not in relations or relations[key].confidence < relation.confidence:
                 relations[key] = relation
     found = _with_regions(list(relations.values()))
+    found += _possible_aliases(found)
     return ArticleFacts(mentions, tuple(article.name_concepts(r) for r in found), article.amounts)
+
+
+def _possible_aliases(relations: list[Relation]) -> list[Relation]:
+    """A flag (``kgo:possibleSameAs``), never a merge, between two people of the article with the
+    same title in the same organisation and close spellings ("Petrov" and "Peskov")."""
+    roles = [r for r in relations if r.predicate.role and r.subject.label == "PERSON" and not r.subject.is_pronoun]
+    first: dict[str, Relation] = {}
+    for relation in roles:
+        first.setdefault(relation.subject.name, relation)
+    pairs = possible_aliases((r.subject.name, r.predicate.lemma, r.object.name) for r in roles)
+    flagged = []
+    for name, other, title, organisation in pairs:
+        evidence = first[other]
+        flagged.append(
+            replace(
+                evidence,
+                subject=first[name].subject,
+                predicate=Predicate(
+                    lemma="possible same as", text=f"both {title} of {organisation}", property=KGO + "possibleSameAs"
+                ),
+                object=evidence.subject,
+                confidence=0.5,
+                rule="possible-alias",
+            )
+        )
+    return flagged
 
 
 # Where something is holds for the larger place too: "Acme of Dover, Del." is based in Delaware.
@@ -145,11 +178,17 @@ def _with_regions(relations: list[Relation]) -> list[Relation]:
 def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
     first = [find_names(p.doc, lexicon) for p in parsed.paragraphs]
     known = _known_names(first)
+    surnames = {surname(n.name) for names in first for n in names if n.label == "PERSON" and " " in n.name}
     number = 0
     for index, (paragraph, found) in enumerate(zip(parsed.paragraphs, first)):
         entities = [n for n in found if n.label != "MISC"]  # proper nouns are found again after known names
         names = find_names(paragraph.doc, lexicon, known=known, entities=entities)
+        # "Larry Nassar ... Nassar served as": a person's surname the tagger took for something else
+        names = [
+            replace(n, label="PERSON") if n.label in _SURNAME_MISTAKES and n.name in surnames else n for n in names
+        ]
         roles = find_roles(paragraph.doc, names, lexicon)
+        names, roles = _title_holders_are_people(names, roles)
         for span in paragraph.doc.sents:
             yield _Sentence(
                 number,
@@ -160,6 +199,51 @@ def _sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[_Sentence]:
                 index,
             )
             number += 1
+
+
+def _article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
+    """One label per canonical name. A full name votes with its own mentions, not its short forms'
+    ("Chrome" tagged a person does not make "Google Chrome" one); a class the gazetteer or a kind
+    noun gave ("Malawi" a country, "the newspaper, The Herald", "northwest of Dakar") beats the
+    tagger's bare labels, unless the name is part of a person's name in the article."""
+    named = {name for name, _ in surface}
+    votes = [
+        (full_names.get(name, name), label)
+        for name, label in surface
+        if name not in full_names or full_names[name] not in named or label != "PERSON"
+    ]
+    labels = vote_labels(votes)
+    classes: dict[str, Counter[str]] = {}
+    for name, label in votes:
+        if label.startswith(KGO):
+            classes.setdefault(name, Counter())[label] += 1
+    name_parts = {word for name, label in labels.items() if label == "PERSON" and " " in name for word in name.split()}
+    name_parts |= {name for name, label in labels.items() if label == "PERSON" and " " in name}
+    for name, label in labels.items():
+        if name in classes and not (label == "PERSON" and name in name_parts):
+            labels[name] = classes[name].most_common(1)[0][0]
+    return labels
+
+
+# Bare NER labels a lone surname is mistaken for (a gazetteer class is no mistake).
+_SURNAME_MISTAKES = frozenset({"ORG", "GPE", "LOC", "NORP", "MISC", "PRODUCT", "FAC"})
+
+
+def _title_holders_are_people(names: list[NameSpan], roles: list[Role]) -> tuple[list[NameSpan], list[Role]]:
+    """A name the NER left untyped or took for an organisation that holds a title ("Ana Ruiz became
+    Chile's finance minister", "a spokesman for the agency, Alphonse Munyaneza") is a person's."""
+    untyped = {r.holder for r in roles if r.holder.label in ("MISC", "ORG")}
+    # "Rochester teacher union leader X": the roles read a "person" before a title as a city
+    places = {
+        (r.affiliation.start, r.affiliation.end): r.affiliation
+        for r in roles
+        if r.affiliation is not None and r.affiliation.label == "GPE"
+    }
+    if not untyped and not places:
+        return names, roles
+    people = {name: replace(name, label="PERSON") for name in untyped}
+    names = [people.get(n, places.get((n.start, n.end), n)) if n.label == "PERSON" or n in people else n for n in names]
+    return names, [replace(r, holder=people.get(r.holder, r.holder)) for r in roles]
 
 
 # Concept mentions are named "concept:<label>" and labelled CONCEPT until the article is done.
@@ -282,14 +366,15 @@ class _Article:
     def name_of(self, name: NameSpan) -> str:
         return self.full_names.get(name.name, name.name)
 
-    def mention(self, sentence: _Sentence, name: NameSpan, *, text_tokens: Span | None = None) -> Mention:
-        """The mention of ``name``; its text is the whole noun phrase, title included."""
+    def mention(self, sentence: _Sentence, name: NameSpan) -> Mention:
+        """The mention of ``name``: its text is the name alone, its phrase the whole noun phrase
+        with the title ("Kremlin spokesperson Dmitry Peskov")."""
         doc = sentence.span.doc
-        if text_tokens is None:
-            starts = [r.surface_start for r in sentence.roles if r.holder == name]
-            text_tokens = doc[min(starts, default=name.start) : name.end]
-        span = text_tokens
+        span = doc[name.start : name.end]
+        starts = [r.surface_start for r in sentence.roles if r.holder == name]
+        phrase = doc[min(starts, default=name.start) : name.end]
         canonical = self.name_of(name)
+        longer = phrase.start < span.start
         return Mention(
             text=span.text,
             start=sentence.offset + span.start_char,
@@ -297,6 +382,9 @@ class _Article:
             name=canonical,
             label=self.labels.get(canonical, name.label),
             sentence_id=sentence.id,
+            phrase=phrase.text if longer else None,
+            phrase_start=sentence.offset + phrase.start_char if longer else None,
+            phrase_end=sentence.offset + phrase.end_char if longer else None,
         )
 
     def name_concepts(self, relation: Relation) -> Relation:
@@ -318,19 +406,25 @@ class _Article:
             if role.affiliation is None:
                 continue
             holder = self.mention(sentence, role.holder)
-            affiliation = self.mention(sentence, role.affiliation)
-            if holder.name == affiliation.name:
+            if role.affiliation.label == PRONOUN_LABEL:
+                affiliation = self._pronoun(sentence, doc[role.affiliation.start])  # "his lawyer"
+            else:
+                affiliation = self.mention(sentence, role.affiliation)
+            if affiliation is None or holder.name == affiliation.name:
                 continue
             title = doc[role.title_start : role.title_end]
+            lemma = role.title if role.rule == "party" else title.text.lower()
             # A descriptor ("historian") is no post: it tells the person's country only.
             known = None
             if role.rule == "descriptor":
                 known = KGO + ("citizenOf" if affiliation.label == KGO + "Country" else "livesIn")
+            elif role.rule == "adherent":
+                known = KGO + "memberOf"
             elif role.affiliation.start < role.title_start:
                 known = self._sender(title.text)
             yield Relation(
                 subject=holder,
-                predicate=Predicate(lemma=title.text.lower(), text=title.text, role=True, property=known),
+                predicate=Predicate(lemma=lemma, text=title.text, role=True, property=known),
                 object=affiliation,
                 sentence_id=sentence.id,
                 sentence=sentence.span.text,

@@ -6,11 +6,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from kg.extraction.resolve import SPEECH_VERBS
 from kg.ontology import KGO, Lexicon
+from kg.resolution import kind_of, surname
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -22,32 +25,33 @@ __all__ = [
     "direct_affiliations",
     "find_names",
     "find_roles",
+    "defined_aliases",
     "title_around",
     "ENTITY_LABELS",
+    "PRONOUN_LABEL",
 ]
 
 # NER labels whose spans can be graph nodes; numbers, dates and money are literals.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PLACE_LABELS = {"GPE", "LOC"}
+_PLACE_CLASSES = ("#Country", "#City", "#Region", "#Location")
 _PART_NOUNS = frozenset({"part", "region", "area", "territory", "province", "district", "oblast", "city"})
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "rev", "rev."}
+# Compass bearings before "of" and a place: "north of", "southeast of".
+_COMPASS = re.compile(r"(north|south)?(east|west)?(ward)?")
 # Prepositions before a place: "in Tulsa", "a man from Tulsa".
 _PLACE_PREPOSITIONS = ("in", "near", "at", "from", "outside", "of")
 # Entity types of words that are never an affiliation ("January Senator ...").
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# The label of a role's affiliation that is a possessive pronoun ("his lawyer"), resolved by the caller.
+PRONOUN_LABEL = "PRON"
+# Modifiers of an unnamed body that name its organisation ("the UN refugee agency").
+_INNER = ("poss", "compound", "nmod")
 # Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
 _SUFFIXES = {"jr", "jr.", "junior", "sr", "sr.", "ii", "iii", "iv"}
-
-
-def surname(name: str) -> str:
-    """The last word of a person's name that is not a generational suffix ("King" of "Martin Luther King Jr.")."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
-        words.pop()
-    return words[-1]
 
 
 @dataclass(frozen=True)
@@ -97,10 +101,14 @@ def find_names(
     head a subject or object but that the NER missed ("Lukoil was sanctioned"). ``entities``
     are the cleaned NER names of ``doc`` when the caller has them already.
     """
-    names = list(entities) if entities is not None else [n for ent in _merged_ents(doc) for n in _clean(ent, lexicon)]
+    names = (
+        list(entities)
+        if entities is not None
+        else [n for ent in _merged_ents(doc, lexicon) for n in _clean(ent, lexicon)]
+    )
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     covered |= {i for name in names for i in range(name.start, name.end)}
-    for name in (*_known_names(doc, known or {}), *_bare_proper_nouns(doc)):
+    for name in (*_known_names(doc, known or {}), *_bare_proper_nouns(doc, lexicon)):
         if name.label == "MISC":  # "Kelso, Wash.": the words around may tell what it is
             name = NameSpan(
                 name.start,
@@ -114,9 +122,14 @@ def find_names(
     return sorted(names, key=lambda n: n.start)
 
 
-def _merged_ents(doc: Doc) -> list[Span]:
-    """spaCy's entities, with a person's name rejoined where the NER split it ("Ursula von der" + "Leyen")."""
-    ents = list(doc.ents)
+def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """spaCy's entities, with a person's name rejoined where the NER split it ("Ursula von der" + "Leyen")
+    or cut it at a particle ("Ursula von" before "der Leyen")."""
+    ents = [
+        _whole_person(doc, ent, lexicon) if ent.label_ == "PERSON" else _whole_body(doc, ent, lexicon)
+        for ent in doc.ents
+    ]
+    ents = [ent for index, ent in enumerate(ents) if not index or ent.start >= ents[index - 1].end]
     merged: list[Span] = []
     for ent in ents:
         previous = merged[-1] if merged else None
@@ -131,8 +144,111 @@ def _merged_ents(doc: Doc) -> list[Span]:
             merged[-1] = doc[previous.start : ent.end]
             merged[-1].label_ = "PERSON"
             continue
+        if (
+            previous is not None
+            and previous.label_ in _PLACE_LABELS
+            and ent.label_ in _PLACE_LABELS
+            and previous.end == ent.start
+            and len(previous) == 1
+            and len(ent) == 1
+            and previous[0].pos_ == ent[0].pos_ == "PROPN"
+            and previous[0].dep_ == "compound"
+            and previous[0].head.i == ent.start
+            and lexicon.place(previous.text) is None
+            and lexicon.city(previous.text) is None
+            and _kind_label([previous[0], ent[0]], lexicon) == KGO + "Person"
+        ):
+            # "Valeska Paris, an Australian woman": an unknown word glued to a place name, and the
+            # words around say a person
+            merged[-1] = doc[previous.start : ent.end]
+            merged[-1].label_ = "PERSON"
+            continue
         merged.append(ent)
     return merged
+
+
+def defined_aliases(doc: Doc, names: list[NameSpan]) -> Iterator[tuple[str, str]]:
+    """``(alias, full name)`` pairs the text defines: "the National Relief Front (NRF)", "Korean
+    People's Army [KPA]", "Omar Haddad, who is widely known as Abu Omar", "X, also called Y"."""
+    by_start = {name.start: name for name in names}
+    for name in names:
+        after = name.end
+        if after + 2 < len(doc) and doc[after].text in ("(", "[") and doc[after + 2].text in (")", "]"):
+            short = doc[after + 1].text
+            if short.isupper() and short.isalpha() and len(short) >= 2 and short != name.name:
+                yield short, name.name
+            continue
+        for index in range(after, min(after + 7, len(doc) - 1)):
+            token = doc[index]
+            if token.i in by_start or token.is_sent_start:
+                break
+            called = token.lemma_ == "call" or (token.lemma_ == "know" and doc[index + 1].lower_ == "as")
+            if not called:
+                continue
+            other = by_start.get(index + (2 if token.lemma_ == "know" else 1))
+            if other is not None and other.name != name.name and other.label in (name.label, "MISC"):
+                yield other.name, name.name
+            break
+
+
+def _whole_body(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
+    """A party or organisation name with the capitalised words the NER cut off its front ("Social"
+    of "the Social Democrats"); a group name so completed is an organisation's, not a people's."""
+    if ent.label_ not in ("NORP", "ORG"):
+        return ent
+    start = ent.start
+    while (
+        start > 0
+        and doc[start - 1].is_title
+        and doc[start - 1].pos_ in ("PROPN", "ADJ")
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].dep_ in ("compound", "amod")
+        and ent.start <= doc[start - 1].head.i < ent.end
+        and doc[start - 1].lower_ not in lexicon.role_words
+        and lexicon.place(doc[start - 1].text) is None
+        and not doc[start - 1].is_sent_start
+    ):
+        start -= 1
+    if start == ent.start:
+        return ent
+    span = doc[start : ent.end]
+    span.label_ = "ORG"
+    return span
+
+
+def _whole_person(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
+    """A person's name with the particles and surname the NER cut off ("Ursula von" → "Ursula von
+    der Leyen"), and the first name it left out after a title ("Minister of Health Ana" + "Belo")."""
+    end = ent.end
+    while end < len(doc) and doc[end].lower_ in lexicon.name_particles:
+        end += 1
+    cut = end > ent.end or doc[ent.end - 1].lower_ in lexicon.name_particles
+    if cut and end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+    else:
+        end = ent.end
+    start = ent.start
+    first = doc[start - 1] if start > 0 else None
+    if (
+        len(ent) == 1
+        and first is not None
+        and first.pos_ == "PROPN"
+        and first.is_title
+        and not first.ent_type_
+        and first.dep_ == "compound"
+        and first.head.i == ent.start
+        and first.lower_ not in lexicon.role_words
+        and lexicon.place(first.text) is None
+        and start > 1
+        and doc[start - 2].lower_ not in _AFFILIATION_PREPOSITIONS  # "Minister of Health": an organisation
+    ):
+        start -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    span = doc[start:end]
+    span.label_ = "PERSON"
+    return span
 
 
 def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSpan]:
@@ -157,13 +273,16 @@ def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSp
         index += 1
 
 
-def _bare_proper_nouns(doc: Doc) -> Iterator[NameSpan]:
+def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENT_DEPS or token.ent_type_:
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i:
             start -= 1
+        title = _last_title(doc[start : token.i + 1], lexicon)
+        if title is not None and title[1] == token.i + 1:
+            continue  # "Yemen's Foreign Minister, ...": a capitalised title, not a name
         if all(t.is_title or t.is_upper for t in doc[start : token.i + 1]):
             yield NameSpan(start, token.i + 1, doc[start : token.i + 1].text, "MISC")
 
@@ -174,13 +293,22 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     tokens = list(ent)
     while tokens and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].lower_ in _HONORIFICS):
         tokens.pop(0)
+    opened = next((i for i, t in enumerate(tokens) if t.text in ("(", "[")), None)
+    if opened and not any(t.text in (")", "]") for t in tokens[opened:]):
+        tokens = tokens[:opened]  # "Movement for Democratic Change (MDC": the acronym's bracket cut the name
     while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].pos_ == "PUNCT"):
         tokens.pop()
     if not tokens:
         return
     label = ent.label_
     title_end = _title_end(tokens, lexicon)
-    if title_end and all(t.lower_ in _SUFFIXES for t in tokens[title_end:]) and tokens[0].lower_ not in lexicon.roles:
+    suffixes = tokens[title_end:]
+    if (
+        title_end
+        and suffixes
+        and all(t.lower_ in _SUFFIXES for t in suffixes)
+        and tokens[0].lower_ not in lexicon.roles
+    ):
         title_end = 0  # "Martin Luther King III"
     if title_end:
         # "Kremlin spokesperson Dmitry Petrov" tagged as one ORG: the title's left part is
@@ -193,22 +321,88 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
             tokens, label = rest, "PERSON"
         elif not rest and label == "PERSON":
             return
+        elif not rest:
+            # "the State Department Spokesperson" tagged as one ORG: the organisation before the title
+            title_start = _last_title(doc_span(tokens), lexicon)[0] - tokens[0].i
+            if title_start and tokens[title_start - 1].pos_ == "PROPN":
+                tokens = tokens[:title_start]
+    person = _person_after_title_of(tokens, label, lexicon)
+    if person:
+        # "Mayor of Lyon Paul Roux said", tagged as one organisation: the organisation, then the person
+        organisation = tokens[0].doc[tokens[0].i : tokens[-1].i + 1 - person]
+        organisation.label_ = label
+        yield from _clean(organisation, lexicon)
+        yield NameSpan(tokens[-person].i, tokens[-1].i + 1, _span_text(tokens[-person:]), "PERSON")
+        return
     if label == "PERSON" and len(tokens) == 1 and tokens[0].pos_ != "PROPN":
         return
     before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
+    after = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
     if (
         label != "PERSON"
         and before is not None
         and before.lower_ in lexicon.roles
         and all(t.pos_ == "PROPN" for t in tokens)
+        and (after is None or after.lower_ not in lexicon.role_words)  # "Deputy White House Press Secretary"
     ):
         label = "PERSON"  # "chancellor Olaf Scholz": a name right after a title is a person's
     text = _span_text(tokens)
     label = _context_label(tokens, text, label, lexicon)
     place = lexicon.place(text) if label in ("GPE", "LOC", "ORG", "NORP") else None
+    if place is None and label in ("PERSON", "MISC", "PRODUCT", "WORK_OF_ART"):
+        place = lexicon.named_place(text)  # "Malawi" tagged a person: a country is never one
     if place is not None and label != "NORP":
         text, label = place.label, place.type
+    else:
+        kind = _kind_label(tokens, lexicon)
+        label = "PERSON" if kind == KGO + "Person" else kind or label
     yield NameSpan(tokens[0].i, tokens[-1].i + 1, text, label)
+
+
+def _person_after_title_of(tokens: list[Token], label: str, lexicon: Lexicon) -> int:
+    """How many of an organisation name's last words are the name of a person it runs into: after
+    "<Title> of" an organisation is followed by its holder's name, who then speaks ("Mayor of Lyon
+    Paul Roux said", "Executive director of the Council on Trade Ann Lowe said"). 0 when none."""
+    doc = tokens[0].doc
+    start = tokens[0].i - (1 if tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ == "the" else 0)
+    head = tokens[-1]
+    if (
+        label == "PERSON"
+        or len(tokens) < 3
+        or start == 0
+        or not _title_of(doc, doc[start - 1], lexicon)
+        or head.i + 1 >= len(doc)
+        or doc[head.i + 1].lemma_ not in SPEECH_VERBS
+    ):
+        return 0
+    before = start - 2  # the title's first word, then what stands before it
+    while before >= 0 and doc[before].is_title and doc[before].pos_ != "DET":
+        before -= 1
+    if before >= 0 and doc[before].pos_ == "DET":
+        return 0  # "The President of the European Central Bank said": a description, no name follows
+    last = tokens[-2:]
+    if all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in last) and tokens[-3].pos_ == "PROPN":
+        return 2
+    return 0
+
+
+def _kind_label(tokens: list[Token], lexicon: Lexicon) -> str | None:
+    """The class a common noun next to a name gives it: "the daily newspaper, The Herald" and
+    "The Herald, a daily" (apposition), "the Rohingya minority" (a people that modifies the noun)."""
+    head = tokens[-1]
+    while head.head.i != head.i and tokens[0].i <= head.head.i <= tokens[-1].i:
+        head = head.head
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    modified = head.head if head.dep_ == "compound" and head.head.i == tokens[-1].i + 1 else None
+    for noun in [*nouns, modified]:
+        kind = lexicon.kind_nouns.get(noun.lemma_.lower()) if noun is not None and noun.pos_ == "NOUN" else None
+        # A name that modifies a noun may be its owner ("the Scientology website"), except for a
+        # people ("the Rohingya minority").
+        if kind is not None and (noun is not modified or kind == KGO + "Group"):
+            return kind
+    return None
 
 
 def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon) -> str:
@@ -230,7 +424,16 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     prepositions = _PLACE_PREPOSITIONS if label != "PERSON" else ("in", "near")
     if before is not None and before.lower_ in prepositions and lexicon.city(text):
         return "GPE"
+    # "400 kilometres northwest of Dakar": a bearing from a known city names a place
+    bearing = doc[before.i - 1] if before is not None and before.i > 0 and before.lower_ == "of" else None
+    if bearing is not None and _COMPASS.fullmatch(bearing.lower_) and lexicon.city(text):
+        return KGO + "City"
     return label
+
+
+def doc_span(tokens: list[Token]) -> Span:
+    """The span of the doc from the first of ``tokens`` to the last."""
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
 
 
 def _span_text(tokens: list[Token]) -> str:
@@ -249,11 +452,165 @@ def find_roles(doc: Doc, names: list[NameSpan], lexicon: Lexicon) -> list[Role]:
     by_token = {i: name for name in names for i in range(name.start, name.end)}
     roles: list[Role] = []
     for name in names:
+        roles.extend(_as_roles(doc, name, by_token, lexicon))
+        if name.label in ("PERSON", "MISC"):
+            roles.extend(_verb_roles(doc, name, by_token, lexicon))
+        if name.label in ("ORG", "MISC") and _personal_name(doc, name, lexicon):
+            # "A spokesman for the agency, Alphonse Munyaneza, said": a name in apposition to a title
+            roles.extend(_apposition_roles(doc, name, by_token, lexicon))
+            if name.label == "ORG":
+                roles.extend(_verb_roles(doc, name, by_token, lexicon))
         if name.label != "PERSON":
             continue
         roles.extend(_prefix_roles(doc, name, by_token, lexicon))
         roles.extend(_apposition_roles(doc, name, by_token, lexicon))
+        roles.extend(_party_roles(doc, name, by_token))
+        roles.extend(_adherent_roles(doc, name, by_token, lexicon))
     return roles
+
+
+def _personal_name(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:
+    """Whether an untyped name could be a person's: two or three capitalised proper nouns, none a
+    known place, title or kind of thing ("Alphonse Munyaneza", not "Treasury Department")."""
+    tokens = list(doc[name.start : name.end])
+    return (
+        2 <= len(tokens) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
+        and not any(
+            lexicon.place(t.text) or t.lower_ in lexicon.role_words or t.lower_ in lexicon.kind_nouns for t in tokens
+        )
+        and lexicon.place(name.name) is None
+    )
+
+
+# The noun after a name that makes "X and his Y party" a statement of who leads Y.
+_PARTY = "party"
+# Endings of a noun for an organisation's followers ("Scientolog-ist", "Method-ist", "Republic-an").
+_ADHERENT_SUFFIX = re.compile(r"(ists?|ians?|ites?|ans?|s)$")
+# "made X president": a verb of making that names a post without the lexicon's appointing sense.
+_MAKING_VERBS = frozenset({"make"})
+# Verbs whose complement says what their subject is ("became Chile's finance minister").
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
+    """A title a clause gives a name: "X became Chile's finance minister", "appointed X (as)
+    governor of the central bank", "named X deputy mayor", "X resigned as foreign minister",
+    "X, who is serving as acting director of the FBI"."""
+    head = doc[name.end - 1]
+    verbs = []
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verbs.append((head.head, head.dep_))
+    verbs += [(c, "nsubj") for c in head.children if c.dep_ == "relcl"]  # "X, who is serving as ..."
+    nouns = []
+    for verb, dep in verbs:
+        chain = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "was forced to resign as"
+        for word in chain:
+            for child in word.children:
+                if child.dep_ == "prep" and child.lower_ == "as":
+                    nouns += [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ == "oprd" or (
+                    child.dep_ == "attr" and dep == "nsubj" and word.lemma_ in _COPULAS and word.i == verb.i
+                ):
+                    nouns.append(child)
+    if head.dep_ == "compound" and head.head.dep_ == "oprd":
+        nouns.append(head.head)  # "named Ida Holm deputy mayor": the parser joins name and title
+    designation = head.head.head if head.dep_ in ("compound", "nmod") and head.head.dep_ == "dobj" else None
+    if designation is not None and head.head.i > head.i and _designates(designation, lexicon):
+        nouns.append(head.head)  # "made Emile Jonassaint provisional president of Haiti"
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN") or (noun.i in by_token and by_token[noun.i].label != "MISC"):
+            continue
+        title = title_around(doc, noun, lexicon)
+        if title is None:
+            continue
+        text = doc[title[0] : title[1]].text.lower()
+        found = _title_affiliations(doc, noun, title, by_token, lexicon)
+        if not found and noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
+            # "X was acting comptroller at the University of Beirut": the parser hangs "at" on the verb
+            found = [
+                _as_place(by_token[p.i], lexicon)
+                for prep in noun.head.children
+                if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPOSITIONS and prep.i > noun.i
+                for p in prep.children
+                if p.dep_ == "pobj" and p.i in by_token and by_token[p.i].label != "PERSON"
+            ]
+        for affiliation in found or [None]:
+            yield Role(name, text, title[0], title[1], affiliation, "verb")
+
+
+def _adherent_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
+    """ "Scientologist Tom Cruise", "Ann Rowe, a former Baptist": a capitalised noun that names the
+    followers of an organisation the sentence names (its word starts with the noun's stem:
+    "Scientolog-" of "Church of Scientology") says the person is a member of it."""
+    head = doc[name.end - 1]
+    nouns = [doc[name.start - 1]] if name.start > 0 else []
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        nouns += [appos, *(c for c in appos.children if c.dep_ == "conj")]
+    organisations = {
+        n for n in by_token.values() if n.label == "ORG" or kind_of(n.label) == "organization" and "#" in n.label
+    }
+    sentence = head.sent
+    for noun in nouns:
+        if not noun.is_title or noun.is_sent_start or noun.lower_ in lexicon.role_words or lexicon.place(noun.text):
+            continue
+        stem = _ADHERENT_SUFFIX.sub("", noun.text)
+        if len(stem) < 5:
+            continue
+        for organisation in organisations:
+            inside = sentence.start <= organisation.start < sentence.end and organisation.start != noun.i
+            words = organisation.name.split()
+            if inside and any(w.startswith(stem) and w != noun.text for w in words):
+                yield Role(name, noun.lower_, noun.i, noun.i + 1, organisation, "adherent")
+
+
+def _designates(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb gives its object a post: "appointed", "named", "elected", "made"."""
+    lemma = verb.lemma_.lower()
+    prop = lexicon.verb_property(lemma)
+    return lemma in _MAKING_VERBS or (prop is not None and prop in (KGO + "appointed", KGO + "elected"))
+
+
+def _as_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
+    """ "Mozambique, as a member of SADC, ...", "Lee, as chairman of the board, ...": a title an
+    "as" phrase right after a name gives it, whatever the name is."""
+    index = name.end
+    if index + 2 >= len(doc) or doc[index].text != "," or doc[index + 1].lower_ != "as":
+        return
+    index += 2
+    if doc[index].pos_ == "DET":
+        index += 1
+    title = title_around(doc, doc[index], lexicon) if index < len(doc) and index not in by_token else None
+    if title is None or title[0] != index:
+        return
+    noun = doc[title[1] - 1]
+    text = doc[title[0] : title[1]].text.lower()
+    for affiliation in _title_affiliations(doc, noun, title, by_token, lexicon):
+        if affiliation.start != name.start:
+            yield Role(name, text, title[0], title[1], affiliation, "apposition")
+
+
+def _party_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan]) -> Iterator[Role]:
+    """ "X and his Y (YP) party", "X's Y party": the party X leads. Read off the words, as the parser
+    often hangs the party noun on the wrong word."""
+    index = name.end
+    if index + 1 < len(doc) and doc[index].lower_ == "and" and doc[index + 1].lower_ in ("his", "her"):
+        index += 2
+    elif index < len(doc) and doc[index].text in _POSSESSIVE:
+        index += 1
+    else:
+        return
+    party = by_token.get(index)
+    if party is None or party.start != index or party.label in ("PERSON", "GPE", "NORP") or "#" in party.label:
+        return
+    end = party.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3  # "(MDC)"
+    words = [t.lemma_.lower() for t in doc[party.start : party.end]]
+    if words[-1] == _PARTY:
+        yield Role(name, "leader", party.end - 1, party.end, party, "party")
+    elif end < len(doc) and doc[end].lemma_.lower() == _PARTY:
+        yield Role(name, "leader", end, end + 1, party, "party")
 
 
 def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
@@ -263,15 +620,28 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         token = doc[start - 1]
         other = by_token.get(token.i)
         if other is not None and other.label == "PERSON" and other is not name:
-            break
+            if not _city_before_title(doc, other, lexicon):
+                break
+            # "Rochester teacher union leader Adam Urbanski": a city the tagger took for a person
+            by_token = {**by_token, **dict.fromkeys(range(other.start, other.end), replace(other, label="GPE"))}
         if (
             other is not None  # an organisation or place, whatever its tag ("BSP floor leader")
             or token.lower_ in lexicon.role_words
             or token.text in _POSSESSIVE
+            or (token.text == "-" and start >= 2 and not token.whitespace_ and not doc[start - 2].whitespace_)
             or token.pos_ in ("PROPN", "ADJ")
-            or (token.pos_ == "NOUN" and token.is_lower)
+            or (token.pos_ == "NOUN" and (token.is_lower or token.is_title))
         ):
             start -= 1
+            continue
+        if _title_of(doc, token, lexicon):  # "Minister of Education Stefania Giannini"
+            start -= 1
+            continue
+        if token.lower_ == "the" and start >= 2 and _title_of(doc, doc[start - 2], lexicon):
+            start -= 1
+            continue
+        if token.text == ")" and start >= 3 and doc[start - 3].text == "(" and doc[start - 2].is_upper:
+            start -= 3  # "Federal Bureau of Investigation (FBI) Director James Comey"
             continue
         break
     prefix = doc[start : name.start]
@@ -280,10 +650,45 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         yield from _descriptor_roles(doc, name, start, by_token, lexicon)
         return
     title_start, title_end = title
+    of = _title_of(doc, doc[title_end], lexicon) if title_end < name.start else False
+    if of and title_end + 1 < name.start:
+        # the title's "of" names its organisation: "Minister of Education", "Mayor of Lyon"; in a
+        # chain of "of"s the organisation, not the place of its branch ("of the Dallas chapter of X")
+        text = doc[title_start:title_end].text.lower()
+        found = list(_affiliations(doc, title_end + 1, name.start, by_token, lexicon))
+        bodies = [f for f in found if f.label not in _PLACE_LABELS and not f.label.endswith(_PLACE_CLASSES)]
+        for affiliation in bodies[-1:] or found[-1:] or [None]:
+            yield Role(name, text, title_start, title_end, affiliation, "title")
+        return
     text = doc[title_start:title_end].text.lower()
+    post = _last_title(doc[start:title_start], lexicon) if text.endswith(".") else None
+    if post is not None and post[1] == title_start:
+        # "military spokesman Maj. Tom Holloway": a rank before the name, the post before the rank
+        yield Role(name, text, title_start, title_end, None, "title")
+        title_start, title_end = post
+        text = doc[title_start:title_end].text.lower()
     affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon))
     for affiliation in affiliations or [None]:
         yield Role(name, text, title_start, title_end, affiliation, "title")
+
+
+def _city_before_title(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:
+    """Whether a one-word "person" right before lower-case words and a title is a known city."""
+    after = doc[name.end] if name.end < len(doc) else None
+    return name.end - name.start == 1 and after is not None and after.is_lower and lexicon.city(name.name) is not None
+
+
+def _title_of(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
+    """Whether ``token`` is an "of" inside a capitalised title before a name: "Minister of
+    Education", "Executive director of the Dallas chapter of the Council on ..."."""
+    if token.lower_ != "of" or not 0 < token.i < len(doc) - 2:
+        return False
+    after = doc[token.i + 2] if doc[token.i + 1].lower_ == "the" else doc[token.i + 1]
+    before = doc[token.i - 1]
+    if after.pos_ != "PROPN" or before.pos_ not in ("NOUN", "PROPN"):
+        return False
+    left = doc[max(token.i - 6, 0) : token.i]
+    return any(t.lower_ in lexicon.role_words and t.is_title for t in left)
 
 
 def _descriptor_roles(
@@ -299,22 +704,33 @@ def _descriptor_roles(
             yield Role(name, descriptor.lower_, descriptor.i, descriptor.i + 1, affiliation, "descriptor")
 
 
+def _longest_title_tokens(lexicon: Lexicon) -> int:
+    # A hyphenated title is one word of the lexicon and several tokens ("under - secretary - general").
+    return lexicon.longest_role + 4
+
+
+def _title_text(doc: Doc, start: int, end: int) -> str:
+    """Tokens ``start:end`` as written, lower case: "Secretary-General" → "secretary-general"."""
+    return doc[start:end].text.lower()
+
+
 def _last_title(span: Span, lexicon: Lexicon) -> tuple[int, int] | None:
     """Token range of the right-most lexicon title in ``span`` (multi-word titles first)."""
-    words = [t.lower_ for t in span]
-    for end in range(len(words), 0, -1):
-        for size in range(min(end, lexicon.longest_role), 0, -1):
-            if " ".join(words[end - size : end]) in lexicon.roles:
-                return span.start + end - size, span.start + end
+    doc = span.doc
+    for end in range(span.end, span.start, -1):
+        for size in range(min(end - span.start, _longest_title_tokens(lexicon)), 0, -1):
+            if _title_text(doc, end - size, end) in lexicon.roles:
+                return end - size, end
     return None
 
 
 def title_around(doc: Doc, token: Token, lexicon: Lexicon) -> tuple[int, int] | None:
     """Token range of the longest lexicon title that contains ``token`` ("chief of staff")."""
     best = None
-    for start in range(max(token.i - lexicon.longest_role + 1, 0), token.i + 1):
-        for end in range(token.i + 1, min(start + lexicon.longest_role, len(doc)) + 1):
-            if doc[start:end].text.lower() in lexicon.roles and (best is None or end - start > best[1] - best[0]):
+    longest = _longest_title_tokens(lexicon)
+    for start in range(max(token.i - longest + 1, 0), token.i + 1):
+        for end in range(token.i + 1, min(start + longest, len(doc)) + 1):
+            if _title_text(doc, start, end) in lexicon.roles and (best is None or end - start > best[1] - best[0]):
                 best = (start, end)
     return best
 
@@ -339,6 +755,11 @@ def _affiliations(
             last = index + 1
             while last < end and last not in by_token and _affiliation_word(doc[last], lexicon):
                 last += 1
+            place = by_token.get(last) if last < end else None
+            if place is None and last < end and lexicon.place(doc[last].text) is not None:
+                place = NameSpan(last, last + 1, doc[last].text, "GPE")
+            if place is not None and place.end == end and place.label != "PERSON":
+                last = end  # "Environment Canada spokesperson": a name that ends in its country's
             yield NameSpan(index, last, doc[index:last].text, "ORG")
             index = last
             continue
@@ -347,7 +768,9 @@ def _affiliations(
 
 def _affiliation_word(token: Token, lexicon: Lexicon) -> bool:
     return (
-        token.pos_ == "PROPN"
+        # a capitalised word the tagger calls a common noun is a name only inside a sentence
+        # ("... Facebook co-founder"): at its start it may be "Police" or "Government"
+        (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start))
         and token.lower_ not in lexicon.role_words
         and token.ent_type_ not in _NOT_NAMES
         and lexicon.place(token.text) is None
@@ -366,17 +789,72 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
     candidates = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         candidates.append(head.head)
+        # "Co-founder of Acme, Lisa Kern": the parser hangs the name on the title's object
+        noun = head.head
+        for _ in range(2):
+            if noun.dep_ != "pobj" or noun.head.lower_ not in _AFFILIATION_PREPOSITIONS:
+                break
+            noun = noun.head.head
+            if noun.i < name.start and title_around(doc, noun, lexicon) is not None:
+                candidates.append(noun)
+                break
+    before = doc[name.start - 2] if name.start >= 2 and doc[name.start - 1].text == "," else None
+    closed = name.end >= len(doc) or doc[name.end].text in (",", ".", ";") or doc[name.end].lemma_ in SPEECH_VERBS
+    if before is not None and closed and before.pos_ in ("NOUN", "PROPN") and before not in candidates:
+        candidates.append(before)  # "Marat's lawyer, Clara Vogt,": the parser hung the name elsewhere
     for noun in candidates:
         for title_noun in (noun, *(c for c in noun.children if c.dep_ == "conj")):
-            if title_noun.i in by_token:
-                continue
             title = title_around(doc, title_noun, lexicon)
             if title is None:
+                yield from _home_apposition(doc, name, title_noun, by_token, lexicon)
+            if title is None or title_noun.i in by_token and by_token[title_noun.i].label != "MISC":
                 continue
             text = doc[title[0] : title[1]].text.lower()
-            affiliations = list(direct_affiliations(doc, title_noun, title, by_token, lexicon))
+            affiliations = _title_affiliations(doc, title_noun, title, by_token, lexicon)
+            owner = next((c for c in title_noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if not affiliations and owner is not None and text in lexicon.personal_roles:
+                # "his lawyer, Omar Haddad": the person the pronoun stands for (resolved with the article)
+                affiliations = [NameSpan(owner.i, owner.i + 1, owner.text, PRONOUN_LABEL)]
             for affiliation in affiliations or [None]:
                 yield Role(name, text, title[0], title[1], affiliation, "apposition")
+
+
+def _national_force(doc: Doc, noun: Token, lexicon: Lexicon) -> NameSpan | None:
+    """ "the Indonesian military", "the Russian navy": a country's armed force, named by its demonym."""
+    if lexicon.kind_nouns.get(noun.lemma_.lower()) != KGO + "ArmedForce":
+        return None
+    demonym = next((c for c in noun.children if c.dep_ == "amod" and c.i == noun.i - 1), None)
+    place = lexicon.place(demonym.text) if demonym is not None else None
+    if place is None or place.type != KGO + "Country":
+        return None
+    return NameSpan(demonym.i, noun.i + 1, f"{demonym.text} {noun.lower_}", KGO + "ArmedForce")
+
+
+def _title_affiliations(
+    doc: Doc, noun: Token, title: tuple[int, int], by_token: dict[int, NameSpan], lexicon: Lexicon
+) -> list[NameSpan]:
+    """The affiliations of a title, read off each of its words: in "editor at large at the Saudi
+    Gazette" the parser may hang "at the Saudi Gazette" on "large", and "large" on the name."""
+    found: dict[tuple[int, int], NameSpan] = {}
+    for token in (noun, *(t for t in doc[title[0] : title[1]] if t.i != noun.i)):
+        for affiliation in direct_affiliations(doc, token, title, by_token, lexicon):
+            found.setdefault((affiliation.start, affiliation.end), affiliation)
+    return list(found.values())
+
+
+def _home_apposition(
+    doc: Doc, name: NameSpan, noun: Token, by_token: dict[int, NameSpan], lexicon: Lexicon
+) -> Iterator[Role]:
+    """ "Derwinski, a Republican from Chicago", "Ann Rowe, a farmer from Ohio": where the person is from."""
+    if noun.i in range(name.start, name.end):
+        return
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for place in (c for c in prep.children if c.dep_ == "pobj" and c.i in by_token):
+            found = _as_place(by_token[place.i], lexicon)
+            if found.label in _PLACE_LABELS or found.label.endswith(_PLACE_CLASSES):
+                yield Role(name, noun.lower_, noun.i, noun.i + 1, found, "descriptor")
 
 
 def direct_affiliations(
@@ -405,13 +883,34 @@ def direct_affiliations(
                 continue
             if token.lemma_.lower() in _PART_NOUNS and token.i not in by_token:
                 # "head of occupied parts of Ukraine's Donetsk region": the named part, not its country.
-                yield from direct_affiliations(
-                    doc, token, (token.i, token.i + 1), by_token, lexicon, modifiers=("compound", "nmod")
+                parts = list(
+                    direct_affiliations(
+                        doc, token, (token.i, token.i + 1), by_token, lexicon, modifiers=("compound", "nmod")
+                    )
                 )
+                # "the president of the Lombardy region": a proper noun naming the region the tagger missed
+                named = [
+                    c
+                    for c in token.children
+                    if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ") and c.is_title and c.i < token.i
+                ]
+                if not parts and named:
+                    parts = [NameSpan(named[0].i, named[-1].i + 1, doc[named[0].i : named[-1].i + 1].text, "GPE")]
+                yield from parts
                 continue
             found = by_token.get(token.i)
             if found is None:
                 place = lexicon.place(token.text) if token.pos_ in ("PROPN", "ADJ") else None
                 found = NameSpan(token.i, token.i + 1, place.label, place.type) if place else None
-            if found is not None and found.label != "PERSON":
+            force = _national_force(doc, token, lexicon) if found is None and child.dep_ == "prep" else None
+            if force is not None:
+                yield force  # "spokesman for the Indonesian military": the country's armed force
+                continue
+            if found is None and token.pos_ == "NOUN" and child.dep_ == "prep" and modifiers != _INNER:
+                # "director general of the secretariat of X", "a spokesman for the UN refugee agency":
+                # an unnamed body stands for the organisation it belongs to
+                yield from direct_affiliations(doc, token, (token.i, token.i + 1), by_token, lexicon, modifiers=_INNER)
+                continue
+            served = doc[title[0] : title[1]].text.lower() in lexicon.personal_roles
+            if found is not None and (found.label != "PERSON" or served):
                 yield _as_place(found, lexicon)

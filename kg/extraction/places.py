@@ -15,31 +15,13 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.names import NameSpan
 from kg.ontology import KGO, Lexicon
+from kg.resolution import kind_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["PlaceFact", "kind_of", "place_facts"]
+__all__ = ["PlaceFact", "place_facts"]
 
-_PLACE_CLASSES = {
-    "GPE",
-    "LOC",
-    "FAC",
-    KGO + "Location",
-    KGO + "Country",
-    KGO + "City",
-    KGO + "Region",
-    KGO + "Facility",
-}
-_ORGANIZATION_CLASSES = {
-    "ORG",
-    KGO + "Organization",
-    KGO + "InternationalOrganization",
-    KGO + "Company",
-    KGO + "GovernmentBody",
-    KGO + "ArmedForce",
-    KGO + "MediaOrganization",
-}
 # (kind of the first name, preposition, kind of the second) → (property, confidence).
 _PREPOSITION_RULES = {
     ("place", "in", "place"): (KGO + "locatedIn", 0.65),
@@ -70,17 +52,6 @@ class PlaceFact:
     text: str
     confidence: float
     rule: str
-
-
-def kind_of(label: str) -> str | None:
-    """ "person", "organization" or "place" for an NER label or ontology class, else None."""
-    if label == "PERSON" or label == KGO + "Person":
-        return "person"
-    if label in _ORGANIZATION_CLASSES:
-        return "organization"
-    if label in _PLACE_CLASSES:
-        return "place"
-    return None
 
 
 def place_facts(
@@ -214,6 +185,8 @@ def _hometown(
         nouns.append(head.head)
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         nouns.append(head.head.head)
+    if head.dep_ == "compound":  # "Ann Rowe's Ohio home"
+        nouns.append(head.head)
     for noun in nouns:
         prop = lexicon.word_property("hometown-noun", noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         owner = next((at[c.i] for c in noun.children if c.dep_ == "poss" and c.i in at), None)

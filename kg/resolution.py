@@ -1,0 +1,314 @@
+"""Which names mean one entity: within an article, across a batch, and against a store.
+
+The one owner of entity resolution. Extraction hands it the names an article uses (with the
+aliases the text defines: "the National Relief Front (NRF)", "also known as"); the batch
+resolver (:mod:`kg.entities`) hands it the names of several articles; a store hands it the
+names it holds and applies the renames it returns. It reads no parse and calls no extraction
+code: names and labels in, a mapping of names out.
+
+Rules, each merging only where one reading is left:
+
+- a person's surname or first name used alone ("Putin") is the one longer person name that
+  ends or starts with it; a lone surname the NER mistook for a place or organisation too;
+  a surname with its particles ("Von der Leyen") likewise;
+- an acronym ("SADC", "USAG") is the one name whose initials it spells (a word in capitals
+  counts whole: "USA Gymnastics");
+- a short form of an organisation or product is the one longer name it ends ("Chrome" of
+  "Google Chrome", "Scientology" of "Church of Scientology"), or heads ("Church" of "Church of
+  Scientology"; "the Greens" of "Green Party");
+- an alias the text defines is its full name.
+
+Two people who share a name part are never merged: the short form then stays as it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from kg.ontology import KGO
+
+__all__ = [
+    "StoredNames",
+    "acronym_matches",
+    "canonical_names",
+    "kind_of",
+    "possible_aliases",
+    "surname",
+    "vote_labels",
+]
+
+# Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
+_SUFFIXES = {"jr", "jr.", "junior", "sr", "sr.", "ii", "iii", "iv"}
+# NER labels a lone surname is mistaken for.
+_MISTAKEN_LABELS = frozenset({"GPE", "ORG", "LOC", "NORP", "MISC", "PRODUCT", "FAC"})
+# When votes tie, the more specific reading wins.
+_LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
+_PLACE_CLASSES = frozenset(
+    {"GPE", "LOC", "FAC", *(KGO + c for c in ("Location", "Country", "City", "Region", "Facility"))}
+)
+_ORGANIZATION_CLASSES = frozenset(
+    {
+        "ORG",
+        *(
+            KGO + c
+            for c in (
+                "Organization",
+                "InternationalOrganization",
+                "Company",
+                "GovernmentBody",
+                "ArmedForce",
+                "MediaOrganization",
+            )
+        ),
+    }
+)
+# Names that a short form may stand for: organisations and the things they make.
+_SHORTENED = _ORGANIZATION_CLASSES | {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "MISC", KGO + "Product"}
+# Words an acronym skips ("Church *of* Scientology").
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "&", "de", "des", "du", "la", "le"})
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name that is not a generational suffix ("King" of "Martin Luther King Jr.")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
+def kind_of(label: str) -> str | None:
+    """ "person", "organization" or "place" for an NER label or ontology class, else None."""
+    if label == "PERSON" or label == KGO + "Person":
+        return "person"
+    if label in _ORGANIZATION_CLASSES:
+        return "organization"
+    if label in _PLACE_CLASSES:
+        return "place"
+    return None
+
+
+def _initials(name: str) -> str:
+    letters = []
+    for word in name.replace("-", " ").split():
+        if word.lower() in _MINOR_WORDS:
+            continue
+        letters.append(word if word.isupper() and word.isalpha() else word[:1].upper())
+    return "".join(letters)
+
+
+def acronym_matches(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells the initials of ``name``.
+
+    >>> acronym_matches("USAG", "USA Gymnastics"), acronym_matches("SADC", "Southern African Development Community")
+    (True, True)
+    """
+    letters = acronym.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha() and " " in name and _initials(name) == letters
+
+
+def canonical_names(
+    names: Iterable[tuple[str, str]],
+    *,
+    defined: Iterable[tuple[str, str]] = (),
+    ordered: bool = False,
+    short_forms: bool = True,
+) -> dict[str, str]:
+    """Map each short name to the full name it stands for (see the module's rules).
+
+    ``names`` are ``(name, label)`` pairs (NER labels or ontology classes); ``defined`` are
+    ``(alias, full name)`` pairs the text states. With ``ordered`` (the names of one article, in
+    text order), a surname shared by two people is the one named before its first lone use,
+    when the other is only named after it ("Ahmed Mohamed ... Mohamed ... his father Ali Mohamed").
+    Without ``short_forms`` (names of different articles) an organisation's short form is not
+    read as its full name: "the Church" of one article may be another church than another's.
+
+    >>> canonical_names([("Vladimir Putin", "PERSON"), ("Putin", "PERSON")])["Putin"]
+    'Vladimir Putin'
+    """
+    names = list(names)
+    first_seen: dict[str, int] = {}
+    for index, (name, _) in enumerate(names):
+        first_seen.setdefault(name, index)
+    unique = set(names)
+    people = {name for name, label in unique if kind_of(label) == "person"}
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for full in (name for name in people if " " in name):
+        words = full.split()
+        by_last.setdefault(surname(full), set()).add(full)
+        by_first.setdefault(words[0], set()).add(full)
+
+    def only(candidates: set[str], short: str) -> str | None:
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        if ordered and candidates and short in first_seen:
+            before = [c for c in candidates if first_seen.get(c, len(names)) < first_seen[short]]
+            if len(before) == 1:
+                return before[0]
+        return None
+
+    mapping: dict[str, str] = {}
+    for name in people:
+        if " " not in name:
+            full = only(by_last.get(name) or by_first.get(name, set()), name)
+            if full is not None:
+                mapping[name] = full
+    name_parts = set(by_last) | set(by_first)
+    for name, label in unique:
+        if name in mapping or name in people and " " not in name:
+            continue
+        if label in _MISTAKEN_LABELS and " " not in name and not name.isupper():
+            # The NER tags a lone surname as a place or organisation now and then ("Scholz" as GPE);
+            # a name in capitals is an acronym ("XINHUA"), not a surname.
+            full = only(by_last.get(name, set()), name)
+            if full is not None and name not in people:
+                mapping[name] = full
+                continue
+        if " " in name and kind_of(label) != "place":
+            # "Von der Leyen": the surname with its particles, as a person's full name ends
+            tails = {f for f in people if f != name and f.lower().endswith(" " + name.lower())}
+            if len(tails) == 1 and name.split()[0].lower() in next(iter(tails)).split():
+                mapping[name] = next(iter(tails))
+    organisations = {name for name, label in unique if label in _SHORTENED and " " in name}
+    for name, label in unique:
+        if name in mapping or " " in name or kind_of(label) == "place" or name in name_parts:
+            continue
+        if name.isupper() and len(name) >= 2:
+            full = only({f for f in organisations if acronym_matches(name, f)}, name)
+        elif short_forms:
+            full = only({f for f in organisations if _shortens(name, f)}, name)
+        else:
+            full = None
+        if full is not None and full != name:
+            mapping[name] = full
+    full_names = {name for name, _ in unique}
+    for alias, full in defined:
+        if alias != full and full in full_names and alias not in mapping:
+            mapping[alias] = mapping.get(full, full)
+    return mapping
+
+
+def _shortens(short: str, full: str) -> bool:
+    """ "Chrome" of "Google Chrome" (its last word), "Church" of "Church of Scientology" (its head
+    before "of"), "Greens" of "Green Party" (its first word in the plural)."""
+    words = full.split()
+    if short == words[-1] and len(short) > 2:
+        return True
+    if len(words) > 2 and words[1].lower() == "of" and short == words[0]:
+        return True
+    return short.endswith("s") and short[:-1] == words[0] and len(words) == 2
+
+
+def possible_aliases(holders: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str, str]]:
+    """Pairs of people who may be one person written two ways: ``holders`` are ``(name, title,
+    organisation)`` of one article's roles; two names with the same title in the same organisation
+    whose surnames differ by at most two letters ("Petrov", "Peskov") are returned as ``(name,
+    other, title, organisation)``, in order of first mention. Never merged: a reader decides.
+
+    >>> possible_aliases([("Dmitry Petrov", "spokesperson", "Kremlin"), ("Dmitry Peskov", "spokesperson", "Kremlin")])
+    [('Dmitry Petrov', 'Dmitry Peskov', 'spokesperson', 'Kremlin')]
+    """
+    by_post: dict[tuple[str, str], list[str]] = {}
+    for name, title, organisation in holders:
+        names = by_post.setdefault((title, organisation), [])
+        if name not in names:
+            names.append(name)
+    pairs = []
+    for (title, organisation), names in by_post.items():
+        for index, name in enumerate(names):
+            for other in names[index + 1 :]:
+                if _close(surname(name), surname(other)) and _same_given_names(name, other):
+                    pairs.append((name, other, title, organisation))
+    return pairs
+
+
+def _same_given_names(name: str, other: str) -> bool:
+    first, second = name.split()[:-1], other.split()[:-1]
+    return not first or not second or first[0] == second[0]
+
+
+def _close(word: str, other: str) -> bool:
+    """Whether two different surnames differ by at most two edits and share their first letter."""
+    if word == other or word[:1].lower() != other[:1].lower() or min(len(word), len(other)) < 4:
+        return False
+    previous = list(range(len(other) + 1))
+    for i, a in enumerate(word.lower(), start=1):
+        current = [i]
+        for j, b in enumerate(other.lower(), start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1] <= 2
+
+
+def vote_labels(labelled: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """One label per name: the most frequent one (spaCy tags "Kyiv" a person now and then).
+    MISC (a proper noun the NER missed) abstains when the name has any other label."""
+    votes: dict[str, Counter[str]] = {}
+    for name, label in labelled:
+        votes.setdefault(name, Counter())[label] += 1
+    chosen = {}
+    for name, counter in votes.items():
+        if len(counter) > 1:
+            counter.pop("MISC", None)
+        best = max(counter.values())
+        tied = [label for label, count in counter.items() if count == best]
+        chosen[name] = min(tied, key=_label_rank)
+    return chosen
+
+
+def _label_rank(label: str) -> int:
+    return _LABEL_PRIORITY.index(label) if label in _LABEL_PRIORITY else len(_LABEL_PRIORITY)
+
+
+class StoredNames:
+    """The names a store holds (``(label, NER label)``: "PERSON" or "ORG"), indexed to find what a
+    new batch's short names may stand for, and which stored short names a new full name spells out."""
+
+    def __init__(self, labelled: Iterable[tuple[str, str]] = ()):
+        self._by_word: dict[str, set[tuple[str, str]]] = {}
+        self._short: set[tuple[str, str]] = set()
+        self._acronyms: dict[str, set[tuple[str, str]]] = {}
+        self.add(labelled)
+
+    def add(self, labelled: Iterable[tuple[str, str]]) -> None:
+        for name, label in labelled:
+            words = name.split()
+            if len(words) > 1:
+                self._by_word.setdefault(words[0], set()).add((name, label))
+                self._by_word.setdefault(words[-1], set()).add((name, label))
+                if label != "PERSON":
+                    self._acronyms.setdefault(_initials(name), set()).add((name, label))
+            elif words:
+                self._short.add((name, label))
+
+    def candidates(self, names: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The stored full names that one of the one-word ``names`` of a batch could stand for."""
+        found: set[tuple[str, str]] = set()
+        for name, label in names:
+            name = name.strip()
+            if " " in name:
+                continue
+            if label == "PERSON":
+                found |= {n for n in self._by_word.get(name, ()) if n[1] == "PERSON"}
+            elif name.isupper():
+                found |= self._acronyms.get(name.replace(".", ""), set())
+        return found
+
+    def spelled_out(self, labelled: Sequence[tuple[str, str]]) -> dict[str, str]:
+        """The stored one-word names ("Peskov", "NRF") that one of ``labelled`` ("Dmitry Peskov",
+        "National Relief Front") is the only full name of, among ``labelled`` and the stored full
+        names; they stop being one-word names."""
+        found = {}
+        full = [(n, label) for n, label in labelled if " " in n]
+        for short, label in list(self._short):
+            related = {n for n in full if (n[1] == "PERSON") == (label == "PERSON")}
+            if not related:
+                continue
+            stored = self._by_word.get(short, set()) | (self._acronyms.get(short, set()) if short.isupper() else set())
+            mapping = canonical_names({(short, label), *related, *stored}, short_forms=False)
+            target = mapping.get(short)
+            if target is not None and any(target == n for n, _ in related):
+                found[short] = target
+        self._short -= {(short, label) for short, label in self._short if short in found}
+        return found
