@@ -23,6 +23,7 @@ Two people who share a name part are never merged: the short form then stays as 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -172,9 +173,13 @@ def canonical_names(
                 mapping[name] = next(iter(tails))
     organisations = {name for name, label in unique if label in _SHORTENED and " " in name}
     for name, label in unique:
-        if name in mapping or " " in name or kind_of(label) == "place" or name in name_parts:
+        if name in mapping or kind_of(label) == "place" or name in name_parts:
             continue
-        if name.isupper() and len(name) >= 2:
+        if " " in name:
+            # "State Department" after "US State Department": only the rest of an abbreviated name
+            longer = {f for f in organisations if f != name and _shortens(name, f)}
+            full = only(longer, name) if short_forms and label in _SHORTENED else None
+        elif name.isupper() and len(name) >= 2:
             full = only({f for f in organisations if acronym_matches(name, f)}, name)
         elif short_forms:
             full = only({f for f in organisations if _shortens(name, f)}, name)
@@ -191,10 +196,13 @@ def canonical_names(
 
 def _shortens(short: str, full: str) -> bool:
     """ "Chrome" of "Google Chrome" (its last word), "Church" of "Church of Scientology" (its head
-    before "of"), "Greens" of "Green Party" (its first word in the plural)."""
+    before "of"), "Greens" of "Green Party" (its first word in the plural); the rest of a name after a
+    country's abbreviation ("State Department" of "US State Department")."""
     words = full.split()
     if short == words[-1] and len(short) > 2:
         return True
+    if len(words) > 2 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]) and short == " ".join(words[1:]):
+        return True  # "State Department" of "US State Department", "House of Representatives" of "U.S. ..."
     if len(words) > 2 and words[1].lower() == "of" and short == words[0]:
         return True
     return short.endswith("s") and short[:-1] == words[0] and len(words) == 2

@@ -362,3 +362,18 @@ def test_names_a_description_before_an_organisation_does_not_split_it(nlp, lexic
 
     doc = nlp("The President of the European Central Bank said rates would rise.")
     assert [(n.name, n.label) for n in find_names(doc, lexicon)] == [("European Central Bank", "ORG")]
+
+
+def test_resolution_rest_of_an_abbreviated_name_is_that_name():
+    from kg.resolution import canonical_names
+
+    names = [("US State Department", "ORG"), ("State Department", "ORG")]
+    assert canonical_names(names) == {"State Department": "US State Department"}
+    # no abbreviation in front: two different parties stay apart
+    assert canonical_names([("Social Democratic Party", "ORG"), ("Democratic Party", "ORG")]) == {}
+
+
+def test_extraction_name_ending_in_a_facility_noun_is_a_facility(facts_of):
+    _, triples = facts_of("The files were found on Castlefrank Road in Kanata by Ana Ruiz.", with_triples=True)
+    types = {e.label: e.type.rsplit("#", 1)[-1] for t in triples for e in (t.subject, t.object)}
+    assert types.get("Castlefrank Road") == "Facility"

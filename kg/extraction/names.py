@@ -416,6 +416,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return "PERSON"
     if label not in ("ORG", "PERSON", "MISC", "NORP") or lexicon.place(text) is not None:
         return label
+    if label in ("PERSON", "MISC") and lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Facility":
+        return "FAC"  # "Castlefrank Road", "Heathrow Airport": a name ending in a facility's noun
     region = lexicon.place(after[1].text) if len(after) > 1 and after[0].text == "," else None
     regional = region is not None and region.type in (KGO + "Region", KGO + "Country")
     if regional and (label != "PERSON" or lexicon.city(text, min_population=15_000)):
