@@ -111,3 +111,15 @@ def test_extraction_subject_pronoun_continues_the_subject_phrase(facts_of):
     _, triples = facts_of(text, with_triples=True)
     met = next(t for t in triples if t.predicate.lemma == "meet")
     assert (met.subject.label, met.subject_mention.text, met.object.label) == ("Thomas Sam", "he", "Ana Ruiz")
+
+
+def test_extraction_according_to_needs_a_named_source(facts_of):
+    _, triples = facts_of("According to the law, Chile must pay Peru.", with_triples=True)
+    assert not _claims(triples)
+    _, triples = facts_of("According to data from the Gun Violence Archive, Texas had 40 shootings.", with_triples=True)
+    assert any(s == "Gun Violence Archive" for s, _, _ in _claims(triples))
+
+
+def test_extraction_reflexive_is_its_clause_subject(facts_of):
+    _, triples = facts_of("Lee Park met Ana Ruiz. Ana Ruiz praised herself and Norway.", with_triples=True)
+    assert not any(t.predicate.lemma == "praise" and t.object.label == "Lee Park" for t in triples)

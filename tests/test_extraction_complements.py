@@ -73,3 +73,8 @@ def test_extraction_country_acts_through_its_compound_named_forces(facts_of):
     found = facts_of("United States warplanes dropped two bombs on Basra.")
     assert any(s == "United States" and o == "Basra" for s, _, o in found)
     assert any(s == "United States warplanes" for s, _, _ in found)
+
+
+def test_extraction_concept_keeps_a_hyphenated_prefix(facts_of):
+    _, triples = facts_of("The loudspeaker broadcasts anti-Pyongyang propaganda into Seoul.", with_triples=True)
+    assert any(t.object.label == "anti-Pyongyang propaganda" for t in triples)

@@ -270,6 +270,11 @@ def _is_concept(mention: Mention) -> bool:
     return mention.label in (CONCEPT_LABEL, _QUANTITY)
 
 
+def _of_or_from(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" and "from" phrases ("data *from the Archive*")."""
+    return [p for c in noun.children if c.lower_ in ("of", "from") for p in c.children if p.dep_ == "pobj"]
+
+
 def _in_subject(token: Token) -> bool:
     """Whether ``token`` is a clause's subject or inside one ("*Thomas'* sister")."""
     while token.dep_ in ("poss", "compound", "appos", "conj", "amod", "nmod"):
@@ -513,7 +518,12 @@ class _Article:
         label is the claim's words; the facts read inside it point to it (:meth:`_claim_at`)."""
         doc = sentence.span.doc
         for fact in claim_facts(sentence.span, self.lexicon.claim_verbs):
-            speaker = self.argument(sentence, fact.speaker) or self._concept(sentence, fact.speaker)
+            speaker = self.argument(sentence, fact.speaker)
+            if speaker is None and fact.rule == "according-to":
+                # "according to data from the Archive": a source is named; "according to the law" is none
+                speaker = next((self.argument(sentence, p) for p in _of_or_from(fact.speaker)), None)
+            elif speaker is None:
+                speaker = self._concept(sentence, fact.speaker)
             if speaker is None:
                 continue
             words = doc[fact.start : fact.end]
@@ -848,6 +858,12 @@ class _Article:
 
     def _antecedent(self, sentence: _Sentence, pronoun: Token) -> str | None:
         """The person a personal pronoun refers to, as a canonical name."""
+        if pronoun.lower_ in ("himself", "herself"):
+            # "Martin casts himself as ...": a reflexive is its own clause's subject
+            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
+            if subject is not None and subject.lower_ not in ("himself", "herself"):
+                return self._person_at(sentence, subject)
         speaker = speaker_of(pronoun)
         first_person = pronoun.lower_ in ("i", "me")
         # Reported speech ("Yermak said he ...") and a quote's "I" are the speaker; a "him"

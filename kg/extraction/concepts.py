@@ -55,6 +55,12 @@ def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
     )
     words = [*modifiers, token]
     label = " ".join(w.text if w.pos_ == "PROPN" or w.dep_ == "amod" else w.lower_ for w in words)
+    doc = token.doc
+    first = words[0]
+    if first.i >= 2 and doc[first.i - 1].text == "-" and doc[first.i - 2].head.i in (first.i, token.i):
+        # "anti-Pyongyang propaganda": a hyphenated prefix belongs to the label
+        label = doc[first.i - 2].lower_ + "-" + label
+        words = [doc[first.i - 2], *words]
     complement = _of_complement(token)
     end = token.i + 1
     if complement is not None:  # "the deployment of the missiles": the object keeps its complement
