@@ -159,8 +159,8 @@ def test_roles_from_news_forms(facts_of, text, expected):
 def test_roles_a_name_tagged_as_an_organisation_in_apposition_to_a_title_is_a_person(nlp, lexicon):
     from dataclasses import replace
 
-    from kg.extraction import _title_holders_are_people
     from kg.extraction.names import find_names, find_roles
+    from kg.extraction.sentences import _title_holders_are_people
 
     doc = nlp("A spokesperson for the World Food Programme, Jules Mukiza, described the aid convoy.")
     # The tagger calls such a name an organisation now and then: give it that label.

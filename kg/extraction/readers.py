@@ -1,0 +1,441 @@
+"""What is said: the relations each sentence of an article states, over resolved mentions.
+
+:class:`Readers` runs the readers of the parse (titles and roles, datelines, noun-phrase places,
+nominal acts, reported claims, clauses, events) on one sentence at a time and turns what they
+find into :class:`~kg.types.Relation` records whose arguments :class:`References` resolved. How a
+relation is typed (lexicon, selectional restrictions) is decided later, in :mod:`kg.entities`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.extraction.claims import claim_facts
+from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens
+from kg.extraction.concepts import concept_of
+from kg.extraction.datelines import dateline_facts, line_name
+from kg.extraction.names import PRONOUN_LABEL, NameSpan, direct_affiliations, title_around
+from kg.extraction.nominals import nominal_facts
+from kg.extraction.places import place_facts
+from kg.extraction.reference import CLAIM_PREFIX, CONCEPT_LABEL, QUANTITY, References, is_concept
+from kg.extraction.sentences import Sentence
+from kg.ontology import KGO, Lexicon
+from kg.resolution import kind_of
+from kg.types import Mention, Predicate, Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Readers"]
+
+ROLE_CONFIDENCE = {
+    "title": 0.9,
+    "apposition": 0.85,
+    "bridging": 0.6,
+    "descriptor": 0.7,
+    "verb": 0.8,
+    "party": 0.7,
+    "adherent": 0.7,
+}
+
+NOMINAL_CONFIDENCE = 0.7
+
+CLAIM_CONFIDENCE = {"claim": 0.8, "according-to": 0.75}
+
+# Headline, source line and dateline: the paragraphs where a dateline may stand.
+_DATELINE_PARAGRAPHS = 3
+
+# Prepositions that put an event somewhere: "the storm in Norway", "a blast at the port".
+_EVENT_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "off"})
+
+# Labels of names that say when or where rather than who: "in March", "at Easter", "in Borneo".
+# A person "in" something is rare enough that "in Borneo" tagged PERSON is a place the tagger missed.
+_WHEN_LABELS = frozenset({"DATE", "TIME", "EVENT", "FAC", "LOC", "GPE", "MISC", "PERSON"})
+
+
+
+def _of_or_from(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" and "from" phrases ("data *from the Archive*")."""
+    return [p for c in noun.children if c.lower_ in ("of", "from") for p in c.children if p.dep_ == "pobj"]
+
+
+
+def _is_fatal(verb: Token, lexicon: Lexicon) -> bool:
+    """ "shot to death", "fatally stabbed", "shot dead", "shot and killed": an attack that killed."""
+    if verb.lemma_.lower() not in lexicon.words("injuring-verb"):
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in ("fatally", "mortally"):
+            return True
+        if child.lower_ == "dead" or (child.dep_ == "conj" and child.lemma_ in ("kill", "murder")):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(c.lower_ == "death" for c in child.children):
+            return True
+    return False
+
+
+
+def _date_phrase(
+    sentence: Span, verb: Token, arguments: tuple[Token, ...] = (), happening: frozenset[str] = frozenset()
+) -> str | None:
+    """The date or time phrase that modifies ``verb`` ("on Sunday", "in January 2023"), if any.
+
+    Failing that, a date in a relative clause on an argument that tells when the same thing
+    happened to it: "a building that came under attack on Sunday was hit by a missile"
+    (``happening``: the lexicon's happening verbs).
+    """
+    dates = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
+    for ent in dates:
+        root = ent.root
+        if root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i):
+            return ent.text
+    for clause in (c for a in arguments for c in a.children if c.dep_ == "relcl" and c.lemma_ in happening):
+        inside = {t.i for t in clause.subtree}
+        for ent in dates:
+            if ent.root.i in inside:
+                return ent.text
+    return None
+
+
+
+class Readers:
+    """The relation readers of one article, over the mentions ``refs`` resolves."""
+
+    def __init__(self, refs: References, lexicon: Lexicon):
+        self.refs = refs
+        self.lexicon = lexicon
+        # Per sentence, the token spans of its reported claims, the claims' names and speakers.
+        self.claims: dict[int, list[tuple[int, int, str, str]]] = {}
+
+    def role_relations(self, sentence: Sentence) -> Iterator[Relation]:
+        doc = sentence.span.doc
+        for role in sentence.roles:
+            if role.affiliation is None:
+                continue
+            holder = self.refs.mention(sentence, role.holder)
+            if role.affiliation.label == PRONOUN_LABEL:
+                affiliation = self.refs.pronoun(sentence, doc[role.affiliation.start])  # "his lawyer"
+            else:
+                affiliation = self.refs.mention(sentence, role.affiliation)
+            if affiliation is None or holder.name == affiliation.name:
+                continue
+            title = doc[role.title_start : role.title_end]
+            lemma = role.title if role.rule == "party" else title.text.lower()
+            # A descriptor ("historian") is no post: it tells the person's country only.
+            known = None
+            if role.rule == "descriptor":
+                known = KGO + ("citizenOf" if affiliation.label == KGO + "Country" else "livesIn")
+            elif role.rule == "adherent":
+                known = KGO + "memberOf"
+            elif role.affiliation.start < role.title_start:
+                known = self._sender(title.text)
+            yield Relation(
+                subject=holder,
+                predicate=Predicate(lemma=lemma, text=title.text, role=True, property=known),
+                object=affiliation,
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=ROLE_CONFIDENCE[role.rule],
+                rule=role.rule,
+            )
+
+    def dateline_relations(self, sentence: Sentence) -> Iterator[Relation]:
+        """ "BANGKOK, Thailand (AP) —": where the agency filed from, and where that place lies."""
+        if sentence.span.start != 0 or sentence.paragraph >= _DATELINE_PARAGRAPHS:
+            return
+        for fact in dateline_facts(sentence.span.doc, self.lexicon):
+            subject, obj = self._line_mention(sentence, fact.subject), self._line_mention(sentence, fact.object)
+            yield Relation(
+                subject=subject,
+                predicate=Predicate(lemma=fact.rule, text=fact.rule, property=fact.property),
+                object=obj,
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=fact.confidence,
+                rule=fact.rule,
+            )
+
+    def _line_mention(self, sentence: Sentence, part: tuple[int, int, str]) -> Mention:
+        """A name of a dateline: places in capitals are named as usual ("BANGKOK" → Bangkok)."""
+        start, end, label = part
+        text = sentence.span.doc.text[start:end]
+        name = line_name(text) if label == "GPE" else text
+        place = self.lexicon.place(name)
+        if place is not None:
+            name, label = place.label, place.type
+        return Mention(text, sentence.offset + start, sentence.offset + end, name, label, sentence.id)
+
+    def _where(self, lemma: str, preposition: str | None, subject: Mention, obj: Mention) -> str | None:
+        """ "She is from Dover", "he comes from Ohio", "a manager based in Huntsville": where a
+        person lives (a person is not "based" anywhere as an organisation is); "Rome is in
+        Lazio": where a place lies."""
+        if kind_of(obj.label) != "place":
+            return None
+        if kind_of(subject.label) == "place" and lemma == "be" and preposition == "in":
+            return KGO + "locatedIn"
+        if subject.label != "PERSON":
+            return None
+        if preposition == "from" and lemma in self.lexicon.words("origin-verb"):
+            return KGO + "livesIn"
+        based = self.lexicon.verb_property(lemma, preposition=preposition) == KGO + "basedIn"
+        return KGO + "livesIn" if based else None
+
+    def _sender(self, title: str) -> str | None:
+        """ "US ambassador", "Libya's envoy": a name before an envoy's title is the state that sends
+        the envoy, who holds a post in it; only "ambassador *to* Ukraine" names the host."""
+        return KGO + "holdsPositionIn" if self.lexicon.role_property(title) == KGO + "ambassadorTo" else None
+
+    def place_relations(self, sentence: Sentence) -> Iterator[Relation]:
+        def label_of(name: NameSpan) -> str:
+            return self.refs.labels.get(self.refs.name_of(name), name.label)
+
+        for fact in place_facts(sentence.span, sentence.names, label_of, self.lexicon):
+            subject, obj = self.refs.mention(sentence, fact.subject), self.refs.mention(sentence, fact.object)
+            if subject.name == obj.name:
+                continue
+            yield Relation(
+                subject=subject,
+                predicate=Predicate(lemma=fact.text.lower(), text=fact.text, property=fact.property),
+                object=obj,
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=fact.confidence,
+                rule=fact.rule,
+            )
+
+    def nominal_relations(self, sentence: Sentence) -> Iterator[Relation]:
+        for fact in nominal_facts(sentence.span, sentence.names, self.lexicon):
+            yield Relation(
+                subject=self.refs.mention(sentence, fact.agent),
+                predicate=Predicate(lemma=fact.noun.lemma_.lower(), text=fact.noun.text, property=fact.property),
+                object=self.refs.mention(sentence, fact.patient),
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=NOMINAL_CONFIDENCE,
+                rule="nominal",
+            )
+
+    def claim_relations(self, sentence: Sentence) -> Iterator[Relation]:
+        """ "Baird said the document was not secret": the speaker stated the claim, a node whose
+        label is the claim's words; the facts read inside it point to it (:meth:`_claim_at`)."""
+        doc = sentence.span.doc
+        for fact in claim_facts(sentence.span, self.lexicon.claim_verbs):
+            speaker = self.refs.argument(sentence, fact.speaker)
+            if speaker is None and fact.rule == "according-to":
+                # "according to data from the Archive": a source is named; "according to the law" is none
+                speaker = next((self.refs.argument(sentence, p) for p in _of_or_from(fact.speaker)), None)
+            elif speaker is None:
+                speaker = self.refs.concept(sentence, fact.speaker)
+            if speaker is None:
+                continue
+            words = doc[fact.start : fact.end]
+            start = sentence.offset + words.start_char
+            end = start + len(words.text)
+            claim = Mention(words.text, start, end, CLAIM_PREFIX + words.text, KGO + "Claim", sentence.id)
+            self.claims.setdefault(sentence.id, []).append((fact.start, fact.end, claim.name, speaker.name))
+            negated = any(c.dep_ == "neg" for c in fact.verb.children)
+            yield Relation(
+                subject=speaker,
+                predicate=Predicate(
+                    lemma=fact.verb.lemma_.lower() if fact.rule == "claim" else "according to",
+                    text=fact.verb.text,
+                    property=fact.property,
+                ),
+                object=claim,
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=CLAIM_CONFIDENCE[fact.rule],
+                rule=fact.rule,
+                negated=negated,
+                when=_date_phrase(sentence.span, fact.verb) if fact.rule == "claim" else None,
+            )
+
+    def event_relations(self, sentence: Sentence) -> Iterator[Relation]:
+        """ "The storm hit the coast in Norway on Monday", "the collapse of the bridge in Tenggarong":
+        an event named by a noun took place where its sentence puts it, on the day it gives."""
+        for noun in sentence.span:
+            if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue
+            concept = concept_of(noun, self.lexicon)
+            if concept is None or concept.type != KGO + "Event":
+                continue
+            owner = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun
+            # "the collapse of the bridge in Tenggarong": the event's own complement may say where
+            complements = (p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+            holders = [owner, noun, *complements]
+            preps = {c.i: c for h in holders for c in h.children if c.dep_ == "prep"}
+            for prep in (p for p in preps.values() if p.lower_ in _EVENT_PLACE_PREPOSITIONS):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    # "at the port of Beirut": the place the common noun is of
+                    inner = [p for c in pobj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                    name = self.refs.name_at(sentence, pobj.i) or next(
+                        (n for n in (self.refs.name_at(sentence, p.i) for p in inner) if n is not None), None
+                    )
+                    place = self.refs.mention(sentence, name) if name is not None else None
+                    if place is None or kind_of(place.label) != "place":
+                        continue
+                    event = self.refs.concept(sentence, noun)
+                    yield Relation(
+                        subject=event,
+                        predicate=Predicate(lemma=prep.lower_, text=prep.text, property=KGO + "occurredIn"),
+                        object=place,
+                        sentence_id=sentence.id,
+                        sentence=sentence.span.text,
+                        confidence=0.7,
+                        rule="event-place",
+                        when=_date_phrase(sentence.span, owner),
+                    )
+
+    def _claim_at(self, sentence: Sentence, token: Token) -> tuple[str, str] | tuple[None, None]:
+        """The innermost reported claim of the sentence whose words hold ``token``, and its speaker."""
+        spans = [span for span in self.claims.get(sentence.id, ()) if span[0] <= token.i < span[1]]
+        return min(spans, key=lambda span: span[1] - span[0])[2:] if spans else (None, None)
+
+    def clause_relations(self, sentence: Sentence) -> Iterator[Relation]:
+        for clause in find_clauses(sentence.span, self.lexicon):
+            # Concepts stand in for direct participants, not for the circumstances a passive
+            # verb's prepositions add ("was given for courage"); its patient may be one.
+            concepts = (True, clause.rule != "passive-prep")
+            subject, obj = (
+                self.refs.argument(sentence, token)
+                or self.refs.quantity(sentence, token)
+                or (self.refs.concept(sentence, token) if allowed else None)
+                for token, allowed in zip((clause.subject, clause.object), concepts)
+            )
+            if subject is None or obj is None or subject.name == obj.name:
+                continue
+            anchored = self.refs.anchored.get(subject.name) or self.refs.anchored.get(obj.name)
+            if is_concept(subject) and is_concept(obj) and not (anchored or QUANTITY in (subject.label, obj.label)):
+                continue  # a fact needs at least one participant tied to a name, or a quantity
+            if clause.rule == "light-verb" and obj.label == CONCEPT_LABEL and clause.preposition.lower_ == "of":
+                continue  # "imposed a blockade of the port": the noun's complement, not a participant
+            if clause.rule == "copula" and CONCEPT_LABEL in (subject.label, obj.label):
+                continue  # "X is a native": the noun says what X is, not who X deals with
+            if clause.rule == "copula-of":
+                found = self._copula_role(sentence, clause, subject, obj)
+                if found is not None:
+                    yield found
+                continue
+            words = relation_tokens(clause)
+            particle = next((c.lower_ for c in clause.verb.children if c.dep_ == "prt"), None)
+            preposition = clause.preposition.lower_ if clause.preposition is not None else None
+            if clause.rule == "reciprocal":
+                preposition = "with"
+            lemma = clause.verb.lemma_.lower()
+            fatal = _is_fatal(clause.verb, self.lexicon) and clause.preposition is None
+            known = KGO + "killed" if fatal else self._where(lemma, preposition, subject, obj)
+            if (
+                preposition in LOCATIVE_PREPOSITIONS
+                and clause.noun is None
+                and known is None
+                and (kind_of(obj.label) == "place" or is_concept(obj) or obj.label in _WHEN_LABELS)
+                and not self.lexicon.verb_property(lemma, preposition=preposition, particle=particle)
+            ):
+                continue  # "met in Ankara" says where; "published in Nature" names a participant
+            confidence = clause.confidence * (0.9 if subject.is_pronoun or obj.is_pronoun else 1.0)
+            claim, claimant = self._claim_at(sentence, clause.verb)
+            relation = Relation(
+                subject=subject,
+                predicate=Predicate(
+                    lemma=lemma,
+                    text=" ".join(t.text for t in words),
+                    preposition=preposition,
+                    particle=particle,
+                    noun=clause.noun.lemma_.lower() if clause.noun is not None else None,
+                    property=known,
+                ),
+                object=obj,
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=round(confidence, 3),
+                rule=clause.rule,
+                negated=clause.negated,
+                hedged=clause.hedged,
+                modality=clause.modality,
+                when=_date_phrase(
+                    sentence.span,
+                    clause.verb,
+                    (clause.subject, clause.object),
+                    self.lexicon.words("happening-verb"),
+                ),
+                attributed_to=self.refs.speaker(sentence, clause.verb) or claimant,
+                claim=claim,
+            )
+            yield relation
+            country = self._acting_country(sentence, clause.subject, subject)
+            if country is not None and country.name != obj.name:
+                yield replace(
+                    relation,
+                    subject=country,
+                    confidence=round(relation.confidence * 0.8, 3),
+                    rule=relation.rule + "+country",
+                )
+
+    def _acting_country(self, sentence: Sentence, token: Token, subject: Mention) -> Mention | None:
+        """ "Russian forces invaded", "a Russian missile hit": the country acts through its forces
+        and weapons (as event coding such as CAMEO codes it), so it is an actor of the fact too."""
+        if subject.label != CONCEPT_LABEL:
+            return None
+        concept = concept_of(token, self.lexicon)
+        if concept is None or concept.type not in (KGO + "ArmedForce", KGO + "Weapon"):
+            return None
+        doc = sentence.span.doc
+        for modifier in content_noun(token, self.lexicon).children:
+            if modifier.dep_ not in ("amod", "compound"):
+                continue
+            # "Russian forces", "United States warplanes": an adjective or a proper noun compound
+            first = modifier.left_edge.i if modifier.dep_ == "compound" else modifier.i
+            words = doc[first : modifier.i + 1]
+            place = self.lexicon.place(words.text)
+            if place is not None and place.type == KGO + "Country":
+                start = sentence.offset + words.start_char
+                return Mention(words.text, start, start + len(words.text), place.label, place.type, sentence.id)
+        return None
+
+    def description_roles(self, sentence: Sentence) -> Iterator[Relation]:
+        """Roles a resolved description states: "the EU's ambassador to Ukraine" → ambassador to Ukraine."""
+        doc = sentence.span.doc
+        by_token = {i: n for n in sentence.names for i in range(n.start, n.end)}
+        for token in sentence.span:
+            title = self.refs.description_title(sentence, token)
+            holder = self.refs.description(sentence, token) if title is not None else None
+            if holder is None or (sentence.id, token.i) not in self.refs.bridged:
+                continue
+            for affiliation in direct_affiliations(doc, token, title[:2], by_token, self.lexicon):
+                sender = self._sender(title[2]) if affiliation.start < title[0] else None
+                yield Relation(
+                    subject=holder,
+                    predicate=Predicate(lemma=title[2], text=doc[title[0] : title[1]].text, role=True, property=sender),
+                    object=self.refs.mention(sentence, affiliation),
+                    sentence_id=sentence.id,
+                    sentence=sentence.span.text,
+                    confidence=ROLE_CONFIDENCE["bridging"],
+                    rule="bridging",
+                )
+
+    def _copula_role(self, sentence: Sentence, clause, subject: Mention, obj: Mention) -> Relation | None:
+        """ "X is the head of Y" (a role), "X is a native of Y" (where X is from)."""
+        noun = clause.noun
+        title = title_around(sentence.span.doc, noun, self.lexicon)
+        if title is not None:
+            text = sentence.span.doc[title[0] : title[1]].text
+            predicate = Predicate(lemma=text.lower(), text=text, role=True)
+        elif noun.lemma_.lower() in self.lexicon.words("home-noun") and kind_of(obj.label) == "place":
+            home = "citizenOf" if obj.label == KGO + "Country" else "livesIn"
+            predicate = Predicate(lemma=noun.lemma_.lower(), text=noun.text, property=KGO + home)
+        else:
+            return None
+        return Relation(
+            subject=subject,
+            predicate=predicate,
+            object=obj,
+            sentence_id=sentence.id,
+            sentence=sentence.span.text,
+            confidence=clause.confidence,
+            rule=clause.rule,
+            negated=clause.negated,
+            hedged=clause.hedged,
+            modality=clause.modality,
+        )

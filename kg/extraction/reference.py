@@ -1,0 +1,374 @@
+"""Who is meant: the entity each mention of an article stands for.
+
+:class:`References` holds what an article says about its names (canonical names, labels, titles,
+surnames, genders) and resolves an argument token to a mention: a name, a surname the tagger
+missed, a pronoun, a definite description ("the foreign minister"), a quantity or a concept.
+The readers (:mod:`kg.extraction.readers`) ask it; it reads no relation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.extraction.concepts import concept_of
+from kg.extraction.gender import agrees, genders
+from kg.extraction.names import NameSpan, title_around
+from kg.extraction.quantities import quantity_at
+from kg.extraction.resolve import PERSONAL_PRONOUNS, SPEECH_VERBS, speaker_of
+from kg.extraction.sentences import Sentence
+from kg.ontology import KGO, Lexicon
+from kg.resolution import surname, vote_labels
+from kg.types import Amount, Mention, Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "CLAIM_PREFIX",
+    "CONCEPT_LABEL",
+    "CONCEPT_PREFIX",
+    "QUANTITY",
+    "QUANTITY_PREFIX",
+    "References",
+    "article_labels",
+    "is_concept",
+]
+
+# Concept mentions are named "concept:<label>" and labelled CONCEPT until the article is done.
+CONCEPT_PREFIX = "concept:"
+
+CONCEPT_LABEL = "CONCEPT"
+
+# Claim mentions are named "claim:<text>"; their label is the class kgo:Claim.
+CLAIM_PREFIX = "claim:"
+
+# Quantity mentions are named "quantity:<words>"; their label is the class kgo:Quantity.
+QUANTITY_PREFIX = "quantity:"
+
+QUANTITY = KGO + "Quantity"
+
+_QUOTES = {'"', "“", "”", "``", "''"}
+
+# A description is named by a speaker at most this many sentences later.
+_BRIDGE_WINDOW = 2
+
+# A pronoun refers back at most this many sentences.
+_PRONOUN_WINDOW = 3
+
+
+
+def article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
+    """One label per canonical name. A full name votes with its own mentions, not its short forms'
+    ("Chrome" tagged a person does not make "Google Chrome" one); a class the gazetteer or a kind
+    noun gave ("Malawi" a country, "the newspaper, The Herald", "northwest of Dakar") beats the
+    tagger's bare labels, unless the name is part of a person's name in the article."""
+    named = {name for name, _ in surface}
+    votes = [
+        (full_names.get(name, name), label)
+        for name, label in surface
+        if name not in full_names or full_names[name] not in named or label != "PERSON"
+    ]
+    labels = vote_labels(votes)
+    classes: dict[str, Counter[str]] = {}
+    for name, label in votes:
+        if label.startswith(KGO):
+            classes.setdefault(name, Counter())[label] += 1
+    name_parts = {word for name, label in labels.items() if label == "PERSON" and " " in name for word in name.split()}
+    name_parts |= {name for name, label in labels.items() if label == "PERSON" and " " in name}
+    for name, label in labels.items():
+        if name in classes and not (label == "PERSON" and name in name_parts):
+            labels[name] = classes[name].most_common(1)[0][0]
+    return labels
+
+
+
+def is_concept(mention: Mention) -> bool:
+    """Whether a mention stands for no named thing: a concept or a quantity."""
+    return mention.label in (CONCEPT_LABEL, QUANTITY)
+
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether ``token`` is a clause's subject or inside one ("*Thomas'* sister")."""
+    while token.dep_ in ("poss", "compound", "appos", "conj", "amod", "nmod"):
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+
+def _in_quote(token: Token) -> bool:
+    """Whether ``token`` stands inside quotation marks opened earlier in its sentence."""
+    return sum(1 for t in token.sent[: token.i - token.sent.start] if t.text in _QUOTES) % 2 == 1
+
+
+
+class References:
+    """The mentions of one article: who each name, pronoun, description or common noun stands for."""
+
+    def __init__(
+        self, sentences: list[Sentence], full_names: dict[str, str], labels: dict[str, str], lexicon: Lexicon
+    ):
+        self.sentences = sentences
+        self.full_names = full_names
+        self.labels = labels
+        self.lexicon = lexicon
+        self.title_holders: dict[str, set[str]] = {}
+        for sentence in sentences:
+            for role in sentence.roles:
+                self.title_holders.setdefault(role.title, set()).add(self.name_of(role.holder))
+        people = {name for name, label in labels.items() if label == "PERSON" and " " in name}
+        by_surname: dict[str, set[str]] = {}
+        for name in people:
+            by_surname.setdefault(surname(name), set()).add(name)
+        self.surnames = {last: next(iter(names)) for last, names in by_surname.items() if len(names) == 1}
+        people = ((s.span, [n for n in s.names if labels.get(self.name_of(n), n.label) == "PERSON"]) for s in sentences)
+        self.genders = genders(people, self.name_of, lexicon)
+        self.bridged: dict[tuple[int, int], str] = {}
+        self._bridge()
+        self._topics: dict[int, str | None] = {}
+        self.concepts: dict[str, Counter[str]] = {}
+        self.concept_types: dict[str, str] = {}
+        self.anchored: dict[str, bool] = {}
+        self.amounts: dict[str, Amount] = {}
+
+    def name_of(self, name: NameSpan) -> str:
+        return self.full_names.get(name.name, name.name)
+
+    def mention(self, sentence: Sentence, name: NameSpan) -> Mention:
+        """The mention of ``name``: its text is the name alone, its phrase the whole noun phrase
+        with the title ("Kremlin spokesperson Dmitry Peskov")."""
+        doc = sentence.span.doc
+        span = doc[name.start : name.end]
+        starts = [r.surface_start for r in sentence.roles if r.holder == name]
+        phrase = doc[min(starts, default=name.start) : name.end]
+        canonical = self.name_of(name)
+        longer = phrase.start < span.start
+        return Mention(
+            text=span.text,
+            start=sentence.offset + span.start_char,
+            end=sentence.offset + span.end_char,
+            name=canonical,
+            label=self.labels.get(canonical, name.label),
+            sentence_id=sentence.id,
+            phrase=phrase.text if longer else None,
+            phrase_start=sentence.offset + phrase.start_char if longer else None,
+            phrase_end=sentence.offset + phrase.end_char if longer else None,
+        )
+
+    def name_concepts(self, relation: Relation) -> Relation:
+        """Give the concepts of a relation their article-wide label (the most used phrase for
+        their head lemma) and class."""
+
+        def named(mention: Mention) -> Mention:
+            if mention.label != CONCEPT_LABEL:
+                return mention
+            lemma = mention.name.removeprefix(CONCEPT_PREFIX)
+            label = self.concepts[lemma].most_common(1)[0][0]
+            return replace(mention, name=CONCEPT_PREFIX + label, label=self.concept_types[lemma])
+
+        return replace(relation, subject=named(relation.subject), object=named(relation.object))
+
+    def argument(self, sentence: Sentence, token: Token) -> Mention | None:
+        """The mention an argument head stands for, or None when it names nothing."""
+        name = self.name_at(sentence, token.i)
+        if name is not None:
+            return self.mention(sentence, name)
+        person = self.surnames.get(token.text) if token.text[:1].isupper() else None
+        if person is not None:  # "Rathke also asked ...": a surname the tagger missed at a sentence start
+            start = sentence.offset + token.idx
+            return Mention(token.text, start, start + len(token.text), person, "PERSON", sentence.id)
+        if token.pos_ == "PRON" and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ == "it"):
+            return self.pronoun(sentence, token)
+        appositions = [c for c in token.children if c.dep_ == "appos"]  # "the EU's ambassador, Katarina Mathernova"
+        if token.dep_ == "appos":  # "Lee Harvey Oswald, the man who ..."
+            appositions.append(token.head)
+        for other in appositions:
+            # "the EU's ambassador, Katarina Mathernova"; "the security firm Secunia", "the capital, Cairo"
+            name = self.name_at(sentence, other.i)
+            if name is not None and (name.label == "PERSON" or token.pos_ == "NOUN"):
+                return self.mention(sentence, name)
+        return self.description(sentence, token)
+
+    def description(self, sentence: Sentence, token: Token) -> Mention | None:
+        """ "Zelensky's chief of staff" or "the Kremlin spokesperson": the one person in the
+        article who holds that title, or who is named right after it (see :meth:`_bridge`)."""
+        title = self.description_title(sentence, token)
+        if title is None:
+            return None
+        holders = self.title_holders.get(title[2])
+        holder = next(iter(holders)) if holders and len(holders) == 1 else self.bridged.get((sentence.id, token.i))
+        if holder is None:
+            return None
+        doc = sentence.span.doc
+        phrase = doc[token.left_edge.i : max(title[1], token.i + 1)]
+        start = sentence.offset + phrase.start_char
+        return Mention(phrase.text, start, start + len(phrase.text), holder, "PERSON", sentence.id, is_pronoun=True)
+
+    def description_title(self, sentence: Sentence, token: Token) -> tuple[int, int, str] | None:
+        """The title a definite description names ("the EU's *ambassador* to Ukraine"), if it is one."""
+        if token.pos_ != "NOUN" or token.lower_ not in self.lexicon.role_words:
+            return None
+        if not any(c.dep_ in ("det", "poss", "compound") and c.lower_ not in ("a", "an") for c in token.children):
+            return None
+        title = title_around(sentence.span.doc, token, self.lexicon)
+        if title is None:
+            return None
+        return title[0], title[1], sentence.span.doc[title[0] : title[1]].text.lower()
+
+    def _bridge(self) -> None:
+        """A speaker first described, then named: "the EU's ambassador to Ukraine said ..."
+        followed by "..., said Katarina Mathernova" names the ambassador, when that person has
+        no title of their own in the article."""
+        titled = {holder for holders in self.title_holders.values() for holder in holders}
+        for sentence in self.sentences:
+            for token in sentence.span:
+                if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_VERBS:
+                    continue
+                title = self.description_title(sentence, token)
+                if title is None or self.title_holders.get(title[2]):
+                    continue
+                for later in self.sentences[sentence.id + 1 : sentence.id + 1 + _BRIDGE_WINDOW]:
+                    speaker = next(
+                        (
+                            self.name_of(n)
+                            for n in later.names
+                            if self.is_person(n)
+                            and later.span.doc[n.end - 1].dep_ == "nsubj"
+                            and later.span.doc[n.end - 1].head.lemma_ in SPEECH_VERBS
+                        ),
+                        None,
+                    )
+                    if speaker is not None and speaker not in titled:
+                        self.bridged[(sentence.id, token.i)] = speaker
+                        break
+
+    def speaker(self, sentence: Sentence, verb: Token) -> str | None:
+        """Who says the clause of ``verb``, when it is reported speech ("Peskov said Russia ...")."""
+        speaker = speaker_of(verb)
+        if speaker is None:
+            return None
+        name = self.name_at(sentence, speaker.i)
+        return self.name_of(name) if name is not None else self.person_at(sentence, speaker)
+
+    def quantity(self, sentence: Sentence, token: Token) -> Mention | None:
+        """ "killing at least 40", "rescued 700 asylum seekers": a quantity with its value and unit."""
+        found = quantity_at(token, self.lexicon.numerals)
+        if found is None:
+            return None
+        words = sentence.span.doc[found.start : found.end]
+        name = QUANTITY_PREFIX + words.text
+        self.amounts[name] = found.amount
+        start = sentence.offset + words.start_char
+        return Mention(words.text, start, start + len(words.text), name, QUANTITY, sentence.id)
+
+    def concept(self, sentence: Sentence, token: Token) -> Mention | None:
+        concept = concept_of(token, self.lexicon)
+        if concept is None:
+            return None
+        modifier_names = (self.name_at(sentence, i) for i in range(concept.start, token.i))
+        if any(name is not None and self.is_person(name) for name in modifier_names):
+            return None  # "Putin awards", "Gerasimov medal": a person's name misparsed as a modifier
+        self.concepts.setdefault(concept.head_lemma, Counter())[concept.label] += 1
+        self.concept_types[concept.head_lemma] = concept.type
+        name = CONCEPT_PREFIX + concept.head_lemma
+        self.anchored[name] = self.anchored.get(name, False) or concept.anchored
+        span = sentence.span.doc[concept.start : concept.end]
+        start = sentence.offset + span.start_char
+        return Mention(span.text, start, start + len(span.text), name, CONCEPT_LABEL, sentence.id)
+
+    @staticmethod
+    def name_at(sentence: Sentence, index: int) -> NameSpan | None:
+        return next((n for n in sentence.names if n.start <= index < n.end), None)
+
+    def pronoun(self, sentence: Sentence, pronoun: Token) -> Mention | None:
+        name = self._it_antecedent(sentence, pronoun) if pronoun.lower_ == "it" else self._antecedent(sentence, pronoun)
+        if name is None:
+            return None
+        start = sentence.offset + pronoun.idx
+        label = self.labels.get(name, "PERSON")
+        return Mention(pronoun.text, start, start + len(pronoun), name, label, sentence.id, is_pronoun=True)
+
+    def _antecedent(self, sentence: Sentence, pronoun: Token) -> str | None:
+        """The person a personal pronoun refers to, as a canonical name."""
+        if pronoun.lower_ in ("himself", "herself"):
+            # "Martin casts himself as ...": a reflexive is its own clause's subject
+            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
+            if subject is not None and subject.lower_ not in ("himself", "herself"):
+                return self.person_at(sentence, subject)
+        speaker = speaker_of(pronoun)
+        first_person = pronoun.lower_ in ("i", "me")
+        # Reported speech ("Yermak said he ...") and a quote's "I" are the speaker; a "him"
+        # inside a direct quote ("'I informed him,' Yermak wrote") is someone else.
+        if speaker is not None and (first_person or not _in_quote(pronoun)):
+            name = self.person_at(sentence, speaker)
+            if name is not None and self._agrees(name, pronoun):
+                return name
+        if first_person:
+            return None
+        # "I informed him": an object pronoun is not its own clause's subject.
+        excluded = self._clause_subject(sentence, pronoun)
+        before = [n for n in sentence.names if n.end <= pronoun.i and self.is_person(n)]
+        before = [n for n in before if self.name_of(n) != excluded and self._agrees(self.name_of(n), pronoun)]
+        if before:
+            # A subject pronoun continues the subject before it ("Thomas' sister pleaded with him
+            # to send Gloria home, but he replied ..."); any other takes the nearest person.
+            doc = sentence.span.doc
+            subjects = [n for n in before if pronoun.dep_ in ("nsubj", "nsubjpass") and _in_subject(doc[n.end - 1])]
+            return self.name_of((subjects or before)[-1])
+        for back in range(sentence.id - 1, max(sentence.id - 1 - _PRONOUN_WINDOW, -1), -1):
+            previous = self.sentences[back]
+            candidates = [self._topic(previous)]
+            candidates += [self.name_of(n) for n in reversed(previous.names) if self.is_person(n)]
+            candidates = [c for c in candidates if c is not None and c != excluded and self._agrees(c, pronoun)]
+            if candidates:
+                return candidates[0]
+        return None
+
+    def _agrees(self, person: str, pronoun: Token) -> bool:
+        return agrees(person, pronoun, self.genders, self.lexicon)
+
+    def _it_antecedent(self, sentence: Sentence, pronoun: Token) -> str | None:
+        """ "The EU followed with confirmation it is coordinating ...": "it" inside a clause of a
+        sentence whose subject is an organisation or country is that subject."""
+        root = sentence.span.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i == pronoun.i:
+            return None
+        name = self.name_at(sentence, subject.i)
+        if name is None or self.is_person(name):
+            return None
+        return self.name_of(name)
+
+    def _clause_subject(self, sentence: Sentence, pronoun: Token) -> str | None:
+        if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+            return None
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return self.person_at(sentence, subject) if subject is not None else None
+
+    def person_at(self, sentence: Sentence, token: Token) -> str | None:
+        """The person (canonical name) a token names, refers to as a pronoun, or describes."""
+        name = self.name_at(sentence, token.i)
+        if name is not None:
+            return self.name_of(name) if self.is_person(name) else None
+        if token.text[:1].isupper() and token.text in self.surnames:
+            return self.surnames[token.text]  # a surname the tagger missed
+        if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
+            return self._antecedent(sentence, token)
+        described = self.description(sentence, token)
+        return described.name if described is not None else None
+
+    def _topic(self, sentence: Sentence) -> str | None:
+        """The person a sentence is about: its main subject, named, described or a resolved pronoun."""
+        if sentence.id not in self._topics:
+            self._topics[sentence.id] = None  # guards the recursion through pronouns
+            root = sentence.span.root
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            self._topics[sentence.id] = self.person_at(sentence, subject) if subject is not None else None
+        return self._topics[sentence.id]
+
+    def is_person(self, name: NameSpan) -> bool:
+        return self.labels.get(self.name_of(name), name.label) == "PERSON"
