@@ -41,3 +41,8 @@ def test_extraction_pronoun_skips_a_person_of_the_other_gender(facts_of, text, d
 def test_extraction_gender_unknown_agrees_with_any_pronoun(facts_of):
     _, triples = facts_of("Lee Park met Ola Ekman on Monday. She praised Ana Ruiz.", with_triples=True)
     assert _doer(triples, "praise")[1] == "She"
+
+
+def test_extraction_pronoun_after_a_described_person_is_left_unresolved(facts_of):
+    _, triples = facts_of("Tom Ashby said his father died after doctors refused to treat him.", with_triples=True)
+    assert not any(t.predicate.lemma == "treat" for t in triples)

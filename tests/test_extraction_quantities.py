@@ -82,3 +82,8 @@ def test_extraction_quantity_in_jsonl_and_rdf(tmp_path):
     rows = kg.query(graph, "SELECT ?v ?u WHERE { ?q a kgo:Quantity ; schema:value ?v ; schema:unitText ?u }").rows
     assert [(str(v), str(u)) for v, u in rows] == [("300.0", "homes")]
     json.dumps(records)
+
+
+def test_extraction_numbers_that_name_are_no_quantities(facts_of):
+    _, triples = facts_of("Russian shells hit the area near posts 542 and 543 in Kyiv.", with_triples=True)
+    assert not any(t.object.amount is not None for t in triples)

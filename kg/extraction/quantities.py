@@ -48,6 +48,11 @@ def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan |
     if _is_number(token, numerals) and token.dep_ != "nummod":
         if token.lower_ == "one" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             return None  # "one of the victims", "two of them": a pronoun's work, not a count
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.head.pos_ in ("NOUN", "PROPN") and first.dep_ in ("appos", "compound", "npadvmod", "dep", "nmod"):
+            return None  # "posts 542 and 543", "Flight 17": a number that names, not one that counts
         numbers = _number_tokens(token, numerals)
         unit_tokens: list[Token] = []
         money = token.ent_type_ == "MONEY"

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extraction.concepts import concept_of
-from kg.extraction.gender import agrees, genders
+from kg.extraction.gender import agrees, gender_of_pronoun, genders
 from kg.extraction.names import NameSpan, title_around
 from kg.extraction.quantities import quantity_at
 from kg.extraction.resolve import PERSONAL_PRONOUNS, SPEECH_VERBS, speaker_of
@@ -88,6 +88,12 @@ def is_concept(mention: Mention) -> bool:
     """Whether a mention stands for no named thing: a concept or a quantity."""
     return mention.label in (CONCEPT_LABEL, QUANTITY)
 
+
+
+def _names_a_person(noun: Token, sentence: Sentence) -> bool:
+    """Whether a name stands in apposition or compound with ``noun`` ("his wife, Manju Sam")."""
+    around = {c.i for c in noun.children if c.dep_ in ("appos", "compound")} | {noun.head.i}
+    return any(n.start <= i < n.end for n in sentence.names for i in around)
 
 
 def _in_subject(token: Token) -> bool:
@@ -298,6 +304,8 @@ class References:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
             if subject is not None and subject.lower_ not in ("himself", "herself"):
                 return self.person_at(sentence, subject)
+        if self._described_person_between(sentence, pronoun):
+            return None  # "his father ... doctors refused to treat him": the pronoun is the description's
         speaker = speaker_of(pronoun)
         first_person = pronoun.lower_ in ("i", "me")
         # Reported speech ("Yermak said he ...") and a quote's "I" are the speaker; a "him"
@@ -326,6 +334,28 @@ class References:
             if candidates:
                 return candidates[0]
         return None
+
+    def _described_person_between(self, sentence: Sentence, pronoun: Token) -> bool:
+        """Whether a person named only by a common noun of the pronoun's gender ("his father", "the
+        woman") is the subject of a clause the pronoun's clause depends on, after the last named
+        person: "his father died after doctors refused to treat *him*" (but "his wife praised *him*")."""
+        gender = gender_of_pronoun(pronoun, self.lexicon)
+        if gender is None:
+            return False
+        named = [n.end for n in sentence.names if n.end <= pronoun.i and self.is_person(n)]
+        start = max(named, default=sentence.span.start)
+        nouns = self.lexicon.words(f"{gender}-noun")
+        doc = sentence.span.doc
+        own_verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        governors = {a.i for a in pronoun.ancestors} - {own_verb.i}
+        return any(
+            t.pos_ == "NOUN"
+            and t.lemma_.lower() in nouns
+            and not _names_a_person(t, sentence)
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.i in governors  # the subject of a clause the pronoun's clause depends on
+            for t in doc[start : pronoun.i]
+        )
 
     def _agrees(self, person: str, pronoun: Token) -> bool:
         return agrees(person, pronoun, self.genders, self.lexicon)
