@@ -3,8 +3,8 @@
 "Baird said the document was neither classified nor secret" gives the speaker token
 (``Baird``), the speech verb (``said``) and the claim span ("the document was neither
 classified nor secret"). "..., according to the agency" makes the agency the speaker of
-the rest of its sentence. Which verbs report a claim is data: lexicon entries whose
-property has the range ``kgo:Claim`` (``Lexicon.claim_verbs``).
+the rest of its sentence. Which verbs report a claim is data: lexicon entries with
+``kgo:complement "clause"`` (``Lexicon.claim_verbs``).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from kg.extraction.clauses import conjuncts
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["ClaimFact", "claim_facts"]
+__all__ = ["QUOTES", "ClaimFact", "claim_facts"]
 
 # Tokens a claim span does not start or end with: quotes, punctuation, "that".
 _EDGE_PUNCT = frozenset({'"', "“", "”", "``", "''", "'", ",", ".", ":", ";", "-", "—", "–", "[", "]", "(", ")"})
-_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+QUOTES = frozenset({'"', "“", "”", "``", "''"})
 # Claims shorter than this many words are not worth a node ("he said so").
 _MIN_WORDS = 3
 
@@ -117,10 +117,10 @@ def _trim(sentence: Span, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].lower_ == "that" and doc[start].dep_ == "mark"):
         start += 1
     while end > start and doc[end - 1].text in _EDGE_PUNCT:
-        if doc[end - 1].text in _QUOTES and sum(t.text in _QUOTES for t in doc[start : end - 1]) % 2 == 1:
+        if doc[end - 1].text in QUOTES and sum(t.text in QUOTES for t in doc[start : end - 1]) % 2 == 1:
             break  # the quote closes one opened inside the claim
         end -= 1
-    if end < sentence.end and doc[end].text in _QUOTES and sum(t.text in _QUOTES for t in doc[start:end]) % 2 == 1:
+    if end < sentence.end and doc[end].text in QUOTES and sum(t.text in QUOTES for t in doc[start:end]) % 2 == 1:
         end += 1  # the closing quote the parser hung elsewhere
     words = sum(1 for t in doc[start:end] if not t.is_punct)
     return (start, end) if words >= _MIN_WORDS else None

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.extraction.resolve import SPEECH_VERBS
 from kg.ontology import KGO, Lexicon
 from kg.resolution import kind_of, surname
 
@@ -372,7 +371,7 @@ def _person_after_title_of(tokens: list[Token], label: str, lexicon: Lexicon) ->
         or start == 0
         or not _title_of(doc, doc[start - 1], lexicon)
         or head.i + 1 >= len(doc)
-        or doc[head.i + 1].lemma_ not in SPEECH_VERBS
+        or doc[head.i + 1].lemma_ not in lexicon.words("speech-verb")
     ):
         return 0
     before = start - 2  # the title's first word, then what stands before it
@@ -801,7 +800,8 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
                 candidates.append(noun)
                 break
     before = doc[name.start - 2] if name.start >= 2 and doc[name.start - 1].text == "," else None
-    closed = name.end >= len(doc) or doc[name.end].text in (",", ".", ";") or doc[name.end].lemma_ in SPEECH_VERBS
+    speech = lexicon.words("speech-verb")
+    closed = name.end >= len(doc) or doc[name.end].text in (",", ".", ";") or doc[name.end].lemma_ in speech
     if before is not None and closed and before.pos_ in ("NOUN", "PROPN") and before not in candidates:
         candidates.append(before)  # "Marat's lawyer, Clara Vogt,": the parser hung the name elsewhere
     for noun in candidates:

@@ -12,11 +12,12 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kg.extraction.claims import QUOTES
 from kg.extraction.concepts import concept_of
 from kg.extraction.gender import agrees, gender_of_pronoun, genders
 from kg.extraction.names import NameSpan, title_around
 from kg.extraction.quantities import quantity_at
-from kg.extraction.resolve import PERSONAL_PRONOUNS, SPEECH_VERBS, speaker_of
+from kg.extraction.resolve import PERSONAL_PRONOUNS, speaker_of
 from kg.extraction.sentences import Sentence
 from kg.ontology import KGO, Lexicon
 from kg.resolution import surname, vote_labels
@@ -49,7 +50,6 @@ QUANTITY_PREFIX = "quantity:"
 
 QUANTITY = KGO + "Quantity"
 
-_QUOTES = {'"', "“", "”", "``", "''"}
 
 # A description is named by a speaker at most this many sentences later.
 _BRIDGE_WINDOW = 2
@@ -106,7 +106,7 @@ def _in_subject(token: Token) -> bool:
 
 def _in_quote(token: Token) -> bool:
     """Whether ``token`` stands inside quotation marks opened earlier in its sentence."""
-    return sum(1 for t in token.sent[: token.i - token.sent.start] if t.text in _QUOTES) % 2 == 1
+    return sum(1 for t in token.sent[: token.i - token.sent.start] if t.text in QUOTES) % 2 == 1
 
 
 
@@ -230,7 +230,7 @@ class References:
         titled = {holder for holders in self.title_holders.values() for holder in holders}
         for sentence in self.sentences:
             for token in sentence.span:
-                if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_VERBS:
+                if token.dep_ != "nsubj" or token.head.lemma_ not in self.lexicon.words("speech-verb"):
                     continue
                 title = self.description_title(sentence, token)
                 if title is None or self.title_holders.get(title[2]):
@@ -242,7 +242,7 @@ class References:
                             for n in later.names
                             if self.is_person(n)
                             and later.span.doc[n.end - 1].dep_ == "nsubj"
-                            and later.span.doc[n.end - 1].head.lemma_ in SPEECH_VERBS
+                            and later.span.doc[n.end - 1].head.lemma_ in self.lexicon.words("speech-verb")
                         ),
                         None,
                     )
@@ -252,7 +252,7 @@ class References:
 
     def speaker(self, sentence: Sentence, verb: Token) -> str | None:
         """Who says the clause of ``verb``, when it is reported speech ("Peskov said Russia ...")."""
-        speaker = speaker_of(verb)
+        speaker = speaker_of(verb, self.lexicon.words("speech-verb"))
         if speaker is None:
             return None
         name = self.name_at(sentence, speaker.i)
@@ -306,7 +306,7 @@ class References:
                 return self.person_at(sentence, subject)
         if self._described_person_between(sentence, pronoun):
             return None  # "his father ... doctors refused to treat him": the pronoun is the description's
-        speaker = speaker_of(pronoun)
+        speaker = speaker_of(pronoun, self.lexicon.words("speech-verb"))
         first_person = pronoun.lower_ in ("i", "me")
         # Reported speech ("Yermak said he ...") and a quote's "I" are the speaker; a "him"
         # inside a direct quote ("'I informed him,' Yermak wrote") is someone else.

@@ -8,48 +8,25 @@ antecedent stays unresolved, and facts about it are dropped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["speaker_of", "SPEECH_VERBS", "PERSONAL_PRONOUNS"]
+__all__ = ["speaker_of", "PERSONAL_PRONOUNS"]
 
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "write",
-        "add",
-        "announce",
-        "claim",
-        "state",
-        "insist",
-        "warn",
-        "argue",
-        "report",
-        "note",
-        "declare",
-        "explain",
-        "post",
-        "tweet",
-        "reply",
-        "respond",
-        "confirm",
-        "deny",
-    }
-)
 PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "i", "me", "himself", "herself"})
 
 
-def speaker_of(pronoun: Token) -> Token | None:
-    """The subject of the speech verb whose reported clause holds ``pronoun``, if any.
+def speaker_of(pronoun: Token, speech_verbs: Collection[str]) -> Token | None:
+    """The subject of the speech verb whose reported clause holds ``pronoun``, if any
+    (``speech_verbs``: the lexicon's speech-verb words).
 
     "Yermak said he and Rubio discussed ...": for "he", the speaker token "Yermak".
     """
     clause = pronoun
-    while clause.dep_ not in ("ccomp", "parataxis") or clause.head.lemma_ not in SPEECH_VERBS:
+    while clause.dep_ not in ("ccomp", "parataxis") or clause.head.lemma_ not in speech_verbs:
         if clause.head.i == clause.i:
             return None
         clause = clause.head
