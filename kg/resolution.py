@@ -114,6 +114,7 @@ def canonical_names(
     defined: Iterable[tuple[str, str]] = (),
     ordered: bool = False,
     short_forms: bool = True,
+    institution_heads: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Map each short name to the full name it stands for (see the module's rules).
 
@@ -123,6 +124,8 @@ def canonical_names(
     when the other is only named after it ("Ahmed Mohamed ... Mohamed ... his father Ali Mohamed").
     Without ``short_forms`` (names of different articles) an organisation's short form is not
     read as its full name: "the Church" of one article may be another church than another's.
+    ``institution_heads`` are the lower-case last words a two-word name may drop ("Cornell" of
+    "Cornell University").
 
     >>> canonical_names([("Vladimir Putin", "PERSON"), ("Putin", "PERSON")])["Putin"]
     'Vladimir Putin'
@@ -182,7 +185,7 @@ def canonical_names(
         elif name.isupper() and len(name) >= 2:
             full = only({f for f in organisations if acronym_matches(name, f)}, name)
         elif short_forms:
-            full = only({f for f in organisations if _shortens(name, f)}, name)
+            full = only({f for f in organisations if _shortens(name, f, institution_heads)}, name)
         else:
             full = None
         if full is not None and full != name:
@@ -194,11 +197,14 @@ def canonical_names(
     return mapping
 
 
-def _shortens(short: str, full: str) -> bool:
+def _shortens(short: str, full: str, institution_heads: frozenset[str] = frozenset()) -> bool:
     """ "Chrome" of "Google Chrome" (its last word), "Church" of "Church of Scientology" (its head
-    before "of"), "Greens" of "Green Party" (its first word in the plural); the rest of a name after a
-    country's abbreviation ("State Department" of "US State Department")."""
+    before "of"), "Greens" of "Green Party" (its first word in the plural), "Cornell" of "Cornell
+    University" (the word before an institution's head); the rest of a name after a country's
+    abbreviation ("State Department" of "US State Department")."""
     words = full.split()
+    if len(words) == 2 and short == words[0] and words[1].lower() in institution_heads:
+        return True
     if short == words[-1] and len(short) > 2:
         return True
     if len(words) > 2 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]) and short == " ".join(words[1:]):

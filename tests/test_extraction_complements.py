@@ -78,3 +78,22 @@ def test_extraction_country_acts_through_its_compound_named_forces(facts_of):
 def test_extraction_concept_keeps_a_hyphenated_prefix(facts_of):
     _, triples = facts_of("The loudspeaker broadcasts anti-Pyongyang propaganda into Seoul.", with_triples=True)
     assert any(t.object.label == "anti-Pyongyang propaganda" for t in triples)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin-owned broadcaster Zvezda fired Ivan Petrov.", ("Kremlin", "own", "Zvezda")),
+        ("Iran-backed Hezbollah fired rockets at Haifa.", ("Iran", "supported", "Hezbollah")),
+        ("The Saudi-led coalition bombed the port.", ("Saudi Arabia", "leader of", "coalition")),
+        ("The ship docked beside the Acme-owned cruise ship, Seawind.", ("Acme", "own", "Seawind")),
+    ],
+)
+def test_extraction_hyphenated_participle_names_its_doer(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_extraction_hyphenated_place_participle_is_no_doer(facts_of):
+    found = facts_of("The London-based firm Brightwave hired Tom Reyes.")
+    assert ("Brightwave", "based in", "London") in found  # the place reader's fact, not a doer's
+    assert not any(s == "London" for s, _, _ in found)

@@ -255,6 +255,17 @@ def test_aliases_two_people_sharing_a_surname_stay_apart_unless_one_came_first()
     names = [("Dana Osei", "PERSON"), ("Osei", "PERSON"), ("Kofi Osei", "PERSON"), ("Osei", "PERSON")]
     assert "Osei" not in canonical_names(names)
     assert canonical_names(names, ordered=True)["Osei"] == "Dana Osei"
+
+
+def test_resolution_an_institution_is_named_without_its_head():
+    from kg.resolution import canonical_names
+
+    heads = frozenset({"university"})
+    names = [("Brackley University", "ORG"), ("Brackley", "ORG")]
+    assert canonical_names(names, institution_heads=heads)["Brackley"] == "Brackley University"
+    assert "Brackley" not in canonical_names(names)
+    two = [*names, ("Brackley College", "ORG")]
+    assert "Brackley" not in canonical_names(two, institution_heads=heads | {"college"})  # two readings
     assert "Osei" not in canonical_names([("Kofi Osei", "PERSON"), ("Dana Osei", "PERSON"), ("Osei", "PERSON")])
 
 

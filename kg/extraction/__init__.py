@@ -43,7 +43,9 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
     sentences = list(read_sentences(parsed, lexicon))
     surface = [(n.name, n.label) for s in sentences for n in s.names]
     defined = [pair for s in sentences for pair in defined_aliases(s.span.doc, s.names)]
-    full_names = canonical_names(surface, defined=defined, ordered=True)
+    full_names = canonical_names(
+        surface, defined=defined, ordered=True, institution_heads=lexicon.words("institution-head")
+    )
     labels = article_labels(surface, full_names, lexicon)
     refs = References(sentences, full_names, labels, lexicon)
     readers = Readers(refs, lexicon)

@@ -40,6 +40,7 @@ CONFIDENCE = {
     "light-verb": 0.75,
     "reciprocal": 0.8,
     "complement": 0.75,
+    "compound-participle": 0.8,
 }
 # Prepositions that mark a participant of the act even when the parser attaches them deep.
 _PARTICIPANT_PREPOSITIONS = frozenset({"with", "against", "from"})
@@ -220,6 +221,10 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
     for verb in sentence:
         if verb.pos_ != "VERB" and not (verb.pos_ == "AUX" and verb.dep_ not in ("aux", "auxpass")):
             continue
+        agent = _compound_agent(verb, lexicon)
+        if agent is not None:
+            yield Clause(agent, verb, verb.head, None, "compound-participle", False, False, False)
+            continue
         subjects, passive = subjects_of(verb)
         if not subjects:
             continue
@@ -297,6 +302,20 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                             yield clause(subject, target, None, "active-dative")
                         else:
                             yield clause(subject, target, prep, "passive-prep" if passive else "active-prep")
+
+
+def _compound_agent(verb: Token, lexicon: Lexicon) -> Token | None:
+    """ "the Kremlin-owned broadcaster", "Iran-backed militias": the word before the hyphen does
+    what the participle says to the noun it modifies, unless it says where ("London-based")."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.i < 2:
+        return None
+    if verb.lemma_.lower() in lexicon.words("place-participle"):
+        return None
+    doc = verb.doc
+    prefix = doc[verb.i - 2]
+    if doc[verb.i - 1].text != "-" or prefix.head.i != verb.i or prefix.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return prefix
 
 
 def content_noun(noun: Token, lexicon: Lexicon) -> Token:

@@ -274,7 +274,9 @@ def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSp
 
 def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
     for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENT_DEPS or token.ent_type_:
+        if token.pos_ != "PROPN" or token.ent_type_:
+            continue
+        if token.dep_ not in _ARGUMENT_DEPS and not _hyphen_prefix(token):
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i:
@@ -284,6 +286,12 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
             continue  # "Yemen's Foreign Minister, ...": a capitalised title, not a name
         if all(t.is_title or t.is_upper for t in doc[start : token.i + 1]):
             yield NameSpan(start, token.i + 1, doc[start : token.i + 1].text, "MISC")
+
+
+def _hyphen_prefix(token: Token) -> bool:
+    """ "Scientology" in "the Scientology-owned ship": the doer of a hyphenated participle."""
+    head = token.head
+    return head.tag_ == "VBN" and head.i == token.i + 2 and token.nbor(1).text == "-"
 
 
 def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:

@@ -304,6 +304,8 @@ class Readers:
                 or (self.refs.concept(sentence, token) if allowed else None)
                 for token, allowed in zip((clause.subject, clause.object), concepts)
             )
+            if clause.rule == "compound-participle" and subject is not None:
+                subject = self._compound_agent(subject)
             if subject is None or obj is None or subject.name == obj.name:
                 continue
             anchored = self.refs.anchored.get(subject.name) or self.refs.anchored.get(obj.name)
@@ -372,6 +374,16 @@ class Readers:
                     confidence=round(relation.confidence * 0.8, 3),
                     rule=relation.rule + "+country",
                 )
+
+    def _compound_agent(self, mention: Mention) -> Mention | None:
+        """The doer a hyphenated prefix names: a country for a demonym ("the Saudi-led coalition");
+        no place but a country ("a Cornell-led team" is the university's, whose name is cut)."""
+        place = self.lexicon.place(mention.text) if mention.label == "NORP" else None
+        if place is not None and place.type == KGO + "Country":
+            return replace(mention, name=place.label, label=place.type)
+        if kind_of(mention.label) == "place" and not self.lexicon.place(mention.name):
+            return None
+        return mention
 
     def _acting_country(self, sentence: Sentence, token: Token, subject: Mention) -> Mention | None:
         """ "Russian forces invaded", "a Russian missile hit": the country acts through its forces
