@@ -148,6 +148,11 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             ("Tom Vance", "Church of Zendarism"),
             id="follower-noun-of-an-organisation",
         ),
+        pytest.param(
+            "Brightwave said on Monday that its chief executive, Jane Doe, had resigned.",
+            ("Jane Doe", "Brightwave"),
+            id="its-title-in-apposition-is-the-speaking-organisation",
+        ),
     ],
 )
 def test_roles_from_news_forms(facts_of, text, expected):

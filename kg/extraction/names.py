@@ -822,8 +822,9 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
             text = doc[title[0] : title[1]].text.lower()
             affiliations = _title_affiliations(doc, title_noun, title, by_token, lexicon)
             owner = next((c for c in title_noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-            if not affiliations and owner is not None and text in lexicon.personal_roles:
-                # "his lawyer, Omar Haddad": the person the pronoun stands for (resolved with the article)
+            if not affiliations and owner is not None and (text in lexicon.personal_roles or owner.lower_ == "its"):
+                # "his lawyer, Omar Haddad", "its chief executive, Jane Doe": whom the pronoun stands
+                # for (resolved with the article)
                 affiliations = [NameSpan(owner.i, owner.i + 1, owner.text, PRONOUN_LABEL)]
             for affiliation in affiliations or [None]:
                 yield Role(name, text, title[0], title[1], affiliation, "apposition")

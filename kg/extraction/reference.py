@@ -289,7 +289,10 @@ class References:
         return next((n for n in sentence.names if n.start <= index < n.end), None)
 
     def pronoun(self, sentence: Sentence, pronoun: Token) -> Mention | None:
-        name = self._it_antecedent(sentence, pronoun) if pronoun.lower_ == "it" else self._antecedent(sentence, pronoun)
+        if pronoun.lower_ in ("it", "its"):
+            name = self._it_antecedent(sentence, pronoun)
+        else:
+            name = self._antecedent(sentence, pronoun)
         if name is None:
             return None
         start = sentence.offset + pronoun.idx
