@@ -69,13 +69,17 @@ def resolve_triples(
     ]
     amounts = {name: amount for _, article_facts in facts for name, amount in article_facts.amounts.items()}
     entities = _entities(mentions, names, lexicon, _argument_evidence(typed, lexicon), amounts)
-    triples = []
+    triples: dict[tuple, Triple] = {}
     for article, relation, (prop, label) in typed:
         subject = entities[names.get(relation.subject.name, relation.subject.name)]
         obj = entities[names.get(relation.object.name, relation.object.name)]
         if subject.id == obj.id:
             continue
-        triples.append(
+        # One statement a fact: "shot and killed X" is one killing, read off both verbs.
+        key = (article.id, relation.sentence_id, subject.id, prop, obj.id, relation.negated, relation.hedged)
+        if key in triples and triples[key].confidence >= relation.confidence:
+            continue
+        triples[key] = (
             Triple(
                 article=article,
                 subject=subject,
@@ -97,7 +101,7 @@ def resolve_triples(
                 modality=relation.modality,
             )
         )
-    return triples
+    return list(triples.values())
 
 
 def _speaker_entity(relation: Relation, names: dict[str, str], entities: dict[str, Entity]) -> Entity | None:

@@ -245,7 +245,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                 for actor in conjuncts(agent):
                     for patient in subjects:
                         yield clause(actor, patient, None, "passive-agent")
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")] or _shared_objects(verb, lexicon)
         for small in (c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("NOUN", "ADJ")):
             # "declared the outbreak a national emergency": the object and what it is declared to be
             inner = next((c for c in small.children if c.dep_ == "nsubj"), None)
@@ -302,6 +302,19 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                             yield clause(subject, target, None, "active-dative")
                         else:
                             yield clause(subject, target, prep, "passive-prep" if passive else "active-prep")
+
+
+def _shared_objects(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "Police arrested and charged X": a verb of the lexicon right before "and" and a second
+    verb shares that verb's object."""
+    if lexicon.verb_property(verb.lemma_.lower()) is None:
+        return []
+    second = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if second is None or verb.i + 1 >= len(verb.doc) or verb.nbor(1).dep_ != "cc":
+        return []
+    if any(t.pos_ != "ADV" for t in verb.doc[verb.i + 2 : second.i]):
+        return []
+    return [c for c in second.children if c.dep_ == "dobj"]
 
 
 def _compound_agent(verb: Token, lexicon: Lexicon) -> Token | None:

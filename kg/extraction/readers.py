@@ -63,7 +63,8 @@ def _of_or_from(noun: Token) -> list[Token]:
 
 
 def _is_fatal(verb: Token, lexicon: Lexicon) -> bool:
-    """ "shot to death", "fatally stabbed", "shot dead", "shot and killed": an attack that killed."""
+    """ "shot to death", "fatally stabbed", "shot dead", "shot and killed", "mortally wounded":
+    an attack that killed."""
     if verb.lemma_.lower() not in lexicon.words("injuring-verb"):
         return False
     for child in verb.children:
@@ -71,6 +72,8 @@ def _is_fatal(verb: Token, lexicon: Lexicon) -> bool:
             return True
         if child.lower_ == "dead" or (child.dep_ == "conj" and child.lemma_ in ("kill", "murder")):
             return True
+        if child.dep_ == "conj" and child.pos_ == "VERB" and _is_fatal(child, lexicon):
+            return True  # "shot and mortally wounded"
         if child.dep_ == "prep" and child.lower_ == "to" and any(c.lower_ == "death" for c in child.children):
             return True
     return False
