@@ -97,3 +97,20 @@ def test_extraction_hyphenated_place_participle_is_no_doer(facts_of):
     found = facts_of("The London-based firm Brightwave hired Tom Reyes.")
     assert ("Brightwave", "based in", "London") in found  # the place reader's fact, not a doer's
     assert not any(s == "London" for s, _, _ in found)
+
+
+def test_extraction_verbs_before_and_share_the_object(facts_of):
+    found = facts_of("Police in Leeds arrested and charged Tom Hale on Monday.")
+    assert any(p == "arrested" and o == "Tom Hale" for _, p, o in found)
+    assert any(p == "charged" and o == "Tom Hale" for _, p, o in found)
+
+
+def test_extraction_shot_and_mortally_wounded_is_one_killing(facts_of):
+    _, triples = facts_of("Dan Ruby shot and mortally wounded Tom Oswald on Sunday.", with_triples=True)
+    killings = [t for t in triples if t.property_label == "killed"]
+    assert [(t.subject.label, t.object.label) for t in killings] == [("Dan Ruby", "Tom Oswald")]
+
+
+def test_extraction_participle_before_the_subject_is_the_subject_s(facts_of):
+    found = facts_of("Born in Philadelphia, Tom Hale moved to Paris in 1921.")
+    assert ("Tom Hale", "born in", "Philadelphia") in found

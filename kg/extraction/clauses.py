@@ -165,6 +165,14 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             return subjects_of(governor)[0], False
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(verb.head)[0], False
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i < verb.head.i
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return subjects_of(verb.head)[0], True  # "Born in Ohio, Hale moved ...": the subject undergoes it
     if verb.dep_ == "acl" and _is_infinitive(verb) and verb.head.pos_ == "NOUN":
         # "the Church's attempts to remove the video": the noun's possessor acts
         owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
