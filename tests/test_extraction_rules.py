@@ -334,6 +334,17 @@ def test_extraction_no_dateline_in_an_ordinary_sentence(facts_of):
     assert not any(p == "filed from" for _, p, _ in found)
 
 
+def test_extraction_a_time_opening_the_sentence_is_no_dateline(facts_of):
+    found = facts_of("On Friday, Brightwave Holdings (BWH) — the national body for chess — said it would comply.")
+    assert not any(p == "filed from" for _, p, _ in found)
+
+
+def test_extraction_a_dateline_fills_no_clause_slot(facts_of):
+    found = facts_of("BANGKOK, Thailand (AP) — Police arrested Tom Hale on Monday.")
+    assert ("AP", "filed from", "Bangkok") in found
+    assert not any(p == "arrested" and s in ("Bangkok", "BANGKOK", "Thailand") for s, p, _ in found)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -18,7 +18,7 @@ from kg.ontology import KGO, Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["DatelineFact", "dateline_facts", "line_name"]
+__all__ = ["DatelineFact", "dateline_end", "dateline_facts", "line_name"]
 
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 # A region may come with its abbreviation's period split off ("Md .") as some text has it.
@@ -67,7 +67,7 @@ def dateline_facts(doc: Doc, lexicon: Lexicon) -> Iterator[DatelineFact]:
     """The facts a paragraph's opening dateline or source line states, if it has one."""
     text = doc.text
     match = _DATELINE.match(text)
-    if match and match.group("place") and not _is_date(match.group("region")):
+    if match and match.group("place") and not _is_date(match.group("region")) and _names_a_place(doc, match):
         place = _span(match, "place", "GPE")
         agency = _span(match, "agency", "ORG") or _span(match, "bare", "ORG")
         yield DatelineFact(agency, KGO + "filedFrom", place, 0.8, "dateline")
@@ -91,6 +91,13 @@ def dateline_facts(doc: Doc, lexicon: Lexicon) -> Iterator[DatelineFact]:
             yield DatelineFact(outlet, KGO + "filedFrom", place, 0.75, "source-line")
 
 
+def dateline_end(doc: Doc, lexicon: Lexicon) -> int:
+    """Where the paragraph's opening dateline ends (a character offset; 0 when it has none): its
+    words are no clause's subject or object ("BANGKOK, Thailand (AP) — Police arrested ...")."""
+    facts = [fact for fact in dateline_facts(doc, lexicon) if fact.rule == "dateline"]
+    return max((end for fact in facts for _, end, _ in (fact.subject, fact.object)), default=0)
+
+
 def line_name(text: str) -> str:
     """The name a dateline writes: "Md ." is "Md.", and a place in capitals is named as usual."""
     text = text.replace(" .", ".")
@@ -99,6 +106,12 @@ def line_name(text: str) -> str:
 
 def _span(match: re.Match, group: str, label: str) -> tuple[int, int, str] | None:
     return (match.start(group), match.end(group), label) if match.group(group) else None
+
+
+def _names_a_place(doc: Doc, match: re.Match) -> bool:
+    """ "On Friday, USA Gymnastics (USAG) —" opens with a time, not a dateline's place."""
+    words = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand") or ()
+    return not any(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "ADP" for t in words)
 
 
 def _is_date(text: str | None) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.claims import claim_facts
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens
 from kg.extraction.concepts import concept_of
-from kg.extraction.datelines import dateline_facts, line_name
+from kg.extraction.datelines import dateline_end, dateline_facts, line_name
 from kg.extraction.names import PRONOUN_LABEL, NameSpan, direct_affiliations, title_around
 from kg.extraction.nominals import nominal_facts
 from kg.extraction.places import place_facts
@@ -297,7 +297,10 @@ class Readers:
         return min(spans, key=lambda span: span[1] - span[0])[2:] if spans else (None, None)
 
     def clause_relations(self, sentence: Sentence) -> Iterator[Relation]:
+        opening = dateline_end(sentence.span.doc, self.lexicon) if sentence.span.start == 0 else 0
         for clause in find_clauses(sentence.span, self.lexicon):
+            if min(clause.subject.idx, clause.object.idx) < opening:
+                continue  # a dateline's place fills no clause's slot
             # Concepts stand in for direct participants, not for the circumstances a passive
             # verb's prepositions add ("was given for courage"); its patient may be one.
             concepts = (True, clause.rule != "passive-prep")
