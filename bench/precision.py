@@ -93,7 +93,9 @@ def main(argv: list[str]) -> int:
     if missing:
         print(f"bench.precision: {len(missing)} sampled triples lack a judgement", file=sys.stderr)
         return 1
-    result = score(judgements)
+    # Judgements of triples a later extraction no longer draws stay in the file (they may come
+    # back); the figure is the current sample's.
+    result = score([j for j in judgements if j["key"] in sample])
     print(f"precision {result['precision']:.2f} ({result['correct']} of {result['judged']} judged correct)")
     for kind, count in result["errors"].most_common():
         print(f"  {count:2d}  {kind}")
