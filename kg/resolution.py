@@ -201,7 +201,8 @@ def _shortens(short: str, full: str, institution_heads: frozenset[str] = frozens
     """ "Chrome" of "Google Chrome" (its last word), "Church" of "Church of Scientology" (its head
     before "of"), "Greens" of "Green Party" (its first word in the plural), "Cornell" of "Cornell
     University" (the word before an institution's head); the rest of a name after a country's
-    abbreviation ("State Department" of "US State Department")."""
+    abbreviation ("State Department" of "US State Department"); the name with its front abbreviated
+    ("UN Security Council" of "United Nations Security Council")."""
     words = full.split()
     if len(words) == 2 and short == words[0] and words[1].lower() in institution_heads:
         return True
@@ -209,6 +210,9 @@ def _shortens(short: str, full: str, institution_heads: frozenset[str] = frozens
         return True
     if len(words) > 2 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]) and short == " ".join(words[1:]):
         return True  # "State Department" of "US State Department", "House of Representatives" of "U.S. ..."
+    first, _, rest = short.partition(" ")
+    if rest and full.endswith(" " + rest) and acronym_matches(first, full[: -len(rest) - 1]):
+        return True  # "UN Security Council" of "United Nations Security Council"
     if len(words) > 2 and words[1].lower() == "of" and short == words[0]:
         return True
     return short.endswith("s") and short[:-1] == words[0] and len(words) == 2

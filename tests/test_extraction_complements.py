@@ -114,3 +114,16 @@ def test_extraction_shot_and_mortally_wounded_is_one_killing(facts_of):
 def test_extraction_participle_before_the_subject_is_the_subject_s(facts_of):
     found = facts_of("Born in Philadelphia, Tom Hale moved to Paris in 1921.")
     assert ("Tom Hale", "born in", "Philadelphia") in found
+
+
+def test_extraction_people_from_an_organisation_are_its_own(facts_of):
+    found = facts_of("Officials from the World Health Organization visited the camp on Monday.")
+    group = "officials from World Health Organization"
+    assert (group, "visited", "camp") in found  # the group ties the fact to a name
+    assert (group, "works for", "World Health Organization") in found
+
+
+def test_extraction_groups_of_two_organisations_stay_apart(facts_of):
+    found = facts_of("Researchers at Halden University and researchers at Brackley University found the virus.")
+    groups = {s for s, p, _ in found if p == "works for"}
+    assert groups == {"researchers at Halden University", "researchers at Brackley University"}

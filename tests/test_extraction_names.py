@@ -262,6 +262,15 @@ def test_aliases_two_people_sharing_a_surname_stay_apart_unless_one_came_first()
     assert canonical_names(names, ordered=True)["Osei"] == "Dana Osei"
 
 
+def test_resolution_a_name_with_its_front_abbreviated_is_the_full_name():
+    from kg.resolution import canonical_names
+
+    names = [("United Nations Security Council", "ORG"), ("UN Security Council", "ORG"), ("Security Council", "ORG")]
+    mapping = canonical_names(names)
+    assert mapping["UN Security Council"] == "United Nations Security Council"
+    assert "United Nations Security Council" not in mapping
+
+
 def test_resolution_an_institution_is_named_without_its_head():
     from kg.resolution import canonical_names
 

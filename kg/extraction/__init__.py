@@ -61,6 +61,7 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
             *readers.claim_relations(sentence),
             *readers.clause_relations(sentence),
             *readers.event_relations(sentence),
+            *readers.group_relations(sentence),
         )
         for relation in found:
             key = (

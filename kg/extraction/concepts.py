@@ -33,6 +33,10 @@ class Concept:
     end: int = 0
 
 
+# Prepositions whose named object ties a noun to a named thing ("officials *from* the WHO").
+_ANCHORING_PREPOSITIONS = frozenset({"of", "from", "at", "with", "for"})
+
+
 def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
     """The concept a common-noun argument head stands for, or None when it is too vague."""
     token = content_noun(token, lexicon)
@@ -72,7 +76,10 @@ def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
     key = " ".join([*(m.lower_ for m in modifiers if m.dep_ == "amod"), lemma])
     # A proper noun or adjective ties the concept to a named thing ("Iskander missile", "Russian forces").
     anchored = any(m.pos_ == "PROPN" or m.dep_ == "amod" for m in modifiers)
-    return Concept(label, key, _class_of(lemma, lexicon), words[0].i, anchored, end)
+    named = _named_complement(token) if complement is None else None
+    if named is not None:  # "journalists from Al-Jazeera": the group is the organisation's
+        label, key, end = f"{label} {named[0]}", f"{key} {named[0]}", named[1]
+    return Concept(label, key, _class_of(lemma, lexicon), words[0].i, anchored or named is not None, end)
 
 
 def _compounds(token: Token) -> list[Token]:
@@ -85,6 +92,19 @@ def _of_complement(noun: Token) -> Token | None:
     prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     return pobj if pobj is not None and pobj.pos_ == "NOUN" else None
+
+
+def _named_complement(noun: Token) -> tuple[str, int] | None:
+    """ "journalists from Al-Jazeera", "critics of Scientology", "researchers at Cornell": a name
+    right after the noun's preposition ties it to a named thing. The words ("from Al-Jazeera") and
+    where they end."""
+    for prep in noun.rights:
+        if prep.dep_ != "prep" or prep.i != noun.i + 1 or prep.lower_ not in _ANCHORING_PREPOSITIONS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            name = [*(c for c in pobj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), pobj]
+            return " ".join([prep.lower_, *(t.text for t in name)]), pobj.i + 1
+    return None
 
 
 def _class_of(lemma: str, lexicon: Lexicon) -> str:

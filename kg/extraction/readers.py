@@ -291,6 +291,31 @@ class Readers:
                         when=_date_phrase(sentence.span, owner),
                     )
 
+    def group_relations(self, sentence: Sentence) -> Iterator[Relation]:
+        """ "six journalists from Al-Jazeera", "hackers from Anonymous": people a noun names work
+        for (or belong to) the organisation named right after it (the lexicon's member nouns)."""
+        for noun in sentence.span:
+            prop = self.lexicon.word_property("member-noun", noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+            if prop is None or noun.i + 1 >= sentence.span.end:
+                continue
+            prep = noun.nbor(1)
+            if prep.head.i != noun.i or prep.lower_ not in ("from", "at", "with", "for", "of"):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                organisation = self.refs.argument(sentence, pobj)  # "from the news network Al-Jazeera"
+                group = self.refs.concept(sentence, noun) if organisation is not None else None
+                if group is None or kind_of(organisation.label) != "organization":
+                    continue
+                yield Relation(
+                    subject=group,
+                    predicate=Predicate(lemma=noun.lemma_.lower(), text=f"{noun.text} {prep.text}", property=prop),
+                    object=organisation,
+                    sentence_id=sentence.id,
+                    sentence=sentence.span.text,
+                    confidence=0.7,
+                    rule="member-noun",
+                )
+
     def _claim_at(self, sentence: Sentence, token: Token) -> tuple[str, str] | tuple[None, None]:
         """The innermost reported claim of the sentence whose words hold ``token``, and its speaker."""
         spans = [span for span in self.claims.get(sentence.id, ()) if span[0] <= token.i < span[1]]
