@@ -55,3 +55,22 @@ def test_extraction_possessor_of_an_attempt_acts_hedged(facts_of):
     fact = _fact(triples, "sanctioned")
     assert fact.subject.label == "Norwegian government" or fact.subject.label.endswith("government")
     assert (fact.hedged, fact.modality) == (True, "attempt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ola Berg appealed to Tom Hale to release the prisoners.",
+        "Ola Berg called on Tom Hale to release the prisoners.",
+        "Ola Berg urged Tom Hale to release the prisoners.",
+    ],
+)
+def test_factuality_the_one_asked_does_the_requested_act_which_is_hedged(facts_of, text):
+    _, triples = facts_of(text, with_triples=True)
+    release = [t for t in triples if t.predicate.lemma == "release"]
+    assert [(t.subject.label, t.hedged) for t in release] == [("Tom Hale", True)]
+
+
+def test_factuality_we_in_a_quote_is_its_speaker(facts_of):
+    found = facts_of('"We will defeat Acme in court," Ola Berg told reporters.')
+    assert ("Ola Berg", "defeat", "Acme") in found

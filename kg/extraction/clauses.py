@@ -155,11 +155,11 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         objects = [c for c in governor.children if c.dep_ == "dobj"] or [
             p
             for c in governor.children
-            if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i < verb.i
             for p in c.children
             if p.dep_ == "pobj"
         ]
-        if objects:  # "force Russia to change", "called on the US to act": the object acts
+        if objects:  # "force Russia to change", "called on the US to act", "appealed to voters to stay": the object acts
             return conjuncts(objects[0]), False
         if governor.pos_ in ("VERB", "AUX"):
             return subjects_of(governor)[0], False
@@ -205,7 +205,7 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
     modals, attempts = lexicon.words("modal-verb"), lexicon.words("attempt-verb")
     conditions = lexicon.words("condition-mark")
     frames = lexicon.words("intention-verb") | attempts | lexicon.words("readiness-adjective")
-    frames |= lexicon.words("ability-word")
+    frames |= lexicon.words("ability-word") | lexicon.words("request-verb")
     cue = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in modals), None)
     # "asked if he were under investigation", "unless Russia withdraws": a condition, no fact
     cue = cue or next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in conditions), None)
@@ -215,7 +215,8 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
     if governor is not None:
         frame = governor.lemma_.lower()
         purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if (verb.dep_ != "advcl" and frame in frames) or (purpose and frame in attempts):
+        requested = purpose and frame in lexicon.words("request-verb")
+        if (verb.dep_ != "advcl" and frame in frames) or (purpose and frame in attempts) or requested:
             cue = frame
             holders = (governor, governor.head) if governor.dep_ == "acomp" else (governor,)
             governor_negated = any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)
@@ -234,6 +235,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
             yield Clause(agent, verb, verb.head, None, "compound-participle", False, False, False)
             continue
         subjects, passive = subjects_of(verb)
+        subjects = _asked(verb, lexicon) or subjects
         if not subjects:
             continue
         negated, hedged, cue = _flags(verb, subjects, lexicon)
@@ -310,6 +312,25 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                             yield clause(subject, target, None, "active-dative")
                         else:
                             yield clause(subject, target, prep, "passive-prep" if passive else "active-prep")
+
+
+def _asked(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "appealed to voters to stay", "urged Russia to withdraw": who is asked to do the act of
+    an infinitive under a request verb (its object), or nobody when it is no such infinitive."""
+    governor = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or not _is_infinitive(verb):
+        return []
+    if governor.lemma_.lower() not in lexicon.words("request-verb"):
+        return []
+    asked = [c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i]
+    asked += [
+        p
+        for c in governor.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "with") and c.i < verb.i
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return conjuncts(asked[0]) if asked else []
 
 
 def _shared_objects(verb: Token, lexicon: Lexicon) -> list[Token]:
