@@ -159,7 +159,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             for p in c.children
             if p.dep_ == "pobj"
         ]
-        if objects:  # "force Russia to change", "called on the US to act", "appealed to voters to stay": the object acts
+        if objects:  # "force Russia to change", "called on the US to act", "appealed to X to stay": the object acts
             return conjuncts(objects[0]), False
         if governor.pos_ in ("VERB", "AUX"):
             return subjects_of(governor)[0], False
