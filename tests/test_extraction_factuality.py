@@ -74,3 +74,16 @@ def test_factuality_the_one_asked_does_the_requested_act_which_is_hedged(facts_o
 def test_factuality_we_in_a_quote_is_its_speaker(facts_of):
     found = facts_of('"We will defeat Acme in court," Ola Berg told reporters.')
     assert ("Ola Berg", "defeat", "Acme") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Rebels reportedly killed Tom Hale.", "reportedly"),
+        ("Tom Hale allegedly replied to Ana Ruiz.", "allegedly"),
+        ("Dan Ruby wishes to spotlight the causes of poverty.", "wish"),
+    ],
+)
+def test_factuality_hedging_adverbs_and_wishes(facts_of, text, cue):
+    _, triples = facts_of(text, with_triples=True)
+    assert triples and all(t.hedged and t.modality == cue for t in triples if not t.predicate.role)

@@ -207,6 +207,9 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
     frames = lexicon.words("intention-verb") | attempts | lexicon.words("readiness-adjective")
     frames |= lexicon.words("ability-word") | lexicon.words("request-verb")
     cue = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in modals), None)
+    # "allegedly replied", "reportedly killed", "nearly tied": the act is not asserted
+    adverbs = lexicon.words("hedge-adverb")
+    cue = cue or next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in adverbs), None)
     # "asked if he were under investigation", "unless Russia withdraws": a condition, no fact
     cue = cue or next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in conditions), None)
     governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
