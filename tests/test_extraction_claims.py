@@ -123,3 +123,12 @@ def test_extraction_according_to_needs_a_named_source(facts_of):
 def test_extraction_reflexive_is_its_clause_subject(facts_of):
     _, triples = facts_of("Lee Park met Ana Ruiz. Ana Ruiz praised herself and Norway.", with_triples=True)
     assert not any(t.predicate.lemma == "praise" and t.object.label == "Lee Park" for t in triples)
+
+
+def test_claims_a_second_claim_verb_hung_inside_the_first_has_its_speaker(facts_of):
+    _, triples = facts_of(
+        "Acme denies it. Acme also claimed Lena Holt was a volunteer and claim she has a motive for lying.",
+        with_triples=True,
+    )
+    speakers = {t.subject.label for t in triples if t.property_label == "stated"}
+    assert "Lena Holt" not in speakers

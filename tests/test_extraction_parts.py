@@ -49,3 +49,20 @@ def test_typing_decides_the_property_from_the_lexicon_and_restrictions(lexicon):
     kgo = "https://example.org/kg/ontology#"
     assert lexicon.verb_property("sanction") == kgo + "sanctioned"
     assert lexicon.admits(kgo + "sanctioned", kgo + "Country", kgo + "Country")
+
+
+def test_names_a_name_ending_in_a_person_s_surname_that_who_describes_is_a_person(nlp, lexicon):
+    from spacy.tokens import Span
+
+    from kg.extraction.sentences import read_sentences
+    from kg.nlp import Paragraph, ParsedArticle
+
+    text = "Tom Marat Sow met Ana Ruiz. Others stay, like Bakary Sow, who lives in the camp."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Bakary")
+    # The tagger's mistake, made here on purpose: the relative's name tagged as an organisation.
+    doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)] + [Span(doc, start, start + 2, "ORG")]
+    article = Article(id="t", title="", date=dt.date(2025, 1, 6), text=text, source="test")
+    sentences = list(read_sentences(ParsedArticle(article, (Paragraph(0, doc),)), lexicon))
+    labels = {n.name: n.label for s in sentences for n in s.names}
+    assert labels["Bakary Sow"] == "PERSON"

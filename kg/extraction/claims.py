@@ -72,6 +72,8 @@ def _speakers(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         return conjuncts(subjects[0])
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ == verb.lemma_:
+        return _speakers(verb.head.head)  # "claimed X was ... and claim she ...": the parser hung it inside
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _speakers(verb.head)
     return [named] if (named := _name_before(verb)) is not None else []

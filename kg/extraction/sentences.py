@@ -17,12 +17,13 @@ from kg.ontology import Lexicon
 from kg.resolution import surname
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 __all__ = ["Sentence", "read_sentences"]
 
 # Bare NER labels a lone surname is mistaken for (a gazetteer class is no mistake).
 _SURNAME_MISTAKES = frozenset({"ORG", "GPE", "LOC", "NORP", "MISC", "PRODUCT", "FAC"})
+_NAME_MISTAKES = frozenset({"ORG", "NORP", "MISC", "PRODUCT"})
 
 
 
@@ -46,9 +47,11 @@ def read_sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[Sentence
     for index, (paragraph, found) in enumerate(zip(parsed.paragraphs, first)):
         entities = [n for n in found if n.label != "MISC"]  # proper nouns are found again after known names
         names = find_names(paragraph.doc, lexicon, known=known, entities=entities)
-        # "Larry Nassar ... Nassar served as": a person's surname the tagger took for something else
+        # "Larry Nassar ... Nassar served as": a person's surname the tagger took for something
+        # else; "Yaraah Sow" beside "Mohamed Ali Sow": a name that ends in a person's surname
         names = [
-            replace(n, label="PERSON") if n.label in _SURNAME_MISTAKES and n.name in surnames else n for n in names
+            replace(n, label="PERSON") if n.label in _SURNAME_MISTAKES and _family_name(n, paragraph.doc, surnames) else n
+            for n in names
         ]
         roles = find_roles(paragraph.doc, names, lexicon)
         names, roles = _title_holders_are_people(names, roles)
@@ -63,6 +66,19 @@ def read_sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[Sentence
             )
             number += 1
 
+
+
+def _family_name(name: NameSpan, doc: Doc, surnames: set[str]) -> bool:
+    """A person's surname alone, or a name ending in one that a "who" clause describes ("Yaraah
+    Sow, who lives ..." beside "Mohamed Ali Sow"; a place may end in a word the tagger once took
+    for a surname, but no "who" describes it)."""
+    words = name.name.split()
+    if len(words) == 1:
+        return name.name in surnames
+    if name.label not in _NAME_MISTAKES or len(words) > 3 or words[-1] not in surnames:
+        return False
+    clauses = (c for c in doc[name.end - 1].children if c.dep_ == "relcl")
+    return any(c.lower_ in ("who", "whom") for clause in clauses for c in clause.children)
 
 
 def _known_names(per_paragraph: Iterable[list[NameSpan]]) -> dict[tuple[str, ...], str]:
