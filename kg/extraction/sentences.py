@@ -49,8 +49,9 @@ def read_sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[Sentence
         names = find_names(paragraph.doc, lexicon, known=known, entities=entities)
         # "Larry Nassar ... Nassar served as": a person's surname the tagger took for something
         # else; "Yaraah Sow" beside "Mohamed Ali Sow": a name that ends in a person's surname
+        doc = paragraph.doc
         names = [
-            replace(n, label="PERSON") if n.label in _SURNAME_MISTAKES and _family_name(n, paragraph.doc, surnames) else n
+            replace(n, label="PERSON") if n.label in _SURNAME_MISTAKES and _family_name(n, doc, surnames) else n
             for n in names
         ]
         roles = find_roles(paragraph.doc, names, lexicon)
