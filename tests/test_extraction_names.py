@@ -402,3 +402,9 @@ def test_extraction_name_ending_in_a_facility_noun_is_a_facility(facts_of):
     _, triples = facts_of("The files were found on Castlefrank Road in Kanata by Ana Ruiz.", with_triples=True)
     types = {e.label: e.type.rsplit("#", 1)[-1] for t in triples for e in (t.subject, t.object)}
     assert types.get("Castlefrank Road") == "Facility"
+
+
+def test_roles_a_title_of_a_field_is_no_post(facts_of):
+    found = facts_of("Tom Hale, 54, is a former University of Iowa professor of economics.")
+    assert ("Tom Hale", "works for", "University of Iowa") in found
+    assert not any(o == "economics" for _, _, o in found)

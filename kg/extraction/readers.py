@@ -462,6 +462,8 @@ class Readers:
         """ "X is the head of Y" (a role), "X is a native of Y" (where X is from)."""
         noun = clause.noun
         title = title_around(sentence.span.doc, noun, self.lexicon)
+        if title is not None and is_concept(obj):
+            return None  # "a professor of economics": a field, not where the post is held
         if title is not None:
             text = sentence.span.doc[title[0] : title[1]].text
             predicate = Predicate(lemma=text.lower(), text=text, role=True)
