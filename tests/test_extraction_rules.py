@@ -461,3 +461,17 @@ def test_extraction_proper_nouns_before_a_title_name_one_organisation(facts_of):
 def test_extraction_hometown(facts_of):
     found = facts_of("The parade passed through Beaumont, Texas, Richardson's hometown, on Sunday.")
     assert ("Richardson", "lives in", "Beaumont") in found
+
+
+def test_extraction_who_fired_the_weapon_that_killed_killed(facts_of):
+    found = facts_of("The panel found that Tom Hale fired the shots that killed Ed Price.")
+    assert ("Tom Hale", "killed", "Ed Price") in found
+
+
+def test_extraction_an_organisation_sits_where_its_headquarters_are(facts_of):
+    assert ("Acme", "based in", "Leeds") in facts_of("Protesters gathered outside Acme's headquarters in Leeds.")
+
+
+def test_extraction_an_activist_in_a_party_belongs_to_it(facts_of):
+    found = facts_of("Tom Hale, an activist in the Green Party, was arrested.")
+    assert ("Tom Hale", "member of", "Green Party") in found

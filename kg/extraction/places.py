@@ -78,15 +78,21 @@ def place_facts(
             other = at[owner.i]
             if kind != "person" and kind_of(label_of(other)) == "place" and other.name != name.name:
                 yield PlaceFact(name, other, _PLACE_OF[kind], "'s", 0.6, "possessive-place")
-        yield from _apposition_place(doc, name, at, kind, label_of)
+        yield from _apposition_place(doc, name, at, kind, label_of, lexicon)
         yield from _comma_place(doc, name, at, kind, label_of)
         yield from _based(doc, name, at, kind, label_of)
         if kind == "place":
             yield from _hometown(doc, name, at, label_of, lexicon)
+            yield from _seat(doc, name, at, label_of, lexicon)
 
 
 def _apposition_place(
-    doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None, label_of: Callable[[NameSpan], str]
+    doc,
+    name: NameSpan,
+    at: dict[int, NameSpan],
+    kind: str | None,
+    label_of: Callable[[NameSpan], str],
+    lexicon: Lexicon,
 ) -> Iterator[PlaceFact]:
     """ "Acme, a Hong Kong construction firm" (based in); "Thomas, a native of Chisholm" and
     "Derwinski, a Republican from Chicago" (lives in); "Bosnia's capital, Sarajevo" (located in)."""
@@ -97,7 +103,7 @@ def _apposition_place(
     nouns += [c for noun in nouns for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     for noun in nouns:
         if kind == "person":
-            yield from _apposition_employer(name, noun, at, label_of)
+            yield from _apposition_employer(name, noun, at, label_of, lexicon)
         places = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         places += [
             p
@@ -117,19 +123,21 @@ def _apposition_place(
 
 
 def _apposition_employer(
-    name: NameSpan, noun, at: dict[int, NameSpan], label_of: Callable[[NameSpan], str]
+    name: NameSpan, noun, at: dict[int, NameSpan], label_of: Callable[[NameSpan], str], lexicon: Lexicon
 ) -> Iterator[PlaceFact]:
     """ "David Ames, an ecologist at Cornell University": a person described by their work
-    at, with or for an organisation works for it."""
+    at, with or for an organisation works for it; "an activist in the Green Party" belongs to it
+    (the lexicon's member nouns say which)."""
+    prop = lexicon.word_property("member-noun", noun.lemma_.lower()) or KGO + "worksFor"
     for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("at", "with", "for"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "with", "for", "in"):
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             # "an economist with the Acme Foundation research group": the name modifies the head
             named = [pobj, *(c for c in pobj.children if c.dep_ == "compound")]
             other = next((at[t.i] for t in named if t.i in at), None)
             if other is not None and kind_of(label_of(other)) == "organization" and other.name != name.name:
-                yield PlaceFact(name, other, KGO + "worksFor", f"{noun.text} {prep.text}", 0.6, "apposition-employer")
+                yield PlaceFact(name, other, prop, f"{noun.text} {prep.text}", 0.6, "apposition-employer")
 
 
 def _home_property(label: str) -> str:
@@ -192,6 +200,23 @@ def _hometown(
         owner = next((at[c.i] for c in noun.children if c.dep_ == "poss" and c.i in at), None)
         if prop and owner is not None and kind_of(label_of(owner)) == "person":
             yield PlaceFact(owner, name, prop, noun.text, 0.65, "hometown")
+
+
+def _seat(
+    doc, name: NameSpan, at: dict[int, NameSpan], label_of: Callable[[NameSpan], str], lexicon: Lexicon
+) -> Iterator[PlaceFact]:
+    """ "NRC headquarters in Rockville", "the UN's headquarters in New York": where the organisation
+    whose seat it is sits (the lexicon's seat nouns)."""
+    head = doc[name.end - 1]
+    if head.dep_ != "pobj" or head.head.lower_ not in ("in", "at"):
+        return
+    noun = head.head.head
+    prop = lexicon.word_property("seat-noun", noun.lemma_.lower()) if noun.pos_ in ("NOUN", "PROPN") else None
+    if prop is None:
+        return
+    for owner in (at[c.i] for c in noun.children if c.dep_ in ("poss", "compound") and c.i in at):
+        if kind_of(label_of(owner)) == "organization":
+            yield PlaceFact(owner, name, prop, noun.text, 0.7, "seat")
 
 
 def _based(

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extraction.claims import claim_facts
-from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens
+from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens, subjects_of
 from kg.extraction.concepts import concept_of
 from kg.extraction.datelines import dateline_end, dateline_facts, line_name
 from kg.extraction.names import PRONOUN_LABEL, NameSpan, direct_affiliations, title_around
@@ -397,6 +397,10 @@ class Readers:
                 claim=claim,
             )
             yield relation
+            doer = self._weapon_user(sentence, clause, subject)
+            if doer is not None and doer.name != obj.name:
+                confidence = round(relation.confidence * 0.8, 3)
+                yield replace(relation, subject=doer, confidence=confidence, rule="weapon-user")
             country = self._acting_country(sentence, clause.subject, subject)
             if country is not None and country.name != obj.name:
                 yield replace(
@@ -415,6 +419,17 @@ class Readers:
         if kind_of(mention.label) == "place" and not self.lexicon.place(mention.name):
             return None
         return mention
+
+    def _weapon_user(self, sentence: Sentence, clause, subject: Mention) -> Mention | None:
+        """ "Hale fired the shots that killed Price": who used the weapon that did the act."""
+        verb, weapon = clause.verb, clause.subject
+        if subject.label != CONCEPT_LABEL or verb.dep_ != "relcl" or verb.head.i != weapon.i:
+            return None
+        concept = concept_of(weapon, self.lexicon)
+        if concept is None or concept.type != KGO + "Weapon" or weapon.dep_ != "dobj":
+            return None
+        users, passive = subjects_of(weapon.head)
+        return None if passive or not users else self.refs.argument(sentence, users[0])
 
     def _acting_country(self, sentence: Sentence, token: Token, subject: Mention) -> Mention | None:
         """ "Russian forces invaded", "a Russian missile hit": the country acts through its forces
