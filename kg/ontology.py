@@ -160,10 +160,13 @@ class Lexicon:
         return True
 
     def role_property(self, title: str) -> str | None:
-        """The role property of a title ("kremlin spokesperson" → spokesperson's property)."""
+        """The role property of a title ("kremlin spokesperson" → spokesperson's property); a
+        ``deputy-word`` before it ("deputy mayor", "vice chairman") makes it a post, not the lead."""
         words = title.lower().split()
         for size in range(min(len(words), self.longest_role), 0, -1):
             found = self.roles.get(" ".join(words[-size:]))
+            if found and self.words("deputy-word") & set(words[:-size]):
+                return KGO + "holdsPositionIn"  # "deputy mayor": a post under the one who leads
             if found:
                 return found
         return None

@@ -408,3 +408,22 @@ def test_roles_a_title_of_a_field_is_no_post(facts_of):
     found = facts_of("Tom Hale, 54, is a former University of Iowa professor of economics.")
     assert ("Tom Hale", "works for", "University of Iowa") in found
     assert not any(o == "economics" for _, _, o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ida Holm, the deputy mayor of Bergen, said the bridge was safe.",
+        "The board named Ida Holm deputy mayor of Bergen.",
+    ],
+)
+def test_roles_a_deputy_holds_a_post_and_does_not_lead(facts_of, text):
+    found = facts_of(text)
+    assert ("Ida Holm", "holds position in", "Bergen") in found
+    assert ("Ida Holm", "leader of", "Bergen") not in found
+
+
+def test_roles_a_clause_s_verb_stays_with_the_title(facts_of):
+    _, triples = facts_of("In May, Tom Hale was forced to resign as Foreign Affairs minister.", with_triples=True)
+    role = next(t for t in triples if t.predicate.role)
+    assert role.predicate.text.startswith("resign as")

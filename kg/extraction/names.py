@@ -68,7 +68,8 @@ class Role:
     """A title read off a name's left context or apposition: ``holder`` is ``title`` of ``affiliation``.
 
     ``affiliation`` is None when the title names no organisation or place ("Chief of staff
-    Andriy Yermak"); the title still tells who "the chief of staff" is later on.
+    Andriy Yermak"); the title still tells who "the chief of staff" is later on. ``verb`` is
+    the clause's verb and preposition when a clause gives the title ("resigned as", "became").
     """
 
     holder: NameSpan
@@ -77,6 +78,7 @@ class Role:
     title_end: int
     affiliation: NameSpan | None
     rule: str
+    verb: str | None = None
 
     @property
     def surface_start(self) -> int:
@@ -511,23 +513,23 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
     if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         verbs.append((head.head, head.dep_))
     verbs += [(c, "nsubj") for c in head.children if c.dep_ == "relcl"]  # "X, who is serving as ..."
-    nouns = []
+    nouns: list[tuple[Token, str | None]] = []  # each title noun with the words of its verb
     for verb, dep in verbs:
         chain = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "was forced to resign as"
         for word in chain:
             for child in word.children:
                 if child.dep_ == "prep" and child.lower_ == "as":
-                    nouns += [c for c in child.children if c.dep_ == "pobj"]
+                    nouns += [(c, f"{word.text} as") for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ == "oprd" or (
                     child.dep_ == "attr" and dep == "nsubj" and word.lemma_ in _COPULAS and word.i == verb.i
                 ):
-                    nouns.append(child)
+                    nouns.append((child, word.text))
     if head.dep_ == "compound" and head.head.dep_ == "oprd":
-        nouns.append(head.head)  # "named Ida Holm deputy mayor": the parser joins name and title
+        nouns.append((head.head, head.head.head.text))  # "named Ida Holm deputy mayor": name and title joined
     designation = head.head.head if head.dep_ in ("compound", "nmod") and head.head.dep_ == "dobj" else None
     if designation is not None and head.head.i > head.i and _designates(designation, lexicon):
-        nouns.append(head.head)  # "made Emile Jonassaint provisional president of Haiti"
-    for noun in nouns:
+        nouns.append((head.head, designation.text))  # "made Emile Jonassaint provisional president of Haiti"
+    for noun, verb_words in nouns:
         if noun.pos_ not in ("NOUN", "PROPN") or (noun.i in by_token and by_token[noun.i].label != "MISC"):
             continue
         title = title_around(doc, noun, lexicon)
@@ -545,7 +547,7 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
                 if p.dep_ == "pobj" and p.i in by_token and by_token[p.i].label != "PERSON"
             ]
         for affiliation in found or [None]:
-            yield Role(name, text, title[0], title[1], affiliation, "verb")
+            yield Role(name, text, title[0], title[1], affiliation, "verb", verb_words)
 
 
 def _adherent_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
@@ -741,6 +743,9 @@ def title_around(doc: Doc, token: Token, lexicon: Lexicon) -> tuple[int, int] | 
         for end in range(token.i + 1, min(start + longest, len(doc)) + 1):
             if _title_text(doc, start, end) in lexicon.roles and (best is None or end - start > best[1] - best[0]):
                 best = (start, end)
+    deputies = lexicon.words("deputy-word")
+    while best is not None and best[0] > 0 and doc[best[0] - 1].lower_ in deputies:
+        best = (best[0] - 1, best[1])  # "deputy mayor": the rank belongs to the title
     return best
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extraction.names import NameSpan
+from kg.extraction.names import NameSpan, title_around
 from kg.ontology import KGO, Lexicon
 from kg.resolution import kind_of
 
@@ -112,6 +112,8 @@ def _apposition_place(
             for p in prep.children
             if p.dep_ == "pobj"
         ]
+        if kind == "person" and title_around(doc, noun, lexicon) is not None:
+            continue  # "Ida Holm, the deputy mayor of Bergen": a post, which the role reader reads
         for token in places:
             other = at.get(token.i)
             if other is None or kind_of(label_of(other)) != "place":

@@ -134,9 +134,10 @@ class Readers:
                 known = KGO + "memberOf"
             elif role.affiliation.start < role.title_start:
                 known = self._sender(title.text)
+            said = f"{role.verb} {title.text}" if role.verb else title.text  # "resigned as foreign minister"
             yield Relation(
                 subject=holder,
-                predicate=Predicate(lemma=lemma, text=title.text, role=True, property=known),
+                predicate=Predicate(lemma=lemma, text=said, role=True, property=known),
                 object=affiliation,
                 sentence_id=sentence.id,
                 sentence=sentence.span.text,
