@@ -475,3 +475,8 @@ def test_extraction_an_organisation_sits_where_its_headquarters_are(facts_of):
 def test_extraction_an_activist_in_a_party_belongs_to_it(facts_of):
     found = facts_of("Tom Hale, an activist in the Green Party, was arrested.")
     assert ("Tom Hale", "member of", "Green Party") in found
+
+
+def test_extraction_a_noun_so_called_is_the_name(facts_of):
+    found = facts_of("The attack was launched on Wednesday by a group called Zendara.")
+    assert any(s == "Zendara" and o == "attack" for s, _, o in found)

@@ -192,6 +192,14 @@ class References:
         appositions = [c for c in token.children if c.dep_ == "appos"]  # "the EU's ambassador, Katarina Mathernova"
         if token.dep_ == "appos":  # "Lee Harvey Oswald, the man who ..."
             appositions.append(token.head)
+        naming = self.lexicon.words("naming-participle")  # "a user labelled 'Anonymous'", "a man named X"
+        appositions += [
+            c
+            for acl in token.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in naming
+            for c in acl.children
+            if c.dep_ in ("oprd", "dobj")
+        ]
         for other in appositions:
             # "the EU's ambassador, Katarina Mathernova"; "the security firm Secunia", "the capital, Cairo"
             name = self.name_at(sentence, other.i)
