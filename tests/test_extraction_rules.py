@@ -480,3 +480,9 @@ def test_extraction_an_activist_in_a_party_belongs_to_it(facts_of):
 def test_extraction_a_noun_so_called_is_the_name(facts_of):
     found = facts_of("The attack was launched on Wednesday by a group called Zendara.")
     assert any(s == "Zendara" and o == "attack" for s, _, o in found)
+
+
+def test_extraction_a_native_place_is_its_owner_s_home(facts_of):
+    assert ("Tom Hale", "lives in", "South Carolina") in facts_of(
+        "Tom Hale easily won the caucuses in his native South Carolina."
+    )

@@ -208,6 +208,35 @@ class Readers:
                 confidence=fact.confidence,
                 rule=fact.rule,
             )
+        yield from self._native_places(sentence)
+
+    def _native_places(self, sentence: Sentence) -> Iterator[Relation]:
+        """ "in his native South Carolina", "Hale's native Ohio": the owner's home (a home noun
+        modifying the place)."""
+        doc, homes = sentence.span.doc, self.lexicon.words("home-noun")
+        for name in sentence.names:
+            head = doc[name.end - 1]
+            place = self.refs.mention(sentence, name)
+            native = any(c.dep_ == "amod" and c.lower_ in homes for c in head.children)
+            if kind_of(place.label) != "place" or not native:
+                continue
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            pronoun = owner.pos_ == "PRON"
+            person = self.refs.pronoun(sentence, owner) if pronoun else self.refs.argument(sentence, owner)
+            if person is None or kind_of(person.label) != "person":
+                continue
+            home = "citizenOf" if place.label == KGO + "Country" else "livesIn"
+            yield Relation(
+                subject=person,
+                predicate=Predicate(lemma="native", text="native", property=KGO + home),
+                object=place,
+                sentence_id=sentence.id,
+                sentence=sentence.span.text,
+                confidence=0.7,
+                rule="native-place",
+            )
 
     def nominal_relations(self, sentence: Sentence) -> Iterator[Relation]:
         for fact in nominal_facts(sentence.span, sentence.names, self.lexicon):
