@@ -486,3 +486,10 @@ def test_extraction_a_native_place_is_its_owner_s_home(facts_of):
     assert ("Tom Hale", "lives in", "South Carolina") in facts_of(
         "Tom Hale easily won the caucuses in his native South Carolina."
     )
+
+
+def test_extraction_a_score_after_the_opponent_is_no_part_of_it(facts_of):
+    found = facts_of("The Falcons won the final, beating the Stallions 24-10.")
+    assert any(p == "beat" and o == "Stallions" for _, p, o in found)
+    found = facts_of("Arsenal beat Chelsea 3-1 at the Emirates Stadium on Sunday.")
+    assert any(s == "Arsenal" and p == "beat" and o == "Chelsea" for s, p, o in found)

@@ -259,6 +259,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                     for patient in subjects:
                         yield clause(actor, patient, None, "passive-agent")
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")] or _shared_objects(verb, lexicon)
+        objects = objects or _scored_opponents(verb)
         for small in (c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("NOUN", "ADJ")):
             # "declared the outbreak a national emergency": the object and what it is declared to be
             inner = next((c for c in small.children if c.dep_ == "nsubj"), None)
@@ -334,6 +335,21 @@ def _asked(verb: Token, lexicon: Lexicon) -> list[Token]:
         if p.dep_ == "pobj"
     ]
     return conjuncts(asked[0]) if asked else []
+
+
+def _scored_opponents(verb: Token) -> list[Token]:
+    """ "Arsenal beat Chelsea 3-1": the parser takes the opponent before a score for an adverb."""
+    doc = verb.doc
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod"
+        and c.pos_ == "PROPN"
+        and c.i + 3 < len(doc)
+        and doc[c.i + 1].is_digit
+        and doc[c.i + 2].text in ("-", "–")
+        and doc[c.i + 3].is_digit
+    ]
 
 
 def _shared_objects(verb: Token, lexicon: Lexicon) -> list[Token]:

@@ -290,6 +290,14 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
             yield NameSpan(start, token.i + 1, doc[start : token.i + 1].text, "MISC")
 
 
+def _ends_in_score(tokens: list[Token]) -> bool:
+    """Whether a name ends in a game's score ("Broncos 24-10", "Chelsea 3-1") after a word."""
+    if len(tokens) < 4 or not tokens[-4].is_alpha:
+        return False
+    first, dash, second = tokens[-3:]
+    return first.is_digit and second.is_digit and dash.text in ("-", "–") and not first.whitespace_
+
+
 def _hyphen_prefix(token: Token) -> bool:
     """ "Scientology" in "the Scientology-owned ship": the doer of a hyphenated participle."""
     head = token.head
@@ -307,6 +315,8 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
         tokens = tokens[:opened]  # "Movement for Democratic Change (MDC": the acronym's bracket cut the name
     while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].pos_ == "PUNCT"):
         tokens.pop()
+    if _ends_in_score(tokens):
+        tokens = tokens[:-3]  # "beating the Broncos 24-10": the score is no part of the name
     if not tokens:
         return
     label = ent.label_
