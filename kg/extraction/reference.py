@@ -187,8 +187,6 @@ class References:
             return Mention(token.text, start, start + len(token.text), person, "PERSON", sentence.id)
         if token.pos_ == "PRON" and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ == "it"):
             return self.pronoun(sentence, token)
-        if token.lower_ in ("we", "us") and _in_quote(token):  # "'We appeal to ...,' said Caholo"
-            return self.pronoun(sentence, token)
         appositions = [c for c in token.children if c.dep_ == "appos"]  # "the EU's ambassador, Katarina Mathernova"
         if token.dep_ == "appos":  # "Lee Harvey Oswald, the man who ..."
             appositions.append(token.head)
@@ -320,8 +318,8 @@ class References:
         if self._described_person_between(sentence, pronoun):
             return None  # "his father ... doctors refused to treat him": the pronoun is the description's
         speaker = speaker_of(pronoun, self.lexicon.words("speech-verb"))
-        first_person = pronoun.lower_ in ("i", "me", "we", "us")
-        # Reported speech ("Yermak said he ...") and a quote's "I" (or "we") are the speaker; a "him"
+        first_person = pronoun.lower_ in ("i", "me")
+        # Reported speech ("Yermak said he ...") and a quote's "I" are the speaker; a "him"
         # inside a direct quote ("'I informed him,' Yermak wrote") is someone else.
         if speaker is not None and (first_person or not _in_quote(pronoun)):
             name = self.person_at(sentence, speaker)
