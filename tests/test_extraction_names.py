@@ -153,6 +153,11 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             ("Jane Doe", "Brightwave"),
             id="its-title-in-apposition-is-the-speaking-organisation",
         ),
+        pytest.param(
+            "The Interior Ministry said Mark Olsen, the chief engineer, met the minister on Friday.",
+            ("Mark Olsen", "Interior Ministry"),
+            id="title-without-organisation-in-what-an-organisation-says",
+        ),
     ],
 )
 def test_roles_from_news_forms(facts_of, text, expected):

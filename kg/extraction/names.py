@@ -841,8 +841,25 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
                 # "his lawyer, Omar Haddad", "its chief executive, Jane Doe": whom the pronoun stands
                 # for (resolved with the article)
                 affiliations = [NameSpan(owner.i, owner.i + 1, owner.text, PRONOUN_LABEL)]
+            if not affiliations and owner is None and text not in lexicon.personal_roles:
+                affiliations = _speaking_organisation(doc, name, by_token, lexicon)
             for affiliation in affiliations or [None]:
                 yield Role(name, text, title[0], title[1], affiliation, "apposition")
+
+
+def _speaking_organisation(
+    doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon
+) -> list[NameSpan]:
+    """ "The State Department said John Kerry, the Secretary of State, ...": a title that names
+    no organisation, in what an organisation says of its own people, is held there."""
+    token = doc[name.end - 1]
+    while token.dep_ not in ("ccomp", "ROOT") and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ != "ccomp" or verb.lemma_.lower() not in lexicon.words("speech-verb"):
+        return []
+    speakers = [by_token.get(c.i) for c in verb.children if c.dep_ == "nsubj"]
+    return [s for s in speakers if s is not None and s.label == "ORG"]
 
 
 def _national_force(doc: Doc, noun: Token, lexicon: Lexicon) -> NameSpan | None:
