@@ -5,7 +5,7 @@ writes ``bench/precision/sample.jsonl``: 60 triples drawn with seed 2026, each w
 sentence, as a reader sees them (the file quotes the articles, so it is not committed; the same
 extraction draws the same sample). A careful reader then judges each one and writes
 ``bench/precision/judgements.jsonl``, one ``{"key", "correct", "error", "note"}`` a line, keyed by
-article, sentence and IRIs, without article text: ``correct``
+article, sentence, IRIs and the triple's marks (hedged, negated), without article text: ``correct``
 when the sentence states the fact with the right referents and direction and it is not hedged
 unless marked; otherwise ``error`` names the kind (wrong referent, wrong relation, wrong
 direction, not stated, unmarked hedge, truncated argument). ``python -m bench.precision``
@@ -25,18 +25,25 @@ from pathlib import Path
 
 from bench.paths import SHARED_DATA
 
-__all__ = ["draw", "key", "main", "score"]
+__all__ = ["draw", "identity", "key", "main", "score"]
 
 FOLDER = Path(__file__).parent / "precision"
 SAMPLE, JUDGEMENTS = FOLDER / "sample.jsonl", FOLDER / "judgements.jsonl"
 SEED, SIZE = 2026, 60
 
 
-def key(record: dict) -> str:
-    """A triple's identity in the sample, free of article text: article, sentence, the IRIs of
-    subject, property and object (a claim's or quantity's IRI is a digest of its words)."""
+def identity(record: dict) -> str:
+    """A triple's identity, free of article text: article, sentence, the IRIs of subject,
+    property and object (a claim's or quantity's IRI is a digest of its words)."""
     parts = (record["doc"], record["sentence_id"], record["subject"]["id"], record["predicate"]["id"])
     return "|".join(map(str, (*parts, record["object"]["id"])))
+
+
+def key(record: dict) -> str:
+    """What a judgement is of: the triple's identity and its marks ("hedged", "negated" or
+    "plain"), so a triple whose marks change is judged again."""
+    marks = "".join(mark for mark in ("negated", "hedged") if record.get(mark)) or "plain"
+    return f"{identity(record)}|{marks}"
 
 
 def draw(records: list[dict], *, seed: int = SEED, size: int = SIZE) -> list[dict]:
@@ -44,7 +51,7 @@ def draw(records: list[dict], *, seed: int = SEED, size: int = SIZE) -> list[dic
 
     Each record's rank is a seeded digest of its key, so the draw is uniform and a change to the
     extraction swaps only the triples it adds or removes: the other judgements still apply."""
-    chosen = sorted(records, key=lambda r: hashlib.sha256(f"{seed}|{key(r)}".encode()).hexdigest())[:size]
+    chosen = sorted(records, key=lambda r: hashlib.sha256(f"{seed}|{identity(r)}".encode()).hexdigest())[:size]
     return [
         {
             "key": key(r),

@@ -88,3 +88,18 @@ def test_factuality_we_in_a_quote_is_not_its_speaker_alone(facts_of):
 def test_factuality_hedging_adverbs_and_wishes(facts_of, text, cue):
     _, triples = facts_of(text, with_triples=True)
     assert triples and all(t.hedged and t.modality == cue for t in triples if not t.predicate.role)
+
+
+def test_factuality_a_sentence_s_hedge_adverb_covers_its_coordinated_verbs(facts_of):
+    _, triples = facts_of(
+        "Allegedly, his sister pleaded with Tom Hale to see a doctor, but he replied to Ana Ruiz with a letter.",
+        with_triples=True,
+    )
+    replies = [t for t in triples if t.predicate.lemma == "reply"]
+    assert replies and all(t.hedged and t.modality == "allegedly" for t in replies)
+
+
+def test_factuality_a_purpose_of_an_unasserted_act_is_unasserted(facts_of):
+    _, triples = facts_of("Dan Ruby plans to visit Oslo to meet Ana Berg.", with_triples=True)
+    meetings = [t for t in triples if "meet" in t.predicate.lemma]
+    assert meetings and all(t.hedged for t in meetings)

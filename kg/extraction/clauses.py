@@ -209,7 +209,11 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
     cue = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in modals), None)
     # "allegedly replied", "reportedly killed", "nearly tied": the act is not asserted
     adverbs = lexicon.words("hedge-adverb")
-    cue = cue or next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in adverbs), None)
+    # ... or on the first of coordinated verbs ("Allegedly, his sister pleaded ..., but he replied")
+    holders = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
+    cue = cue or next(
+        (c.lower_ for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in adverbs), None
+    )
     # "asked if he were under investigation", "unless Russia withdraws": a condition, no fact
     cue = cue or next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in conditions), None)
     governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
@@ -224,6 +228,9 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
             holders = (governor, governor.head) if governor.dep_ == "acomp" else (governor,)
             governor_negated = any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)
             negated = negated or governor_negated or frame in lexicon.words("negative-frame")
+        elif purpose and cue is None and governor.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
+            # "wishes to use his fame to spotlight causes": a purpose of an unasserted act is one too
+            cue = _flags(governor, subjects, lexicon)[2]
     return negated, cue is not None, cue
 
 
