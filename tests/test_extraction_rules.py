@@ -493,3 +493,8 @@ def test_extraction_a_score_after_the_opponent_is_no_part_of_it(facts_of):
     assert any(p == "beat" and o == "Stallions" for _, p, o in found)
     found = facts_of("Arsenal beat Chelsea 3-1 at the Emirates Stadium on Sunday.")
     assert any(s == "Arsenal" and p == "beat" and o == "Chelsea" for s, p, o in found)
+
+
+def test_extraction_a_title_s_holder_hung_on_its_organisation_is_the_subject(facts_of):
+    found = facts_of("Ahmed Mohamed visited Acme. Co-founder of Acme, Peter Hollis, personally met with Mohamed there.")
+    assert ("Peter Hollis", "met with", "Ahmed Mohamed") in found

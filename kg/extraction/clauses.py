@@ -135,8 +135,8 @@ def conjuncts(token: Token) -> list[Token]:
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """Subject heads of ``verb`` and whether the clause is passive, following conj/xcomp/relcl."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            heads = conjuncts(child)
+        if child.dep_ in _SUBJECTS and not _split_word(child):
+            heads = conjuncts(_word_after_hyphen(child))
             if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 # "Ruby, who killed Oswald, and the Bakkers": the clause describes its own noun only
                 heads = [verb.head]
@@ -186,6 +186,20 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         # "acted alone in killing Kennedy", "convicted of murdering Don Bolles"
         return subjects_of(verb.head.head)[0], False
     return [], False
+
+
+def _split_word(token: Token) -> bool:
+    """ "Co" of "Co-founder", which the parser took for a second subject."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].dep_ == token.dep_
+
+
+def _word_after_hyphen(token: Token) -> Token:
+    """ "Co-founder" parsed as "Co" with "founder" hung on it: the word after the hyphen is the head."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].head.i == token.i:
+        return doc[token.i + 2]
+    return token
 
 
 def _is_infinitive(verb: Token) -> bool:

@@ -190,6 +190,16 @@ class References:
         appositions = [c for c in token.children if c.dep_ == "appos"]  # "the EU's ambassador, Katarina Mathernova"
         if token.dep_ == "appos":  # "Lee Harvey Oswald, the man who ..."
             appositions.append(token.head)
+        if token.lower_ in self.lexicon.role_words:  # "Co-founder of Google, Sergey Brin, met ...": the
+            appositions += [  # parser hangs the name on the title's object
+                a
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for a in pobj.children
+                if a.dep_ == "appos" and (n := self.name_at(sentence, a.i)) is not None and n.label == "PERSON"
+            ]
         naming = self.lexicon.words("naming-participle")  # "a user labelled 'Anonymous'", "a man named X"
         appositions += [
             c
