@@ -119,6 +119,7 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
     named = [(name, label) for name, label in named if not name.startswith(_UNNAMED)]
     labels = dict(named)
     by_lower = {name.lower(): name for name in labels if " " in name}
+    targets: dict[str, str | None] = {}  # a short form's name, for each short form met
 
     def scoped_name(name: str) -> str:
         for prefix in _UNNAMED:
@@ -135,7 +136,9 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
             return replace(mention, name=same, label=labels[same])
         if " " not in word and mention.label in _NAMEABLE_CONCEPTS:
             short = word if word[:1].isupper() else word.capitalize()
-            target = canonical_names([*named, (short, "MISC")]).get(short)
+            if short not in targets:
+                targets[short] = canonical_names([*named, (short, "MISC")]).get(short)
+            target = targets[short]
             if target in labels:
                 return replace(mention, name=target, label=labels[target])
         return replace(mention, name=scoped_name(mention.name))

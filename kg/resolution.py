@@ -156,6 +156,13 @@ def canonical_names(
             if full is not None:
                 mapping[name] = full
     name_parts = set(by_last) | set(by_first)
+    # Candidates by the words they end in, so that each name is checked against a few, not all.
+    by_tail: dict[str, set[str]] = {}
+    for full in people:
+        lower = full.lower()
+        for index, char in enumerate(lower):
+            if char == " ":
+                by_tail.setdefault(lower[index + 1 :], set()).add(full)
     for name, label in unique:
         if name in mapping or name in people and " " not in name:
             continue
@@ -168,21 +175,22 @@ def canonical_names(
                 continue
         if " " in name and kind_of(label) != "place":
             # "Von der Leyen": the surname with its particles, as a person's full name ends
-            tails = {f for f in people if f != name and f.lower().endswith(" " + name.lower())}
+            tails = {f for f in by_tail.get(name.lower(), ()) if f != name and f.lower().endswith(" " + name.lower())}
             if len(tails) == 1 and name.split()[0].lower() in next(iter(tails)).split():
                 mapping[name] = next(iter(tails))
     organisations = {name for name, label in unique if label in _SHORTENED and " " in name}
+    shortened, initials = _short_forms(organisations)
     for name, label in unique:
         if name in mapping or kind_of(label) == "place" or name in name_parts:
             continue
         if " " in name:
             # "State Department" after "US State Department": only the rest of an abbreviated name
-            longer = {f for f in organisations if f != name and _shortens(name, f)}
+            longer = {f for f in shortened.get(name, ()) if f != name and _shortens(name, f)}
             full = only(longer, name) if short_forms and label in _SHORTENED else None
         elif name.isupper() and len(name) >= 2:
-            full = only({f for f in organisations if acronym_matches(name, f)}, name)
+            full = only({f for f in initials.get(name.replace(".", ""), ()) if acronym_matches(name, f)}, name)
         elif short_forms:
-            full = only({f for f in organisations if _shortens(name, f)}, name)
+            full = only({f for f in shortened.get(name, ()) if _shortens(name, f)}, name)
         else:
             full = None
         if full is not None and full != name:
@@ -192,6 +200,19 @@ def canonical_names(
         if alias != full and full in full_names and alias not in mapping:
             mapping[alias] = mapping.get(full, full)
     return mapping
+
+
+def _short_forms(organisations: Iterable[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The names each short form may shorten (every one :func:`_shortens` can accept) and the
+    names by their initials (:func:`acronym_matches`)."""
+    shortened: dict[str, set[str]] = {}
+    initials: dict[str, set[str]] = {}
+    for full in organisations:
+        words = full.split()
+        for short in (words[-1], " ".join(words[1:]), words[0], words[0] + "s"):
+            shortened.setdefault(short, set()).add(full)
+        initials.setdefault(_initials(full), set()).add(full)
+    return shortened, initials
 
 
 def _shortens(short: str, full: str) -> bool:
