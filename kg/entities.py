@@ -118,6 +118,7 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
     named += [(m.name, m.label) for r in facts.relations for m in (r.subject, r.object) if not m.is_pronoun]
     named = [(name, label) for name, label in named if not name.startswith(_UNNAMED)]
     labels = dict(named)
+    distinct = list(dict.fromkeys(named))  # canonical_names reads the pairs as a set
     by_lower = {name.lower(): name for name in labels if " " in name}
     targets: dict[str, str | None] = {}  # a short form's name, for each short form met
 
@@ -137,7 +138,7 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
         if " " not in word and mention.label in _NAMEABLE_CONCEPTS:
             short = word if word[:1].isupper() else word.capitalize()
             if short not in targets:
-                targets[short] = canonical_names([*named, (short, "MISC")]).get(short)
+                targets[short] = canonical_names([*distinct, (short, "MISC")]).get(short)
             target = targets[short]
             if target in labels:
                 return replace(mention, name=target, label=labels[target])
