@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from kg.analysis import EXACT_LIMIT, MEASURES, SAMPLE_SIZE, SEED, Filters, Ranking, project, read_facts, select
 from kg.analysis import rank as _rank
 from kg.documents import read_articles
-from kg.entities import resolve_triples
+from kg.entities import resolve_triples, scope_concepts
 from kg.errors import InputError
 from kg.nlp import DEFAULT_MODEL, LONG_LINE, load_pipeline, paragraphs
 from kg.ontology import load_lexicon
@@ -105,10 +105,11 @@ def _extract(
     lexicon = load_lexicon(ontology)
     facts = []
     for batch in extract_batches(articles, model=model, ontology=ontology, jobs=jobs, dask=dask):
-        facts += [(item.article, item.facts) for item in batch]
+        # Concepts are scoped to their article now, while the next batches are parsed.
+        facts += [(item.article, scope_concepts(item.article, item.facts)) for item in batch]
         if progress is not None:
             progress.advance(len(batch), sum(item.sentences for item in batch))
-    return resolve_triples(facts, lexicon, base=base)
+    return resolve_triples(facts, lexicon, base=base, scoped=True)
 
 
 def extract_open(
