@@ -18,7 +18,7 @@ JSONL (``bench/make_corpus.py``); it and every store live in ``out/bench-scale/`
 loads the model and the lexicon and warms the model up before its clocks start. Steps 1 and 2 run in rounds
 (``--rounds``, default 3), each command next to its baseline in the same child and round; the
 median ratio is reported with its range. Run: ``python -m bench.bench_scale`` (about half an
-hour on two cores); ``--sentences``, ``--per-line``, ``--triples``, ``--rounds`` and ``--steps``
+hour on two cores, a third of it step 4); ``--sentences``, ``--per-line``, ``--triples``, ``--rounds`` and ``--steps``
 scale it.
 """
 

@@ -3,6 +3,7 @@
 >>> import kg
 >>> triples = kg.extract(["examples/sample-article.txt"])          # doctest: +SKIP
 >>> graph = kg.build(["examples/sample-article.txt"], output="out/graph.ttl")  # doctest: +SKIP
+>>> kg.build_file(["examples/sample-article.txt"], "out/graph.ttl")       # doctest: +SKIP
 >>> kg.query(graph, "SELECT ?s WHERE { ?s a kgo:Person }").rows    # doctest: +SKIP
 >>> kg.centrality(graph, top=5)                                    # doctest: +SKIP
 """
