@@ -2,7 +2,7 @@
 
 The CaRB dev sentences and the CoNLL04 train and dev sentences (about 1,800, news and
 encyclopaedia text) are shuffled with a fixed seed and grouped into articles of about 20
-sentences, three sentences a paragraph line. One pass uses every sentence once; further
+sentences, three sentences a paragraph line (``--per-line``). One pass uses every sentence once; further
 passes shuffle again with another seed, so the articles differ while the text stays real.
 The corpus is one JSONL file (``{"id", "title", "date", "text"}`` a line) outside git; the
 shared text is never copied into the repository.
@@ -48,8 +48,11 @@ def sentences() -> list[str]:
     return [s for s in found if s.strip()]
 
 
-def articles(pool: list[str], *, count: int, seed: int = 7) -> Iterator[dict[str, str]]:
-    """``count`` sentences from ``pool`` as article records, shuffled anew each pass through it."""
+def articles(
+    pool: list[str], *, count: int, seed: int = 7, per_line: int = PARAGRAPH_SENTENCES
+) -> Iterator[dict[str, str]]:
+    """``count`` sentences from ``pool`` as article records, ``per_line`` sentences a paragraph line,
+    shuffled anew each pass through it."""
     start = dt.date(2025, 1, 1)
     made = number = 0
     passes = 0
@@ -61,7 +64,7 @@ def articles(pool: list[str], *, count: int, seed: int = 7) -> Iterator[dict[str
             chunk = order[first : first + ARTICLE_SENTENCES][: count - made]
             if not chunk:
                 break
-            lines = [" ".join(chunk[i : i + PARAGRAPH_SENTENCES]) for i in range(0, len(chunk), PARAGRAPH_SENTENCES)]
+            lines = [" ".join(chunk[i : i + per_line]) for i in range(0, len(chunk), per_line)]
             number += 1
             made += len(chunk)
             yield {
@@ -74,25 +77,30 @@ def articles(pool: list[str], *, count: int, seed: int = 7) -> Iterator[dict[str
                 return
 
 
-def write_corpus(output: Path, *, count: int, seed: int = 7) -> tuple[int, int]:
+def write_corpus(
+    output: Path, *, count: int, seed: int = 7, per_line: int = PARAGRAPH_SENTENCES
+) -> tuple[int, int]:
     """Write ``count`` sentences as a JSONL corpus to ``output``; return (articles, sentences)."""
     output.parent.mkdir(parents=True, exist_ok=True)
     records = 0
     with output.open("w", encoding="utf-8") as stream:
-        for record in articles(sentences(), count=count, seed=seed):
+        for record in articles(sentences(), count=count, seed=seed, per_line=per_line):
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             records += 1
     return records, count
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``--sentences N`` (default 10,000), ``--seed S``, ``-o FILE``."""
+    """Command line: ``--sentences N`` (default 10,000), ``--per-line N``, ``--seed S``, ``-o FILE``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=10_000, help="how many sentences (default 10,000)")
+    parser.add_argument("--per-line", type=int, default=PARAGRAPH_SENTENCES, help="sentences a line (default 3)")
     parser.add_argument("--seed", type=int, default=7, help="shuffle seed of the first pass (default 7)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="JSONL file to write")
     options = parser.parse_args(argv)
-    made, count = write_corpus(options.output, count=options.sentences, seed=options.seed)
+    made, count = write_corpus(
+        options.output, count=options.sentences, seed=options.seed, per_line=options.per_line
+    )
     print(f"wrote {made} articles, {count} sentences to {options.output}")
     return 0
 

@@ -16,6 +16,7 @@ __all__ = [
     "extract",
     "extract_open",
     "build",
+    "build_file",
     "build_store",
     "query",
     "centrality",
@@ -43,6 +44,7 @@ _EXPORTS = {
     "extract": "kg.api",
     "extract_open": "kg.api",
     "build": "kg.api",
+    "build_file": "kg.api",
     "build_store": "kg.api",
     "query": "kg.api",
     "centrality": "kg.api",
@@ -68,6 +70,7 @@ _EXPORTS = {
 if TYPE_CHECKING:
     from kg.api import (
         build,
+        build_file,
         build_store,
         centrality,
         ego,

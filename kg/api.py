@@ -3,6 +3,7 @@
 >>> import kg
 >>> triples = kg.extract(["examples/sample-article.txt"])          # doctest: +SKIP
 >>> graph = kg.build(["examples/sample-article.txt"], output="out/graph.ttl")  # doctest: +SKIP
+>>> kg.build_file(["examples/sample-article.txt"], "out/graph.ttl")       # doctest: +SKIP
 >>> kg.query(graph, "SELECT ?s WHERE { ?s a kgo:Person }").rows    # doctest: +SKIP
 >>> kg.centrality(graph, top=5)                                    # doctest: +SKIP
 """
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 from kg.analysis import EXACT_LIMIT, MEASURES, SAMPLE_SIZE, SEED, Filters, Ranking, project, read_facts, select
 from kg.analysis import rank as _rank
 from kg.documents import read_articles
-from kg.entities import resolve_triples
+from kg.entities import resolve_triples, scope_concepts
 from kg.errors import InputError
 from kg.nlp import DEFAULT_MODEL, LONG_LINE, load_pipeline, paragraphs
 from kg.ontology import load_lexicon
@@ -35,6 +36,7 @@ from kg.rdf import (
     triples_to_graph,
     write_graph,
 )
+from kg.rdf_stream import STREAM_FORMATS, write_file
 from kg.sparql import QueryResult, offline, run_query
 from kg.store import StoreLoad, is_remote, is_store
 from kg.types import Article, Triple
@@ -49,6 +51,7 @@ __all__ = [
     "extract",
     "extract_open",
     "build",
+    "build_file",
     "build_store",
     "query",
     "centrality",
@@ -103,10 +106,11 @@ def _extract(
     lexicon = load_lexicon(ontology)
     facts = []
     for batch in extract_batches(articles, model=model, ontology=ontology, jobs=jobs, dask=dask):
-        facts += [(item.article, item.facts) for item in batch]
+        # Concepts are scoped to their article now, while the next batches are parsed.
+        facts += [(item.article, scope_concepts(item.article, item.facts)) for item in batch]
         if progress is not None:
             progress.advance(len(batch), sum(item.sentences for item in batch))
-    return resolve_triples(facts, lexicon, base=base)
+    return resolve_triples(facts, lexicon, base=base, scoped=True)
 
 
 def extract_open(
@@ -250,23 +254,58 @@ def build(
     Raises:
         KGError: bad input, model, ontology or format, or the output cannot be written.
     """
+    fmt = format_for(output, format)
+    articles, triples, run = _built(inputs, model, ontology, base, skipped, timestamp, jobs, dask, progress)
+    lexicon = load_lexicon(ontology)
+    if output is not None and fmt in STREAM_FORMATS:  # the bytes build_file writes
+        write_file(output, triples, lexicon, fmt=fmt, base=base, articles=articles, run=run)
+    make = triples_to_dataset if fmt in ("trig", "nquads") else triples_to_graph
+    graph = make(triples, lexicon, base=base, articles=articles, run=run)
+    if output is not None and fmt not in STREAM_FORMATS:
+        write_graph(serialize(graph, fmt), output)
+    return graph
+
+
+def build_file(
+    inputs: Iterable[str | Path],
+    output: str | Path,
+    *,
+    format: str | None = None,
+    model: str = DEFAULT_MODEL,
+    ontology: Sequence[str | Path] = (),
+    base: str = DEFAULT_BASE,
+    skipped: list[InputError] | None = None,
+    timestamp: dt.datetime | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    progress: bool = False,
+) -> int:
+    """Build the RDF graph of the articles in ``inputs`` and write it to ``output``; return its number of triples.
+
+    The file is the one :func:`build` writes, byte for byte, but no rdflib graph is made for
+    Turtle, N-Triples and N-Quads: they are written as the terms are made (see
+    :mod:`kg.rdf_stream`), so memory holds the extracted facts and not the graph. TriG and
+    JSON-LD are serialised by rdflib. Options as for :func:`build`.
+
+    Raises:
+        KGError: bad input, model, ontology or format, or the output cannot be written.
+    """
+    fmt = format_for(output, format)
+    articles, triples, run = _built(inputs, model, ontology, base, skipped, timestamp, jobs, dask, progress)
+    return write_file(output, triples, load_lexicon(ontology), fmt=fmt, base=base, articles=articles, run=run)
+
+
+def _built(inputs, model, ontology, base, skipped, timestamp, jobs, dask, progress):
+    """The articles of ``inputs``, their triples and the extraction activity that read them."""
     from kg.progress import progress as progress_bar
 
-    fmt = format_for(output, format)
     articles = list(read_articles(inputs, skipped=skipped))
     with progress_bar(enabled=progress, total=len(articles)) as bar:
         triples = _extract(articles, model=model, ontology=ontology, base=base, jobs=jobs, dask=dask, progress=bar)
-    lexicon = load_lexicon(ontology)
     run = extraction_run(
         articles, model_meta=load_pipeline(model).meta, ontology=ontology, base=base, started=timestamp
     )
-    if fmt in ("trig", "nquads"):
-        graph = triples_to_dataset(triples, lexicon, base=base, articles=articles, run=run)
-    else:
-        graph = triples_to_graph(triples, lexicon, base=base, articles=articles, run=run)
-    if output is not None:
-        write_graph(serialize(graph, fmt), output)
-    return graph
+    return articles, triples, run
 
 
 def build_store(

@@ -176,7 +176,7 @@ def build(
     ] = None,
 ) -> None:
     """Build an RDF graph of the articles and write it to a file, or add them to a store (--store)."""
-    from kg.api import build as run_build
+    from kg.api import build_file
     from kg.parallel import check_options
     from kg.rdf import format_for, parse_timestamp
 
@@ -191,9 +191,9 @@ def build(
     if output.is_dir():
         raise UsageError(f"{output}: is a folder; -o needs a file name")
     skipped: list[InputError] | None = [] if skip_bad else None
-    graph = run_build(
+    written = build_file(
         inputs,
-        output=output,
+        output,
         format=format,
         model=model,
         ontology=ontology or (),
@@ -205,7 +205,7 @@ def build(
         progress=True,
     )
     _report_skipped(skipped or [])
-    typer.echo(f"kg: wrote {len(graph)} triples to {output}", err=True)
+    typer.echo(f"kg: wrote {written} triples to {output}", err=True)
 
 
 def _build_store(

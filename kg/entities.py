@@ -17,7 +17,7 @@ from kg.ontology import KGO, Lexicon
 from kg.resolution import canonical_names, vote_labels
 from kg.types import Amount, Article, Entity, Mention, Predicate, Relation, Triple
 
-__all__ = ["slug", "resolve_triples", "open_property"]
+__all__ = ["slug", "resolve_triples", "scope_concepts", "open_property"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _FALLBACK_ROLE = KGO + "holdsPositionIn"
@@ -49,15 +49,18 @@ def resolve_triples(
     *,
     base: str,
     known: Iterable[tuple[str, str]] = (),
+    scoped: bool = False,
 ) -> list[Triple]:
     """Merge the mentions of all articles into entities and type each relation's predicate.
 
     ``known`` are ``(name, NER label)`` pairs of entities from articles resolved earlier (a
     store's labels, see :class:`kg.resolution.StoredNames`): a surname or an acronym used alone
     in ``facts`` maps to one of them just as it would to a full name in another of the
-    ``facts``' articles.
+    ``facts``' articles. ``scoped`` says the facts went through :func:`scope_concepts` already
+    (a build does it as each batch comes in, so that the extraction's own records can go).
     """
-    facts = [(article, _scope_concepts(article, article_facts)) for article, article_facts in facts]
+    if not scoped:
+        facts = [(article, scope_concepts(article, article_facts)) for article, article_facts in facts]
     mentions = [m for _, article_facts in facts for m in article_facts.mentions]
     # Arguments can name things no NER span covers ("Turkish" in a title stands for Turkey).
     mentions += [m for _, article_facts in facts for r in article_facts.relations for m in (r.subject, r.object)]
@@ -110,7 +113,7 @@ def _speaker_entity(relation: Relation, names: dict[str, str], entities: dict[st
     return entities.get(names.get(relation.attributed_to, relation.attributed_to))
 
 
-def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
+def scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
     """Concepts, claims and quantities belong to their article: "government building" in two
     articles is two buildings.
 
@@ -122,7 +125,9 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
     named += [(m.name, m.label) for r in facts.relations for m in (r.subject, r.object) if not m.is_pronoun]
     named = [(name, label) for name, label in named if not name.startswith(_UNNAMED)]
     labels = dict(named)
+    distinct = list(dict.fromkeys(named))  # canonical_names reads the pairs as a set
     by_lower = {name.lower(): name for name in labels if " " in name}
+    targets: dict[str, str | None] = {}  # a short form's name, for each short form met
 
     def scoped_name(name: str) -> str:
         for prefix in _UNNAMED:
@@ -139,7 +144,9 @@ def _scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
             return replace(mention, name=same, label=labels[same])
         if " " not in word and mention.label in _NAMEABLE_CONCEPTS:
             short = word if word[:1].isupper() else word.capitalize()
-            target = canonical_names([*named, (short, "MISC")]).get(short)
+            if short not in targets:
+                targets[short] = canonical_names([*distinct, (short, "MISC")]).get(short)
+            target = targets[short]
             if target in labels:
                 return replace(mention, name=target, label=labels[target])
         return replace(mention, name=scoped_name(mention.name))

@@ -9,6 +9,10 @@ are in flight, so memory stays flat however long the input.
 Each worker process (or Dask worker) loads the spaCy pipeline and the lexicon once and
 keeps them for every batch it is given. On Dask, each batch is one task and its result
 one partition; the caller merges the partitions in input order.
+
+With one job and more than one batch, parsing and extraction overlap on two cores: a worker
+process parses (spaCy's cost, the floor) and sends the parsed paragraphs back as ``Doc``
+bytes, and this process extracts each batch while the worker parses the next ones.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +109,7 @@ def extract_batches(
         return _on_dask(articles, dask, model, ontology, batch_size)
     if jobs > 1:
         return _settled(_in_processes(articles, jobs, model, ontology, batch_size))
-    return _settled(_in_process(articles, model, ontology, batch_size))
+    return _settled(_beside_parser(articles, model, ontology, batch_size))
 
 
 def _in_process(
@@ -117,6 +121,48 @@ def _in_process(
     nlp, lexicon = load_pipeline(model), load_lexicon(ontology)
     # One nlp.pipe stream over all articles: no restart between batches.
     return batches((_extracted(parsed, lexicon) for parsed in parse(articles, nlp)), size)
+
+
+def _beside_parser(
+    articles: Iterable[Article], model: str, ontology: tuple[str, ...], size: int
+) -> Iterator[list[Extracted]]:
+    """Parse in a worker process and extract here, batch by batch; a single batch is all done here
+    (a process would cost more to start than it saves)."""
+    from spacy.tokens import Doc
+
+    from kg.nlp import Paragraph, ParsedArticle, load_pipeline
+    from kg.ontology import load_lexicon
+
+    chunks = batches(articles, size)
+    first = next(chunks, None)
+    second = next(chunks, None)
+    if second is None:
+        yield from _in_process(first or [], model, ontology, size)
+        return
+    nlp, lexicon = load_pipeline(model), load_lexicon(ontology)
+    _ = lexicon.city_populations  # read once here, not in the worker
+    for batch in _pooled(chain([first, second], chunks), 1, parse_batch, (model,), model, lexicon):
+        parsed = (
+            ParsedArticle(article, tuple(Paragraph(offset, Doc(nlp.vocab).from_bytes(data)) for offset, data in docs))
+            for article, docs in batch
+        )
+        yield [_extracted(one, lexicon) for one in parsed]
+
+
+def parse_batch(articles: list[Article], model: str) -> list[tuple[Article, tuple[tuple[int, bytes], ...]]]:
+    """Parse one batch with this process's pipeline: each article with its paragraphs' offsets and
+    ``Doc`` bytes (without the tensors, which extraction does not read): a parsing worker's task."""
+    from kg.nlp import load_pipeline, parse
+
+    nlp = load_pipeline(model)
+    return [
+        (one.article, tuple((p.offset, p.doc.to_bytes(exclude=_NOT_SENT)) for p in one.paragraphs))
+        for one in parse(articles, nlp)
+    ]
+
+
+# What a parsed paragraph's bytes leave out.
+_NOT_SENT = ("tensor", "user_data")
 
 
 def _settled(items: Iterator[Any]) -> Iterator[Any]:
@@ -181,8 +227,6 @@ def _start_method() -> str:
 def _in_processes(
     articles: Iterable[Article], jobs: int, model: str, ontology: tuple[str, ...], size: int
 ) -> Iterator[list[Extracted]]:
-    import multiprocessing
-
     from kg.nlp import load_pipeline
     from kg.ontology import load_lexicon
 
@@ -191,12 +235,19 @@ def _in_processes(
     load_pipeline(model)
     lexicon = load_lexicon(ontology)
     _ = lexicon.city_populations  # read once here, not in every worker
+    yield from _pooled(batches(articles, size), jobs, extract_batch, (model, ontology), model, lexicon)
+
+
+def _pooled(chunks: Iterable[list[Article]], jobs: int, task, arguments: tuple, model: str, lexicon) -> Iterator[Any]:
+    """``task(batch, *arguments)`` of each batch in ``jobs`` worker processes, results in input order."""
+    import multiprocessing
+
     context = multiprocessing.get_context(_start_method())
     pool = context.Pool(jobs, initializer=_start_worker, initargs=(model, lexicon))
     try:
         pending: deque[Any] = deque()
-        for batch in batches(articles, size):
-            pending.append(pool.apply_async(extract_batch, (batch, model, ontology)))
+        for batch in chunks:
+            pending.append(pool.apply_async(task, (batch, *arguments)))
             if len(pending) >= jobs * _AHEAD:
                 yield pending.popleft().get()
         while pending:

@@ -19,6 +19,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain
@@ -44,9 +45,11 @@ __all__ = [
     "triples_to_graph",
     "triples_to_dataset",
     "triples_to_quads",
+    "triples_to_terms",
     "statement_id",
     "serialize",
     "write_graph",
+    "atomic_output",
     "read_graph",
     "format_for",
 ]
@@ -263,6 +266,28 @@ def triples_to_quads(
     return list(dict.fromkeys(shared)), {name: list(dict.fromkeys(facts)) for name, facts in graphs.items()}
 
 
+def triples_to_terms(
+    triples: Sequence[Triple],
+    lexicon: Lexicon,
+    *,
+    base: str = DEFAULT_BASE,
+    articles: Iterable[Article] = (),
+    run: ExtractionRun | None = None,
+    one_graph: bool = True,
+) -> tuple[Iterator[tuple], Iterator[tuple[str, Iterator[tuple]]]]:
+    """The triples of :func:`triples_to_dataset` as plain terms, made lazily, for a streaming writer.
+
+    An IRI is a ``str``, a literal a ``(value, language, datatype IRI)`` tuple. Nothing is
+    collected: the default graph's triples may repeat (a writer groups and deduplicates them),
+    and so may an article's; with ``one_graph`` (one graph for everything, as Turtle writes),
+    a fact asserted by an earlier article is not asserted again.
+
+    Returns:
+        The default graph's triples, and each article's named-graph IRI with its triples.
+    """
+    return _parts(_TextTerms(), triples, lexicon, base, articles, run, asserted=set() if one_graph else None)
+
+
 class _Terms:
     """Makes the mapping's terms in one library's classes, each IRI and literal once."""
 
@@ -301,6 +326,16 @@ class _RdflibTerms(_Terms):
         return Literal(value, lang=lang, datatype=datatype)
 
 
+class _TextTerms(_Terms):
+    """Plain terms, made anew each time: a stream keeps no table of every term it wrote."""
+
+    def iri(self, value: str) -> str:
+        return str(value)
+
+    def literal(self, value: str, *, lang: str | None = None, datatype: str | None = None) -> tuple:
+        return value, lang, datatype
+
+
 class _OxigraphTerms(_Terms):
     def _new_iri(self, value: str) -> Any:
         from pyoxigraph import NamedNode
@@ -318,7 +353,25 @@ class _OxigraphTerms(_Terms):
 def _dataset(
     terms, triples: Sequence[Triple], lexicon: Lexicon, base: str, articles: Iterable[Article], run
 ) -> tuple[list[tuple], dict[str, list[tuple]]]:
-    """The one RDF mapping: the default graph's triples and each article's named graph, in ``terms``."""
+    """The default graph's triples and each article's named graph, in ``terms``, collected."""
+    shared, graphs = _parts(terms, triples, lexicon, base, articles, run)
+    return list(shared), {name: list(facts) for name, facts in graphs}
+
+
+def _parts(
+    terms,
+    triples: Sequence[Triple],
+    lexicon: Lexicon,
+    base: str,
+    articles: Iterable[Article],
+    run,
+    *,
+    asserted: set[tuple] | None = None,
+) -> tuple[Iterator[tuple], Iterator[tuple[str, Iterator[tuple]]]]:
+    """The one RDF mapping, made lazily: the default graph's triples and each article's named graph.
+
+    ``asserted`` collects the facts asserted so far, each asserted once; without it, once per article.
+    """
     ns = Namespaces(base)
     articles = _articles(triples, articles)
     run = run or extraction_run(articles, base=base)
@@ -326,12 +379,12 @@ def _dataset(
     for triple in triples:
         by_article[triple.article.id].append(triple)
     vocabulary = _Vocabulary(terms, ns)
-    shared = list(_shared(terms, vocabulary, triples, lexicon, ns, articles, run))
+    shared = _shared(terms, vocabulary, triples, lexicon, ns, articles, run)
     activity = terms.iri(ns.run[run.id])
-    graphs = {
-        str(ns.doc[article_id]): list(_facts(terms, vocabulary, facts, ns, activity))
+    graphs = (
+        (str(ns.doc[article_id]), _facts(terms, vocabulary, facts, ns, activity, asserted))
         for article_id, facts in by_article.items()
-    }
+    )
     return shared, graphs
 
 
@@ -556,7 +609,9 @@ def _statement_id(triple: Triple) -> str:
     )
 
 
-def _facts(terms, v: _Vocabulary, triples: Sequence[Triple], ns: Namespaces, activity) -> Iterator[tuple]:
+def _facts(
+    terms, v: _Vocabulary, triples: Sequence[Triple], ns: Namespaces, activity, asserted: set[tuple] | None
+) -> Iterator[tuple]:
     iri, literal, kgo, xsd = terms.iri, terms.literal, v.kgo, v.xsd
     entity, statement, doc = str(ns.entity), str(ns.statement), str(ns.doc)
 
@@ -579,7 +634,11 @@ def _facts(terms, v: _Vocabulary, triples: Sequence[Triple], ns: Namespaces, act
             continue
         described.add(key)
         if not triple.negated:
-            yield subject, prop, obj
+            fact = (triple.subject.id, triple.property, triple.object.id)
+            if asserted is None or fact not in asserted:
+                yield subject, prop, obj
+            if asserted is not None:
+                asserted.add(fact)
         node = iri(statement + key)
         yield node, v.type, kgo["Statement"]
         yield node, v.subject, subject
@@ -643,25 +702,46 @@ def write_graph(data: bytes, path: str | Path) -> None:
     Raises:
         GraphError: the folder does not exist or is not writable.
     """
+    with atomic_output(path) as stream:
+        stream.write(data)
+
+
+# Large writes: a stream of short lines costs one system call per megabyte.
+_BUFFER = 1 << 20
+
+
+@contextmanager
+def atomic_output(path: str | Path) -> Iterator[Any]:
+    """A binary stream that becomes ``path`` when the block ends without an error.
+
+    It writes to a temporary file in the same folder and renames it over ``path`` when
+    complete (after an fsync), so a failed or interrupted write leaves ``path`` as it was.
+
+    Raises:
+        GraphError: the folder does not exist or is not writable.
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            # mkstemp makes the file private (0600); an output file gets the usual mode.
-            os.fchmod(handle, _NEW_FILE_MODE & ~_umask())
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, target)
-            _fsync_folder(folder)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
     except OSError as error:
         raise GraphError(f"{target}: cannot write ({error.strerror or error})") from None
+    try:
+        # mkstemp makes the file private (0600); an output file gets the usual mode.
+        os.fchmod(handle, _NEW_FILE_MODE & ~_umask())
+        with os.fdopen(handle, "wb", buffering=_BUFFER) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+        _fsync_folder(folder)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise GraphError(f"{target}: cannot write ({error.strerror or error})") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 _NEW_FILE_MODE = 0o666

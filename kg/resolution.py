@@ -159,6 +159,13 @@ def canonical_names(
             if full is not None:
                 mapping[name] = full
     name_parts = set(by_last) | set(by_first)
+    # Candidates by the words they end in, so that each name is checked against a few, not all.
+    by_tail: dict[str, set[str]] = {}
+    for full in people:
+        lower = full.lower()
+        for index, char in enumerate(lower):
+            if char == " ":
+                by_tail.setdefault(lower[index + 1 :], set()).add(full)
     for name, label in unique:
         if name in mapping or name in people and " " not in name:
             continue
@@ -171,21 +178,23 @@ def canonical_names(
                 continue
         if " " in name and kind_of(label) != "place":
             # "Von der Leyen": the surname with its particles, as a person's full name ends
-            tails = {f for f in people if f != name and f.lower().endswith(" " + name.lower())}
+            tails = {f for f in by_tail.get(name.lower(), ()) if f != name and f.lower().endswith(" " + name.lower())}
             if len(tails) == 1 and name.split()[0].lower() in next(iter(tails)).split():
                 mapping[name] = next(iter(tails))
     organisations = {name for name, label in unique if label in _SHORTENED and " " in name}
+    shortened, initials, tails = _short_forms(organisations)
     for name, label in unique:
         if name in mapping or kind_of(label) == "place" or name in name_parts:
             continue
         if " " in name:
             # "State Department" after "US State Department": only the rest of an abbreviated name
-            longer = {f for f in organisations if f != name and _shortens(name, f)}
+            candidates = shortened.get(name, set()) | tails.get(name.partition(" ")[2], set())
+            longer = {f for f in candidates if f != name and _shortens(name, f)}
             full = only(longer, name) if short_forms and label in _SHORTENED else None
         elif name.isupper() and len(name) >= 2:
-            full = only({f for f in organisations if acronym_matches(name, f)}, name)
+            full = only({f for f in initials.get(name.replace(".", ""), ()) if acronym_matches(name, f)}, name)
         elif short_forms:
-            full = only({f for f in organisations if _shortens(name, f, institution_heads)}, name)
+            full = only({f for f in shortened.get(name, ()) if _shortens(name, f, institution_heads)}, name)
         else:
             full = None
         if full is not None and full != name:
@@ -194,7 +203,32 @@ def canonical_names(
     for alias, full in defined:
         if alias != full and full in full_names and alias not in mapping:
             mapping[alias] = mapping.get(full, full)
+    for name, full in mapping.items():  # "Security Council" → "UN Security Council" → "United Nations ..."
+        seen = {name}
+        while full in mapping and full not in seen:
+            seen.add(full)
+            full = mapping[full]
+        mapping[name] = full
     return mapping
+
+
+def _short_forms(
+    organisations: Iterable[str],
+) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+    """The names each short form may shorten (every one :func:`_shortens` can accept), the
+    names by their initials (:func:`acronym_matches`) and by the rest after each word ("Security
+    Council" of "United Nations Security Council", for "UN Security Council")."""
+    shortened: dict[str, set[str]] = {}
+    initials: dict[str, set[str]] = {}
+    tails: dict[str, set[str]] = {}
+    for full in organisations:
+        words = full.split()
+        for short in (words[-1], " ".join(words[1:]), words[0], words[0] + "s"):
+            shortened.setdefault(short, set()).add(full)
+        for index in range(1, len(words)):
+            tails.setdefault(" ".join(words[index:]), set()).add(full)
+        initials.setdefault(_initials(full), set()).add(full)
+    return shortened, initials, tails
 
 
 def _shortens(short: str, full: str, institution_heads: frozenset[str] = frozenset()) -> bool:

@@ -9,7 +9,7 @@ from decimal import Decimal
 __all__ = ["Amount", "Article", "Mention", "Predicate", "Relation", "Entity", "Triple"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article: ``text`` holds one paragraph a line; offsets index into it."""
 
@@ -20,7 +20,7 @@ class Article:
     source: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of article text that names (or refers to) an entity.
 
@@ -44,7 +44,7 @@ class Mention:
     phrase_end: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Predicate:
     """A relation phrase: ``lemma`` keys the lexicon, ``text`` is the phrase as written.
 
@@ -62,7 +62,7 @@ class Predicate:
     property: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """One extracted fact between two mentions, with the evidence it came from.
 
@@ -87,7 +87,7 @@ class Relation:
     modality: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """The value of a quantity ("40 people": 40 people), or its range ("40 to 175 years"), and its unit."""
 
@@ -97,7 +97,7 @@ class Amount:
     unit: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A real-world thing: one node of the graph, with a stable ``id`` (a slug).
 
@@ -114,7 +114,7 @@ class Entity:
     amount: Amount | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Triple:
     """A relation whose arguments are resolved to entities and whose predicate to a property."""
 

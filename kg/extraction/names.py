@@ -23,6 +23,7 @@ __all__ = [
     "Role",
     "direct_affiliations",
     "find_names",
+    "bare_proper_nouns",
     "find_roles",
     "defined_aliases",
     "title_around",
@@ -94,13 +95,15 @@ def find_names(
     *,
     known: dict[tuple[str, ...], str] | None = None,
     entities: list[NameSpan] | None = None,
+    proper_nouns: list[NameSpan] | None = None,
 ) -> list[NameSpan]:
     """The cleaned named mentions of ``doc``, in order, without overlaps.
 
     Besides spaCy's entities: ``known`` names (token texts → label) found elsewhere in the
     article wherever they recur ("Starmer" after "Keir Starmer"), and proper nouns that
     head a subject or object but that the NER missed ("Lukoil was sanctioned"). ``entities``
-    are the cleaned NER names of ``doc`` when the caller has them already.
+    are the cleaned NER names of ``doc`` and ``proper_nouns`` its :func:`bare_proper_nouns`
+    when the caller has them already.
     """
     names = (
         list(entities)
@@ -109,18 +112,25 @@ def find_names(
     )
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     covered |= {i for name in names for i in range(name.start, name.end)}
-    for name in (*_known_names(doc, known or {}), *_bare_proper_nouns(doc, lexicon)):
-        if name.label == "MISC":  # "Kelso, Wash.": the words around may tell what it is
-            name = NameSpan(
-                name.start,
-                name.end,
-                name.name,
-                _context_label(list(doc[name.start : name.end]), name.name, "MISC", lexicon),
-            )
+    recurring = [_labelled(doc, name, lexicon) for name in _known_names(doc, known or {})]
+    for name in (*recurring, *(proper_nouns if proper_nouns is not None else bare_proper_nouns(doc, lexicon))):
         if not covered.intersection(range(name.start, name.end)):
             names.append(name)
             covered.update(range(name.start, name.end))
     return sorted(names, key=lambda n: n.start)
+
+
+def bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> list[NameSpan]:
+    """Proper nouns heading a subject or object that the NER missed, labelled by the words around them."""
+    return [_labelled(doc, name, lexicon) for name in _bare_proper_nouns(doc, lexicon)]
+
+
+def _labelled(doc: Doc, name: NameSpan, lexicon: Lexicon) -> NameSpan:
+    if name.label != "MISC":
+        return name
+    # "Kelso, Wash.": the words around may tell what it is
+    label = _context_label(list(doc[name.start : name.end]), name.name, "MISC", lexicon)
+    return NameSpan(name.start, name.end, name.name, label)
 
 
 def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:

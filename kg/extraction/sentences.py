@@ -2,7 +2,7 @@
 
 The names are read twice: once per paragraph to learn the names the tagger found anywhere in
 the article, then again with those known names, so that a name found once is found wherever it
-recurs.
+recurs; the proper nouns the tagger missed are looked for once, for both.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.extraction.names import NameSpan, Role, find_names, find_roles
+from kg.extraction.names import NameSpan, Role, bare_proper_nouns, find_names, find_roles
 from kg.nlp import ParsedArticle
 from kg.ontology import Lexicon
 from kg.resolution import surname
@@ -40,13 +40,14 @@ class Sentence:
 
 def read_sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[Sentence]:
     """The article's sentences in order, numbered across paragraphs, with their names and roles."""
-    first = [find_names(p.doc, lexicon) for p in parsed.paragraphs]
+    nouns = [bare_proper_nouns(p.doc, lexicon) for p in parsed.paragraphs]
+    first = [find_names(p.doc, lexicon, proper_nouns=found) for p, found in zip(parsed.paragraphs, nouns)]
     known = _known_names(first)
     surnames = {surname(n.name) for names in first for n in names if n.label == "PERSON" and " " in n.name}
     number = 0
-    for index, (paragraph, found) in enumerate(zip(parsed.paragraphs, first)):
+    for index, (paragraph, found, proper) in enumerate(zip(parsed.paragraphs, first, nouns)):
         entities = [n for n in found if n.label != "MISC"]  # proper nouns are found again after known names
-        names = find_names(paragraph.doc, lexicon, known=known, entities=entities)
+        names = find_names(paragraph.doc, lexicon, known=known, entities=entities, proper_nouns=proper)
         # "Larry Nassar ... Nassar served as": a person's surname the tagger took for something
         # else; "Yaraah Sow" beside "Mohamed Ali Sow": a name that ends in a person's surname
         doc = paragraph.doc
