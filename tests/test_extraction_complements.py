@@ -127,3 +127,60 @@ def test_extraction_groups_of_two_organisations_stay_apart(facts_of):
     found = facts_of("Researchers at Halden University and researchers at Brackley University found the virus.")
     groups = {s for s, p, _ in found if p == "works for"}
     assert groups == {"researchers at Halden University", "researchers at Brackley University"}
+
+
+def test_extraction_possessive_pronoun_ties_a_concept_to_its_owner(facts_of):
+    found = facts_of("Cleric Omar Haddad called on his supporters to boycott the vote.")
+    assert ("Omar Haddad", "called on", "supporters of Omar Haddad") in found
+
+
+def test_extraction_unresolved_possessive_pronoun_makes_no_concept(facts_of):
+    found = facts_of("Their supporters boycotted the vote.")
+    assert not any("supporter" in s for s, _, _ in found)
+
+
+def test_extraction_passive_patient_moved_into_a_concept(facts_of):
+    found = facts_of("Tom Hale was released from custody on Monday.")
+    assert ("Tom Hale", "release from", "custody") in found
+
+
+def test_extraction_passive_circumstance_is_still_no_participant(facts_of):
+    found = facts_of("Tom Hale was praised for his courage.")
+    assert not any(o == "courage" for _, _, o in found)
+
+
+def test_extraction_hyphenated_title_before_the_name_is_no_subject(facts_of):
+    found = facts_of("Acme co-founder Lisa Kern wrote to Tom Hale.")
+    assert ("Lisa Kern", "write to", "Tom Hale") in found
+
+
+def test_extraction_named_possessor_ties_a_concept_to_its_owner(facts_of):
+    found = facts_of("Hackers attacked Acme Corp's website on Friday.")
+    assert ("hackers", "attack", "website of Acme Corp") in found
+
+
+def test_extraction_examples_of_a_group_act_for_it(facts_of):
+    found = facts_of("Newspapers such as Le Monde and Der Spiegel have criticised Tom Hale.")
+    assert {("Le Monde", "criticised", "Tom Hale"), ("Der Spiegel", "criticised", "Tom Hale")} <= found
+
+
+def test_extraction_they_in_what_an_organisation_says_is_the_organisation(facts_of):
+    found = facts_of("Acme Corp stated that they will keep hosting the video.")
+    assert any(s == "Acme Corp" and "host" in p and o == "video" for s, p, o in found)
+
+
+def test_extraction_they_in_what_a_person_says_is_nobody(facts_of):
+    found = facts_of("Tom Hale said they would appeal the verdict.")
+    assert not any(s == "Tom Hale" and "appeal" in p for s, p, o in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Critics of Acme Corp were critical of the merger.", ("critics of Acme Corp", "be critical of", "merger")),
+        ("The Taliban is responsible for the attack.", ("Taliban", "be responsible for", "attack")),
+        ("Tom Hale remained loyal to Ana Ruiz.", ("Tom Hale", "remain loyal to", "Ana Ruiz")),
+    ],
+)
+def test_extraction_adjective_with_a_preposition_is_a_relation(facts_of, text, expected):
+    assert expected in facts_of(text)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extraction.clauses import conjuncts
+from kg.extraction.clauses import participants
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -71,7 +71,7 @@ def claim_facts(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[Clai
 def _speakers(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
-        return conjuncts(subjects[0])
+        return participants(subjects[0])
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ == verb.lemma_:
         return _speakers(verb.head.head)  # "claimed X was ... and claim she ...": the parser hung it inside
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -145,5 +145,5 @@ def _according_to(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[Cl
         span = max((s for s in (before, after) if s is not None), key=lambda s: s[1] - s[0], default=None)
         if span is None:
             continue
-        for speaker in conjuncts(sources[0]):
+        for speaker in participants(sources[0]):
             yield ClaimFact(speaker, token, span[0], span[1], prop, "according-to")

@@ -37,6 +37,7 @@ CONFIDENCE = {
     "passive-prep": 0.6,
     "copula": 0.75,
     "copula-of": 0.8,
+    "copula-adjective": 0.7,
     "light-verb": 0.75,
     "reciprocal": 0.8,
     "complement": 0.75,
@@ -74,6 +75,9 @@ _CIRCUMSTANTIAL = frozenset(
     }
 )
 
+# An adjective's "of", "about" and "over" name what it is about ("critical of", "worried about").
+_ADJECTIVE_CIRCUMSTANTIAL = _CIRCUMSTANTIAL - {"of", "about", "over"}
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -109,14 +113,21 @@ def _targets(token: Token) -> list[Token]:
             clause = clause.head
         if clause.dep_ == "relcl":
             token = clause.head
-    found = conjuncts(token)
+    found = participants(token)
     # Only a common noun has members to list ("three countries, including Syria"); after a
     # name, the parser has hung the subject's "including" on the wrong word.
     for head in [t for t in found if t.pos_ == "NOUN"]:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("including", "like"):
-                found.extend(t for p in prep.children if p.dep_ == "pobj" for t in conjuncts(p))
+                found.extend(t for p in prep.children if p.dep_ == "pobj" for t in participants(p))
     return found
+
+
+def participants(token: Token) -> list[Token]:
+    """The things an argument head stands for: itself and its conjuncts ("the US and the EU"),
+    or for a noun with examples, the examples ("sites such as Gawker and Reddit stated")."""
+    examples = _examples(token)
+    return [t for e in examples for t in conjuncts(e)] if examples else conjuncts(token)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -132,11 +143,22 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def _examples(noun: Token) -> list[Token]:
+    """The names a common noun gives as its examples: "sites *such as Gawker*"."""
+    if noun.pos_ != "NOUN":
+        return []
+    for prep in noun.rights:
+        such = prep.doc[prep.i - 1] if prep.i > 0 else None
+        if prep.dep_ == "prep" and prep.lower_ == "as" and such is not None and such.lower_ == "such":
+            return [p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+    return []
+
+
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """Subject heads of ``verb`` and whether the clause is passive, following conj/xcomp/relcl."""
     for child in verb.children:
         if child.dep_ in _SUBJECTS and not _split_word(child):
-            heads = conjuncts(_word_after_hyphen(child))
+            heads = participants(_word_after_hyphen(_last_of_run(child)))
             if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 # "Ruby, who killed Oswald, and the Bakkers": the clause describes its own noun only
                 heads = [verb.head]
@@ -160,7 +182,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             if p.dep_ == "pobj"
         ]
         if objects:  # "force Russia to change", "called on the US to act", "appealed to X to stay": the object acts
-            return conjuncts(objects[0]), False
+            return participants(objects[0]), False
         if governor.pos_ in ("VERB", "AUX"):
             return subjects_of(governor)[0], False
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
@@ -186,6 +208,19 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         # "acted alone in killing Kennedy", "convicted of murdering Don Bolles"
         return subjects_of(verb.head.head)[0], False
     return [], False
+
+
+def _last_of_run(subject: Token) -> Token:
+    """ "Facebook co-founder Mark Zuckerberg tweeted": the parser made "co", "-" and "Zuckerberg"
+    subjects of one verb; the subject after the pieces of a hyphenated word heads the phrase."""
+    doc, last = subject.doc, subject
+    while last.text == "-" or (last.i + 1 < len(doc) and doc[last.i + 1].text == "-"):
+        between = doc[last.i + 1 : subject.head.i]
+        after = next((t for t in between if t.dep_ == subject.dep_ and t.head.i == subject.head.i), None)
+        if after is None or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in doc[last.i + 1 : after.i]):
+            break
+        last = after
+    return last
 
 
 def _split_word(token: Token) -> bool:
@@ -276,7 +311,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
 
         if passive:
             for agent in agents:
-                for actor in conjuncts(agent):
+                for actor in participants(agent):
                     for patient in subjects:
                         yield clause(actor, patient, None, "passive-agent")
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")] or _shared_objects(verb, lexicon)
@@ -304,6 +339,15 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                         for target in _targets(pobj):
                             for subject in subjects:
                                 yield clause(subject, target, prep, "copula-of", noun=obj)
+        for adjective in (c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"):
+            # "critics were critical of the attacks", "Acme is responsible for the leak"
+            for prep in adjective.children:
+                if prep.dep_ != "prep" or prep.lower_ in _ADJECTIVE_CIRCUMSTANTIAL:
+                    continue
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for target in _targets(pobj):
+                        for subject in subjects:
+                            yield clause(subject, target, prep, "copula-adjective", noun=adjective)
         light = next((o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN"), None)
         light = content_noun(light, lexicon) if light is not None else None
         preps = [(p, None) for p in verb.children]
@@ -355,7 +399,7 @@ def _asked(verb: Token, lexicon: Lexicon) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    return conjuncts(asked[0]) if asked else []
+    return participants(asked[0]) if asked else []
 
 
 def _scored_opponents(verb: Token) -> list[Token]:

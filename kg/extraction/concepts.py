@@ -17,7 +17,7 @@ from kg.ontology import KGO, Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Concept", "concept_of"]
+__all__ = ["Concept", "concept_of", "possessor"]
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,21 @@ class Concept:
 _ANCHORING_PREPOSITIONS = frozenset({"of", "from", "at", "with", "for"})
 
 
-def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
-    """The concept a common-noun argument head stands for, or None when it is too vague."""
+def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Concept | None:
+    """The concept a common-noun argument head stands for, or None when it is too vague.
+
+    ``owner`` is the name the noun's possessor stands for ("*his* followers", "*the Church's*
+    website"): the concept is the owner's ("followers of Muqtada al-Sadr"). A possessive pronoun
+    without one is context only.
+    """
     token = content_noun(token, lexicon)
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or lemma in lexicon.vague_nouns or token.lower_ in lexicon.role_words or len(lemma) < 3:
         return None
     if token.text[:1].isupper() and not token.is_sent_start:
         return None  # a capitalised word mid-sentence is a name the tagger missed, not a common noun
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+    owned = possessor(token)
+    if owner is None and owned is not None and owned.pos_ == "PRON":
         return None  # "our cities", "its people": whose they are is context, not a thing of its own
     modifiers = [
         c
@@ -79,7 +85,15 @@ def concept_of(token: Token, lexicon: Lexicon) -> Concept | None:
     named = _named_complement(token) if complement is None else None
     if named is not None:  # "journalists from Al-Jazeera": the group is the organisation's
         label, key, end = f"{label} {named[0]}", f"{key} {named[0]}", named[1]
+    elif owner is not None and owned is not None and complement is None:
+        label, key = f"{label} of {owner}", f"{key} of {owner}"
+        named = owner
     return Concept(label, key, _class_of(lemma, lexicon), words[0].i, anchored or named is not None, end)
+
+
+def possessor(noun: Token) -> Token | None:
+    """The pronoun or name that says whose the noun is ("*his* followers", "*Acme's* website")."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
 
 
 def _compounds(token: Token) -> list[Token]:

@@ -50,6 +50,9 @@ _DATELINE_PARAGRAPHS = 3
 # Prepositions that put an event somewhere: "the storm in Norway", "a blast at the port".
 _EVENT_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "off"})
 
+# Prepositions of a passive verb that say where its patient was moved ("released *from* custody").
+_DIRECTIONS = frozenset({"from", "into", "to", "onto"})
+
 # Labels of names that say when or where rather than who: "in March", "at Easter", "in Borneo".
 # A person "in" something is rare enough that "in Borneo" tagged PERSON is a place the tagger missed.
 _WHEN_LABELS = frozenset({"DATE", "TIME", "EVENT", "FAC", "LOC", "GPE", "MISC", "PERSON"})
@@ -357,8 +360,10 @@ class Readers:
             if min(clause.subject.idx, clause.object.idx) < opening:
                 continue  # a dateline's place fills no clause's slot
             # Concepts stand in for direct participants, not for the circumstances a passive
-            # verb's prepositions add ("was given for courage"); its patient may be one.
-            concepts = (True, clause.rule != "passive-prep")
+            # verb's prepositions add ("was given for courage"); its patient may be one, and so
+            # may where the patient is moved ("was released from custody", "taken to hospital").
+            moved = clause.preposition is not None and clause.preposition.lower_ in _DIRECTIONS
+            concepts = (True, clause.rule != "passive-prep" or moved)
             subject, obj = (
                 self.refs.argument(sentence, token)
                 or self.refs.quantity(sentence, token)

@@ -13,7 +13,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extraction.claims import QUOTES
-from kg.extraction.concepts import concept_of
+from kg.extraction.clauses import content_noun, participants
+from kg.extraction.concepts import concept_of, possessor
 from kg.extraction.gender import agrees, gender_of_pronoun, genders
 from kg.extraction.names import NameSpan, title_around
 from kg.extraction.quantities import quantity_at
@@ -185,7 +186,7 @@ class References:
         if person is not None:  # "Rathke also asked ...": a surname the tagger missed at a sentence start
             start = sentence.offset + token.idx
             return Mention(token.text, start, start + len(token.text), person, "PERSON", sentence.id)
-        if token.pos_ == "PRON" and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ == "it"):
+        if token.pos_ == "PRON" and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ in ("it", "they")):
             return self.pronoun(sentence, token)
         appositions = [c for c in token.children if c.dep_ == "appos"]  # "the EU's ambassador, Katarina Mathernova"
         if token.dep_ == "appos":  # "Lee Harvey Oswald, the man who ..."
@@ -288,7 +289,12 @@ class References:
         return Mention(words.text, start, start + len(words.text), name, QUANTITY, sentence.id)
 
     def concept(self, sentence: Sentence, token: Token) -> Mention | None:
-        concept = concept_of(token, self.lexicon)
+        whose = possessor(content_noun(token, self.lexicon))
+        if whose is None:
+            owner = None
+        else:
+            owner = self.pronoun(sentence, whose) if whose.pos_ == "PRON" else self.argument(sentence, whose)
+        concept = concept_of(token, self.lexicon, owner.name if owner is not None else None)
         if concept is None:
             return None
         modifier_names = (self.name_at(sentence, i) for i in range(concept.start, token.i))
@@ -309,6 +315,8 @@ class References:
     def pronoun(self, sentence: Sentence, pronoun: Token) -> Mention | None:
         if pronoun.lower_ in ("it", "its"):
             name = self._it_antecedent(sentence, pronoun)
+        elif pronoun.lower_ == "they":
+            name = self._speaking_group(sentence, pronoun)
         else:
             name = self._antecedent(sentence, pronoun)
         if name is None:
@@ -390,6 +398,16 @@ class References:
             return None
         name = self.name_at(sentence, subject.i)
         if name is None or self.is_person(name):
+            return None
+        return self.name_of(name)
+
+    def _speaking_group(self, sentence: Sentence, pronoun: Token) -> str | None:
+        """ "Gawker stated that they will keep hosting the video": the subject "they" of what one
+        organisation says is the organisation."""
+        speaker = speaker_of(pronoun, self.lexicon.words("speech-verb")) if pronoun.dep_ == "nsubj" else None
+        speakers = participants(speaker) if speaker is not None else []
+        name = self.name_at(sentence, speakers[0].i) if len(speakers) == 1 else None
+        if name is None or self.is_person(name) or self.labels.get(self.name_of(name)) == "PERSON":
             return None
         return self.name_of(name)
 
