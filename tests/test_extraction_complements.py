@@ -184,3 +184,22 @@ def test_extraction_they_in_what_a_person_says_is_nobody(facts_of):
 )
 def test_extraction_adjective_with_a_preposition_is_a_relation(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+def test_extraction_the_government_is_the_article_country_s(facts_of):
+    found = facts_of(
+        "Protests spread across Chile on Monday. Chile's president spoke. "
+        "The government closed the border, and the country's army said it would stay neutral."
+    )
+    assert ("government of Chile", "close", "border") in found
+    assert any(s == "army of Chile" and p == "stated" for s, p, _ in found)
+
+
+def test_extraction_the_government_of_no_article_country_is_none(facts_of):
+    found = facts_of("Peru and Chile signed a deal. The government closed the border.")
+    assert not any("government" in s for s, _, _ in found)
+
+
+def test_extraction_a_practice_holder_does_its_gerund(facts_of):
+    found = facts_of("Malaysia has maintained a policy of turning away boats.")
+    assert ("Malaysia", "turn away", "boats") in found

@@ -103,3 +103,15 @@ def test_factuality_a_purpose_of_an_unasserted_act_is_unasserted(facts_of):
     _, triples = facts_of("Dan Ruby plans to visit Oslo to meet Ana Berg.", with_triples=True)
     meetings = [t for t in triples if "meet" in t.predicate.lemma]
     assert meetings and all(t.hedged for t in meetings)
+
+
+def test_extraction_what_someone_is_accused_of_is_hedged(facts_of):
+    _, triples = facts_of("Tom Hale was accused of stealing the painting.", with_triples=True)
+    fact = next(t for t in triples if t.object.label == "painting")
+    assert fact.hedged and fact.modality == "accuse"
+
+
+def test_extraction_what_someone_is_convicted_of_is_plain(facts_of):
+    _, triples = facts_of("Tom Hale was convicted of killing Ana Ruiz.", with_triples=True)
+    fact = next(t for t in triples if t.object.label == "Ana Ruiz")
+    assert not fact.hedged

@@ -75,6 +75,8 @@ _CIRCUMSTANTIAL = frozenset(
     }
 )
 
+# Prepositions whose gerund says how or when the subject acted ("beat them by scoring twice").
+_MEANS_PREPOSITIONS = frozenset({"by", "in", "while", "without", "after", "before", "since", "through"})
 # An adjective's "of", "about" and "over" name what it is about ("critical of", "worried about").
 _ADJECTIVE_CIRCUMSTANTIAL = _CIRCUMSTANTIAL - {"of", "about", "over"}
 
@@ -205,9 +207,34 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         heads, passive = subjects_of(verb.head)
         return ([] if passive else heads), False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "acted alone in killing Kennedy", "convicted of murdering Don Bolles"
-        return subjects_of(verb.head.head)[0], False
+        # "acted alone in killing Kennedy", "convicted of murdering Don Bolles"; but "accused the
+        # army of seizing land", "arrested Hale for stealing": the one accused did it
+        governor = verb.head.head
+        accused = [c for c in governor.children if c.dep_ == "dobj" and c.i < verb.head.i]
+        if accused and verb.head.lower_ not in _MEANS_PREPOSITIONS:
+            return participants(accused[0]), False
+        return subjects_of(governor)[0], False
     return [], False
+
+
+def _gerund_doers(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Who does a gerund the parser hung on a noun's "of": the holder of a ``practice-noun``
+    ("maintained a policy of turning away boats", "Acme's practice of hiring"), and the one a
+    ``culprit-object-verb`` accuses ("accused the military of seizing land")."""
+    noun = verb.head.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ != "of":
+        return []
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.words("culprit-object-verb"):
+        return participants(noun)
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.words("practice-noun"):
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is not None:
+        return [owner]
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        heads, passive = subjects_of(noun.head)
+        return [] if passive else heads
+    return []
 
 
 def _last_of_run(subject: Token) -> Token:
@@ -268,6 +295,11 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
     governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
     if verb.dep_ == "acl" and _is_infinitive(verb) and verb.head.lemma_.lower() in lexicon.words("intention-noun"):
         cue = verb.head.lemma_.lower()  # "its attempts to remove", "the decision to close"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        # "accused the army of seizing land", "was charged with stealing": an accusation, no fact
+        accuser = verb.head.head if verb.head.head.pos_ in ("VERB", "AUX") else verb.head.head.head
+        if accuser.lemma_.lower() in lexicon.words("accusation-verb"):
+            cue = cue or accuser.lemma_.lower()
     if governor is not None:
         frame = governor.lemma_.lower()
         purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -294,7 +326,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
             yield Clause(agent, verb, verb.head, None, "compound-participle", False, False, False)
             continue
         subjects, passive = subjects_of(verb)
-        subjects = _asked(verb, lexicon) or subjects
+        subjects = _asked(verb, lexicon) or subjects or _gerund_doers(verb, lexicon)
         if not subjects:
             continue
         negated, hedged, cue = _flags(verb, subjects, lexicon)

@@ -85,15 +85,16 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
     named = _named_complement(token) if complement is None else None
     if named is not None:  # "journalists from Al-Jazeera": the group is the organisation's
         label, key, end = f"{label} {named[0]}", f"{key} {named[0]}", named[1]
-    elif owner is not None and owned is not None and complement is None:
+    elif owner is not None and complement is None:
         label, key = f"{label} of {owner}", f"{key} of {owner}"
         named = owner
     return Concept(label, key, _class_of(lemma, lexicon), words[0].i, anchored or named is not None, end)
 
 
 def possessor(noun: Token) -> Token | None:
-    """The pronoun or name that says whose the noun is ("*his* followers", "*Acme's* website")."""
-    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
+    """The pronoun, name or noun that says whose the noun is ("*his* followers", "*Acme's* website",
+    "*the country's* army")."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN", "NOUN")), None)
 
 
 def _compounds(token: Token) -> list[Token]:

@@ -8,6 +8,7 @@ The readers (:mod:`kg.extraction.readers`) ask it; it reads no relation.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -289,12 +290,16 @@ class References:
         return Mention(words.text, start, start + len(words.text), name, QUANTITY, sentence.id)
 
     def concept(self, sentence: Sentence, token: Token) -> Mention | None:
-        whose = possessor(content_noun(token, self.lexicon))
+        noun = content_noun(token, self.lexicon)
+        whose = possessor(noun)
         if whose is None:
-            owner = None
+            owner_name = self._institution_country(noun)
+        elif whose.pos_ == "NOUN":  # "the country's army"; "the company's profits" are the concept's own
+            owner_name = self.focus_country if whose.lower_ in self.lexicon.words("country-noun") else None
         else:
             owner = self.pronoun(sentence, whose) if whose.pos_ == "PRON" else self.argument(sentence, whose)
-        concept = concept_of(token, self.lexicon, owner.name if owner is not None else None)
+            owner_name = owner.name if owner is not None else None
+        concept = concept_of(token, self.lexicon, owner_name)
         if concept is None:
             return None
         modifier_names = (self.name_at(sentence, i) for i in range(concept.start, token.i))
@@ -307,6 +312,32 @@ class References:
         span = sentence.span.doc[concept.start : concept.end]
         start = sentence.offset + span.start_char
         return Mention(span.text, start, start + len(span.text), name, CONCEPT_LABEL, sentence.id)
+
+    def _institution_country(self, noun: Token) -> str | None:
+        """ "the government", "the army" with no other word: the article's country's."""
+        if noun.lower_ not in self.lexicon.words("state-institution") or noun.dep_ == "compound":
+            return None
+        if any(c.dep_ not in ("det", "prep", "punct", "relcl", "acl", "cc", "conj") for c in noun.children):
+            return None  # "the Iraqi government", "the army's chief": the phrase says whose
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in noun.children):
+            return None  # "the government of Chad", "the police in Leeds"
+        return self.focus_country
+
+    @functools.cached_property
+    def focus_country(self) -> str | None:
+        """The country the article is about: named at least twice, and twice as often as any other."""
+        counts: Counter[str] = Counter()
+        for sentence in self.sentences:
+            for name in sentence.names:
+                place = self.lexicon.named_place(self.name_of(name))
+                if place is not None and place.type == KGO + "Country":
+                    counts[self.name_of(name)] += 1
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     @staticmethod
     def name_at(sentence: Sentence, index: int) -> NameSpan | None:
