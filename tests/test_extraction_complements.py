@@ -203,3 +203,13 @@ def test_extraction_the_government_of_no_article_country_is_none(facts_of):
 def test_extraction_a_practice_holder_does_its_gerund(facts_of):
     found = facts_of("Malaysia has maintained a policy of turning away boats.")
     assert ("Malaysia", "turn away", "boats") in found
+
+
+def test_extraction_an_unnamed_title_holder_is_a_concept_of_its_body(facts_of):
+    found = facts_of("Tom Hale phoned Chile's foreign minister on Monday.")
+    assert any(s == "Tom Hale" and o == "foreign minister of Chile" for s, _, o in found)
+
+
+def test_extraction_a_title_of_no_body_is_no_concept(facts_of):
+    found = facts_of("Tom Hale phoned the minister on Monday.")
+    assert not any(o == "minister" for _, _, o in found)

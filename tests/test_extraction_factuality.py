@@ -115,3 +115,9 @@ def test_extraction_what_someone_is_convicted_of_is_plain(facts_of):
     _, triples = facts_of("Tom Hale was convicted of killing Ana Ruiz.", with_triples=True)
     fact = next(t for t in triples if t.object.label == "Ana Ruiz")
     assert not fact.hedged
+
+
+def test_extraction_going_to_is_intended(facts_of):
+    _, triples = facts_of("Tom Hale was going to fire Lisa Kern.", with_triples=True)
+    fact = next(t for t in triples if t.object.label == "Lisa Kern")
+    assert fact.hedged and fact.modality == "go"

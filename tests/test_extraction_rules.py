@@ -165,6 +165,16 @@ def test_extraction_him_in_a_direct_quote_is_not_the_speaker(facts_of):
     assert ("Antony Blinken", "warned", "Wang Yi") in found
 
 
+def test_extraction_a_quote_after_a_speaker_continues_the_speaker(facts_of):
+    found = facts_of('Antony Blinken told reporters that the talks had failed. "I warned Wang Yi twice."')
+    assert ("Antony Blinken", "warned", "Wang Yi") in found
+
+
+def test_extraction_a_quote_in_a_new_paragraph_is_nobody_s(facts_of):
+    found = facts_of('Antony Blinken told reporters that the talks had failed.\n"I warned Wang Yi twice."')
+    assert not any(o == "Wang Yi" and s == "Antony Blinken" for s, _, o in found)
+
+
 def test_extraction_described_speaker_named_later_gets_the_role(facts_of):
     found = facts_of(
         "Kenya's interior minister said on Monday that the curfew would be lifted.\n"

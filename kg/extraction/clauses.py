@@ -304,7 +304,8 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
         frame = governor.lemma_.lower()
         purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         requested = purpose and frame in lexicon.words("request-verb")
-        if (verb.dep_ != "advcl" and frame in frames) or (purpose and frame in attempts) or requested:
+        future = frame == "go" and governor.tag_ == "VBG" and verb.dep_ == "xcomp"  # "was going to fire"
+        if (verb.dep_ != "advcl" and frame in frames) or (purpose and frame in attempts) or requested or future:
             cue = frame
             holders = (governor, governor.head) if governor.dep_ == "acomp" else (governor,)
             governor_negated = any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)

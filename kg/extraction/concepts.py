@@ -46,9 +46,14 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
     """
     token = content_noun(token, lexicon)
     lemma = token.lemma_.lower()
-    if token.pos_ != "NOUN" or lemma in lexicon.vague_nouns or token.lower_ in lexicon.role_words or len(lemma) < 3:
+    # A title is a concept only as some named body's ("Thailand's foreign minister" whom the
+    # article does not name); else the person it describes is meant (or nobody).
+    title = token.lower_ in lexicon.role_words and (owner is not None or _named_complement(token) is not None)
+    if not (token.pos_ == "NOUN" or title and token.pos_ == "PROPN") or lemma in lexicon.vague_nouns or len(lemma) < 3:
         return None
-    if token.text[:1].isupper() and not token.is_sent_start:
+    if token.lower_ in lexicon.role_words and not title:
+        return None
+    if token.text[:1].isupper() and not token.is_sent_start and not title:
         return None  # a capitalised word mid-sentence is a name the tagger missed, not a common noun
     owned = possessor(token)
     if owner is None and owned is not None and owned.pos_ == "PRON":
@@ -58,13 +63,14 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
         for c in token.lefts
         if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
         or (c.dep_ == "amod" and c.text[:1].isupper() and (not c.is_sent_start or lexicon.place(c.text)))
+        or (title and c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN"))
     ]
     # "United States warplanes": a compound modifier keeps its own compounds
     modifiers = sorted(
         {w for m in modifiers for w in (m, *_compounds(m))}, key=lambda t: t.i
     )
     words = [*modifiers, token]
-    label = " ".join(w.text if w.pos_ == "PROPN" or w.dep_ == "amod" else w.lower_ for w in words)
+    label = " ".join(w.text if w.pos_ == "PROPN" or (w.dep_ == "amod" and not title) else w.lower_ for w in words)
     doc = token.doc
     first = words[0]
     if first.i >= 2 and doc[first.i - 1].text == "-" and doc[first.i - 2].head.i in (first.i, token.i):

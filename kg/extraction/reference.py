@@ -375,7 +375,7 @@ class References:
             if name is not None and self._agrees(name, pronoun):
                 return name
         if first_person:
-            return None
+            return self._continued_speaker(sentence, pronoun) if speaker is None else None
         # "I informed him": an object pronoun is not its own clause's subject.
         excluded = self._clause_subject(sentence, pronoun)
         before = [n for n in sentence.names if n.end <= pronoun.i and self.is_person(n)]
@@ -431,6 +431,28 @@ class References:
         if name is None or self.is_person(name):
             return None
         return self.name_of(name)
+
+    def _continued_speaker(self, sentence: Sentence, pronoun: Token) -> str | None:
+        """ 'Hale told reporters that he would stay. "I was never going to resign."': the "I" of a
+        quote that opens a sentence no speech verb governs is the person who spoke just before."""
+        speech = self.lexicon.words("speech-verb")
+        span = sentence.span
+        if span[0].text not in QUOTES or not _in_quote(pronoun) or sentence.id == 0:
+            return None
+        if any(t.lemma_.lower() in speech and t.pos_ == "VERB" and not _in_quote(t) for t in span):
+            return None  # '"I stayed," Hale said': the sentence names its speaker
+        previous = self.sentences[sentence.id - 1]
+        if previous.span.doc is not span.doc:
+            return None  # a quote opens a new paragraph: whose it is, the paragraph says
+        speakers = [
+            self.person_at(previous, c)
+            for verb in previous.span
+            if verb.lemma_.lower() in speech and verb.pos_ == "VERB"
+            for c in verb.children
+            if c.dep_ == "nsubj"
+        ]
+        speakers = [name for name in speakers if name is not None]
+        return speakers[-1] if len(set(speakers)) == 1 else None
 
     def _speaking_group(self, sentence: Sentence, pronoun: Token) -> str | None:
         """ "Gawker stated that they will keep hosting the video": the subject "they" of what one
