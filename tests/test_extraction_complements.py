@@ -213,3 +213,24 @@ def test_extraction_an_unnamed_title_holder_is_a_concept_of_its_body(facts_of):
 def test_extraction_a_title_of_no_body_is_no_concept(facts_of):
     found = facts_of("Tom Hale phoned the minister on Monday.")
     assert not any(o == "minister" for _, _, o in found)
+
+
+def test_extraction_their_settles_no_owner(facts_of):
+    found = facts_of("Omar Haddad urged the militants to surrender their weapons.")
+    assert not any("weapons of" in o for _, _, o in found)
+
+
+def test_extraction_whoever_makes_efforts_does_their_act(facts_of):
+    _, triples = facts_of("Acme Corp announced plans to buy Globex Ltd.", with_triples=True)
+    fact = next(t for t in triples if t.object.label.startswith("Globex"))
+    assert fact.subject.label == "Acme Corp" and fact.hedged
+
+
+def test_extraction_a_rejected_plan_is_not_the_rejecter_s(facts_of):
+    found = facts_of("Tom Hale rejected a plan to sell Globex Ltd.")
+    assert not any(s == "Tom Hale" and o.startswith("Globex") for s, _, o in found)
+
+
+def test_extraction_where_a_placement_keeps_someone_is_a_participant(facts_of):
+    found = facts_of("Tom Hale was detained in Tehran on Monday.")
+    assert ("Tom Hale", "detain in", "Tehran") in found

@@ -202,6 +202,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ != "PRON":
             return [owner], False
+
     if verb.dep_ == "advcl" and _is_infinitive(verb) and verb.head.pos_ in ("VERB", "AUX"):
         # "seized on the error to win her first title": a purpose shares its clause's subject
         heads, passive = subjects_of(verb.head)
@@ -215,6 +216,20 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             return participants(accused[0]), False
         return subjects_of(governor)[0], False
     return [], False
+
+
+def _intenders(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "the government made efforts to bring home the refugees", "Acme announced plans to buy":
+    whoever a ``support-verb`` says has the intention noun does its infinitive."""
+    noun = verb.head
+    if verb.dep_ != "acl" or not _is_infinitive(verb) or noun.dep_ != "dobj":
+        return []
+    if noun.lemma_.lower() not in lexicon.words("intention-noun") or any(c.dep_ == "poss" for c in noun.children):
+        return []
+    if noun.head.lemma_.lower() not in lexicon.words("support-verb"):
+        return []
+    heads, passive = subjects_of(noun.head)
+    return [] if passive else heads
 
 
 def _gerund_doers(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -327,7 +342,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
             yield Clause(agent, verb, verb.head, None, "compound-participle", False, False, False)
             continue
         subjects, passive = subjects_of(verb)
-        subjects = _asked(verb, lexicon) or subjects or _gerund_doers(verb, lexicon)
+        subjects = _asked(verb, lexicon) or subjects or _gerund_doers(verb, lexicon) or _intenders(verb, lexicon)
         if not subjects:
             continue
         negated, hedged, cue = _flags(verb, subjects, lexicon)

@@ -65,6 +65,10 @@ def _of_or_from(noun: Token) -> list[Token]:
 
 
 
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _is_fatal(verb: Token, lexicon: Lexicon) -> bool:
     """ "shot to death", "fatally stabbed", "shot dead", "shot and killed", "mortally wounded":
     an attack that killed."""
@@ -400,6 +404,7 @@ class Readers:
                 and known is None
                 and (kind_of(obj.label) == "place" or is_concept(obj) or obj.label in _WHEN_LABELS)
                 and not self.lexicon.verb_property(lemma, preposition=preposition, particle=particle)
+                and not (lemma in self.lexicon.words("placement-verb") and not _has_object(clause.verb))
             ):
                 continue  # "met in Ankara" says where; "published in Nature" names a participant
             confidence = clause.confidence * (0.9 if subject.is_pronoun or obj.is_pronoun else 1.0)

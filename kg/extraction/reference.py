@@ -106,6 +106,10 @@ def _in_subject(token: Token) -> bool:
 
 
 
+# Possessive pronouns that stand for one person or organisation ("*his* followers", "*its* website").
+_OWNER_PRONOUNS = frozenset({"his", "her", "its"})
+
+
 def _in_quote(token: Token) -> bool:
     """Whether ``token`` stands inside quotation marks opened earlier in its sentence."""
     return sum(1 for t in token.sent[: token.i - token.sent.start] if t.text in QUOTES) % 2 == 1
@@ -296,6 +300,8 @@ class References:
             owner_name = self._institution_country(noun)
         elif whose.pos_ == "NOUN":  # "the country's army"; "the company's profits" are the concept's own
             owner_name = self.focus_country if whose.lower_ in self.lexicon.words("country-noun") else None
+        elif whose.pos_ == "PRON" and whose.lower_ not in _OWNER_PRONOUNS:
+            owner_name = None  # "their weapons", "our cities": whose is context the pronoun does not settle
         else:
             owner = self.pronoun(sentence, whose) if whose.pos_ == "PRON" else self.argument(sentence, whose)
             owner_name = owner.name if owner is not None else None
