@@ -234,3 +234,18 @@ def test_extraction_a_rejected_plan_is_not_the_rejecter_s(facts_of):
 def test_extraction_where_a_placement_keeps_someone_is_a_participant(facts_of):
     found = facts_of("Tom Hale was detained in Tehran on Monday.")
     assert ("Tom Hale", "detain in", "Tehran") in found
+
+
+def test_extraction_an_instrument_s_user_does_the_act(facts_of):
+    found = facts_of("Jack Hale bought a revolver and used it to kill Tom Ruiz.")
+    assert ("Jack Hale", "killed", "Tom Ruiz") in found
+
+
+def test_extraction_a_gerund_under_an_adjective_is_the_subject_s(facts_of):
+    found = facts_of("Lisa Kern pleaded guilty to killing Tom Hale.")
+    assert ("Lisa Kern", "killed", "Tom Hale") in found
+
+
+def test_extraction_a_country_lies_in_no_name_after_it(facts_of):
+    found = facts_of("The last King of Peru, Atahualpa, was murdered.")
+    assert not any(s == "Peru" and p == "located in" for s, p, _ in found)

@@ -432,3 +432,20 @@ def test_roles_a_clause_s_verb_stays_with_the_title(facts_of):
     _, triples = facts_of("In May, Tom Hale was forced to resign as Foreign Affairs minister.", with_triples=True)
     role = next(t for t in triples if t.predicate.role)
     assert role.predicate.text.startswith("resign as")
+
+
+def test_roles_the_of_of_another_phrase_is_no_title_s(facts_of):
+    found = facts_of("Ray was convicted of the 1968 Ohio primary night slaying of Sen. Tom Hale.")
+    assert not any(s == "Tom Hale" and o == "Ohio" for s, _, o in found)
+    assert ("Ray", "killed", "Tom Hale") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lisa Kern was named publisher of the Daily Courier.", ("Lisa Kern", "holds position in", "Daily Courier")),
+        ("Chelsea striker Tom Hale scored twice.", ("Tom Hale", "member of", "Chelsea")),
+    ],
+)
+def test_roles_of_newsroom_and_sport_titles(facts_of, text, expected):
+    assert expected in facts_of(text)

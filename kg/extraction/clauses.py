@@ -207,6 +207,9 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         # "seized on the error to win her first title": a purpose shares its clause's subject
         heads, passive = subjects_of(verb.head)
         return ([] if passive else heads), False
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.dep_ in ("acomp", "oprd"):
+        # "pleaded guilty to killing Lennon", "was responsible for founding Acme"
+        return subjects_of(verb.head.head.head)[0], False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "acted alone in killing Kennedy", "convicted of murdering Don Bolles"; but "accused the
         # army of seizing land", "arrested Hale for stealing": the one accused did it
@@ -216,6 +219,17 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             return participants(accused[0]), False
         return subjects_of(governor)[0], False
     return [], False
+
+
+def _users(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "Ruby used the revolver to kill Oswald": an ``instrument-verb``'s subject does the act."""
+    governor = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or not _is_infinitive(verb):
+        return []
+    if governor.lemma_.lower() not in lexicon.words("instrument-verb"):
+        return []
+    heads, passive = subjects_of(governor)
+    return [] if passive else heads
 
 
 def _intenders(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -342,7 +356,8 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
             yield Clause(agent, verb, verb.head, None, "compound-participle", False, False, False)
             continue
         subjects, passive = subjects_of(verb)
-        subjects = _asked(verb, lexicon) or subjects or _gerund_doers(verb, lexicon) or _intenders(verb, lexicon)
+        subjects = _asked(verb, lexicon) or _users(verb, lexicon) or subjects
+        subjects = subjects or _gerund_doers(verb, lexicon) or _intenders(verb, lexicon)
         if not subjects:
             continue
         negated, hedged, cue = _flags(verb, subjects, lexicon)

@@ -49,6 +49,7 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
     # A title is a concept only as some named body's ("Thailand's foreign minister" whom the
     # article does not name); else the person it describes is meant (or nobody).
     title = token.lower_ in lexicon.role_words and (owner is not None or _named_complement(token) is not None)
+    title = title and token.dep_ not in ("attr", "oprd", "appos")  # "was named publisher of X": a role
     if not (token.pos_ == "NOUN" or title and token.pos_ == "PROPN") or lemma in lexicon.vague_nouns or len(lemma) < 3:
         return None
     if token.lower_ in lexicon.role_words and not title:
@@ -123,7 +124,7 @@ def _named_complement(noun: Token) -> tuple[str, int] | None:
         if prep.dep_ != "prep" or prep.i != noun.i + 1 or prep.lower_ not in _ANCHORING_PREPOSITIONS:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
-            name = [*(c for c in pobj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), pobj]
+            name = sorted([*(c for c in _compounds(pobj) if c.pos_ == "PROPN"), pobj], key=lambda t: t.i)
             return " ".join([prep.lower_, *(t.text for t in name)]), pobj.i + 1
     return None
 

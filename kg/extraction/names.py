@@ -657,7 +657,7 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
             by_token = {**by_token, **dict.fromkeys(range(other.start, other.end), replace(other, label="GPE"))}
         if (
             other is not None  # an organisation or place, whatever its tag ("BSP floor leader")
-            or token.lower_ in lexicon.role_words
+            or (token.lower_ in lexicon.role_words and (token.pos_ != "ADP" or title_around(doc, token, lexicon)))
             or token.text in _POSSESSIVE
             or (token.text == "-" and start >= 2 and not token.whitespace_ and not doc[start - 2].whitespace_)
             or token.pos_ in ("PROPN", "ADJ")

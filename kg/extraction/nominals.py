@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.clauses import subjects_of
 from kg.extraction.names import NameSpan
-from kg.ontology import Lexicon
+from kg.ontology import KGO, Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -94,9 +94,11 @@ def _agent(noun: Token, at: dict[int, NameSpan], lexicon: Lexicon, *, possessive
         if child.dep_ not in ("poss", "amod", "compound", "nmod") or (child.dep_ == "poss" and not possessive):
             continue
         found = at.get(child.i)
+        place = lexicon.place(found.name if found is not None else child.text)
+        if place is not None and place.type != KGO + "Country":
+            continue  # "the Ohio slaying", "the Texas floods": a smaller place says where, not who
         if found is not None and found.label != "NORP":
             return found
-        place = lexicon.place(child.text)
         if place is not None:
             return NameSpan(child.i, child.i + 1, place.label, place.type)
     return None

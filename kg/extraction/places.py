@@ -147,6 +147,10 @@ def _home_property(label: str) -> str:
     return KGO + "citizenOf" if label == KGO + "Country" else KGO + "livesIn"
 
 
+# Places a country can lie in ("Chad, Africa").
+_WIDER_THAN_COUNTRY = frozenset({KGO + "Region"})
+
+
 def _comma_place(
     doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None, label_of: Callable[[NameSpan], str]
 ) -> Iterator[PlaceFact]:
@@ -158,6 +162,8 @@ def _comma_place(
         return
     if doc[other.end - 1].dep_ in ("compound", "nmod", "amod", "poss"):
         return  # "in Kyiv, US president Donald Trump said": the second place modifies a noun
+    if label_of(name) == KGO + "Country" and label_of(other) not in _WIDER_THAN_COUNTRY:
+        return  # "the King of Peru, Atahualpa": a country lies in no smaller place
     if doc[other.end - 1].dep_ in ("nsubj", "nsubjpass") and doc[name.end - 1].dep_ == "pobj":
         return  # "according to Reuters, Brazil expelled ...": the second name begins a clause
     if not _in_list(doc, name, other, at, kind, label_of):
