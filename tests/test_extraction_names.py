@@ -449,3 +449,16 @@ def test_roles_the_of_of_another_phrase_is_no_title_s(facts_of):
 )
 def test_roles_of_newsroom_and_sport_titles(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Tom Hale scored twice for Leeds United on Sunday.", "Leeds United", "Organization"),
+        ("The planet orbits a star called KELT-9.", "KELT-9", "Entity"),
+    ],
+)
+def test_names_typed_by_their_own_words(facts_of, text, name, kind):
+    _, triples = facts_of(text, with_triples=True)
+    node = next(n for t in triples for n in (t.subject, t.object) if n.label == name)
+    assert node.type.rsplit("#", 1)[-1] == kind

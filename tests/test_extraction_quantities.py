@@ -87,3 +87,15 @@ def test_extraction_quantity_in_jsonl_and_rdf(tmp_path):
 def test_extraction_numbers_that_name_are_no_quantities(facts_of):
     _, triples = facts_of("Russian shells hit the area near posts 542 and 543 in Kyiv.", with_triples=True)
     assert not any(t.object.amount is not None for t in triples)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Acme Corp's quarterly profit rose 12 percent.", ("profit of Acme Corp", "rise", "12 percent")),
+        ("Shares of Acme Corp fell 12 percent on Monday.", ("shares of Acme Corp", "fall", "12 percent")),
+        ("Globex's market share fell to 56 percent.", ("market share of Globex", "fall to", "56 percent")),
+    ],
+)
+def test_quantities_a_change_by_an_amount_is_a_fact(facts_of, text, expected):
+    assert expected in facts_of(text)

@@ -378,7 +378,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                     for patient in subjects:
                         yield clause(actor, patient, None, "passive-agent")
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")] or _shared_objects(verb, lexicon)
-        objects = objects or _scored_opponents(verb)
+        objects = objects or _scored_opponents(verb) or _changes(verb)
         for small in (c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("NOUN", "ADJ")):
             # "declared the outbreak a national emergency": the object and what it is declared to be
             inner = next((c for c in small.children if c.dep_ == "nsubj"), None)
@@ -463,6 +463,15 @@ def _asked(verb: Token, lexicon: Lexicon) -> list[Token]:
         if p.dep_ == "pobj"
     ]
     return participants(asked[0]) if asked else []
+
+
+def _changes(verb: Token) -> list[Token]:
+    """ "profit rose 12 percent", "shares fell $2": the parser takes the amount for an adverb."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod" and (c.ent_type_ in ("PERCENT", "MONEY") or c.lower_ in ("percent", "%", "points"))
+    ]
 
 
 def _scored_opponents(verb: Token) -> list[Token]:

@@ -50,8 +50,10 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
     # article does not name); else the person it describes is meant (or nobody).
     title = token.lower_ in lexicon.role_words and (owner is not None or _named_complement(token) is not None)
     title = title and token.dep_ not in ("attr", "oprd", "appos")  # "was named publisher of X": a role
-    if not (token.pos_ == "NOUN" or title and token.pos_ == "PROPN") or lemma in lexicon.vague_nouns or len(lemma) < 3:
+    if not (token.pos_ == "NOUN" or title and token.pos_ == "PROPN") or len(lemma) < 3:
         return None
+    if lemma in lexicon.vague_nouns and not (_specified(token) or owner or _named_complement(token)):
+        return None  # "the share", not "market share", "Acme's share", "shares of Acme"
     if token.lower_ in lexicon.role_words and not title:
         return None
     if token.text[:1].isupper() and not token.is_sent_start and not title:
@@ -96,6 +98,13 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
         label, key = f"{label} of {owner}", f"{key} of {owner}"
         named = owner
     return Concept(label, key, _class_of(lemma, lexicon), words[0].i, anchored or named is not None, end)
+
+
+def _specified(noun: Token) -> bool:
+    """ "market share", "price cap": a compound noun makes a vague head ("share") a thing of its own."""
+    return noun.ent_type_ not in ("DATE", "TIME") and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.ent_type_ not in ("DATE", "TIME") for c in noun.lefts
+    )
 
 
 def possessor(noun: Token) -> Token | None:

@@ -447,6 +447,10 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return label
     if label in ("PERSON", "MISC") and lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Facility":
         return "FAC"  # "Castlefrank Road", "Heathrow Airport": a name ending in a facility's noun
+    if label in ("PERSON", "MISC", "FAC") and tokens[-1].lower_ in lexicon.words("club-word") and len(tokens) > 1:
+        return "ORG"  # "Leeds United", "Ajax FC": a sports club
+    if label == "PERSON" and any(c.isdigit() for c in text):
+        return KGO + "Entity"  # "KELT-9", "Flight 17": no person's name has a digit
     region = lexicon.place(after[1].text) if len(after) > 1 and after[0].text == "," else None
     regional = region is not None and region.type in (KGO + "Region", KGO + "Country")
     if regional and (label != "PERSON" or lexicon.city(text, min_population=15_000)):
