@@ -249,3 +249,28 @@ def test_extraction_a_gerund_under_an_adjective_is_the_subject_s(facts_of):
 def test_extraction_a_country_lies_in_no_name_after_it(facts_of):
     found = facts_of("The last King of Peru, Atahualpa, was murdered.")
     assert not any(s == "Peru" and p == "located in" for s, p, _ in found)
+
+
+def test_extraction_where_is_the_fact_when_nothing_else_is(facts_of):
+    found = facts_of("Thousands of protesters gathered in Seoul on Saturday.")
+    assert ("protesters", "gather in", "Seoul") in found
+
+
+def test_extraction_where_something_was_said_is_no_fact(facts_of):
+    found = facts_of("Tom Hale said at a news conference in Paris that the talks had failed.")
+    assert not any(s == "Tom Hale" and o in ("news conference", "Paris") for s, _, o in found)
+
+
+def test_extraction_a_generic_title_is_a_concept(facts_of):
+    found = facts_of("A judge sentenced Lisa Kern to ten years in prison.")
+    assert ("judge", "sentence", "Lisa Kern") in found
+
+
+def test_extraction_what_someone_is_charged_with_is_a_participant(facts_of):
+    found = facts_of("The suspect, identified as Tom Hale, was charged with murder.")
+    assert ("Tom Hale", "charge with", "murder") in found
+
+
+def test_extraction_a_pronoun_owner_grounds_no_fact_between_concepts(facts_of):
+    found = facts_of("The baby spent all her energy battling the infections.")
+    assert not any(s.startswith("energy") for s, _, _ in found)

@@ -462,3 +462,9 @@ def test_names_typed_by_their_own_words(facts_of, text, name, kind):
     _, triples = facts_of(text, with_triples=True)
     node = next(n for t in triples for n in (t.subject, t.object) if n.label == name)
     assert node.type.rsplit("#", 1)[-1] == kind
+
+
+def test_roles_a_party_elects_its_leader(facts_of):
+    found = facts_of("The Liberal Democrats elected Tom Hale as their new leader.")
+    assert ("Tom Hale", "leader of", "Liberal Democrats") in found
+    assert not any(s == "Liberal Democrats" and p == "leader of" for s, p, _ in found)

@@ -54,8 +54,8 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
         return None
     if lemma in lexicon.vague_nouns and not (_specified(token) or owner or _named_complement(token)):
         return None  # "the share", not "market share", "Acme's share", "shares of Acme"
-    if token.lower_ in lexicon.role_words and not title:
-        return None
+    if token.lower_ in lexicon.role_words and not (title or _generic(token)):
+        return None  # "the minister": a person the article may name, not a thing of its own
     if token.text[:1].isupper() and not token.is_sent_start and not title:
         return None  # a capitalised word mid-sentence is a name the tagger missed, not a common noun
     owned = possessor(token)
@@ -96,8 +96,18 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
         label, key, end = f"{label} {named[0]}", f"{key} {named[0]}", named[1]
     elif owner is not None and complement is None:
         label, key = f"{label} of {owner}", f"{key} of {owner}"
-        named = owner
+        # A pronoun ties the noun to its owner too loosely to ground a fact between two
+        # concepts ("her energy battled the infections"); a name does ("Acme's website").
+        named = None if owned is not None and owned.pos_ == "PRON" else owner
     return Concept(label, key, _class_of(lemma, lexicon), words[0].i, anchored or named is not None, end)
+
+
+def _generic(noun: Token) -> bool:
+    """ "a judge", "officials": an indefinite title stands for whoever holds it, not a person."""
+    determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+    if determiners & {"a", "an", "another"}:
+        return True
+    return noun.tag_ == "NNS" and not determiners and noun.dep_ not in ("compound", "appos", "attr")
 
 
 def _specified(noun: Token) -> bool:

@@ -449,6 +449,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return "FAC"  # "Castlefrank Road", "Heathrow Airport": a name ending in a facility's noun
     if label in ("PERSON", "MISC", "FAC") and tokens[-1].lower_ in lexicon.words("club-word") and len(tokens) > 1:
         return "ORG"  # "Leeds United", "Ajax FC": a sports club
+    if label in ("PERSON", "MISC", "NORP") and tokens[-1].lower_ in lexicon.words("party-plural") and len(tokens) > 1:
+        return "ORG"  # "the Liberal Democrats", "the Social Democrats": a party
     if label == "PERSON" and any(c.isdigit() for c in text):
         return KGO + "Entity"  # "KELT-9", "Flight 17": no person's name has a digit
     region = lexicon.place(after[1].text) if len(after) > 1 and after[0].text == "," else None
@@ -541,8 +543,10 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
     for verb, dep in verbs:
         chain = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "was forced to resign as"
         for word in chain:
+            # "The party elected Tom Hale as its leader": the "as" of a verb with an object is the object's
+            taken = dep == "nsubj" and any(c.dep_ == "dobj" for c in word.children)
             for child in word.children:
-                if child.dep_ == "prep" and child.lower_ == "as":
+                if child.dep_ == "prep" and child.lower_ == "as" and not taken:
                     nouns += [(c, f"{word.text} as") for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ == "oprd" or (
                     child.dep_ == "attr" and dep == "nsubj" and word.lemma_ in _COPULAS and word.i == verb.i
@@ -569,6 +573,12 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
                 if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPOSITIONS and prep.i > noun.i
                 for p in prep.children
                 if p.dep_ == "pobj" and p.i in by_token and by_token[p.i].label != "PERSON"
+            ]
+        if not found and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+            # "The party elected Tom Hale as its leader": the subject's own post
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            found = [
+                by_token[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in by_token and by_token[c.i] != name
             ]
         for affiliation in found or [None]:
             yield Role(name, text, title[0], title[1], affiliation, "verb", verb_words)

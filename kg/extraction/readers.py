@@ -338,6 +338,8 @@ class Readers:
             prep = noun.nbor(1)
             if prep.head.i != noun.i or prep.lower_ not in ("from", "at", "with", "for", "of"):
                 continue
+            if prep.lower_ == "of" and prop == KGO + "memberOf":
+                continue  # "members of SADC" belong to it by what they are called: no fact of its own
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 organisation = self.refs.argument(sentence, pobj)  # "from the news network Al-Jazeera"
                 group = self.refs.concept(sentence, noun) if organisation is not None else None
@@ -360,14 +362,26 @@ class Readers:
 
     def clause_relations(self, sentence: Sentence) -> Iterator[Relation]:
         opening = dateline_end(sentence.span.doc, self.lexicon) if sentence.span.start == 0 else 0
-        for clause in find_clauses(sentence.span, self.lexicon):
+        clauses = list(find_clauses(sentence.span, self.lexicon))
+        # Verbs with a participant besides where they happened: "met Lavrov in Ankara".
+        engaged = {
+            c.verb.i
+            for c in clauses
+            if (c.preposition is None or c.preposition.lower_ not in LOCATIVE_PREPOSITIONS)
+            and c.object.ent_type_ not in ("DATE", "TIME")  # "on Saturday" says when
+        }
+        # ... or what they say: "said at a news conference that ..."
+        engaged |= {t.i for t in sentence.span if any(c.dep_ in ("ccomp", "xcomp") for c in t.children)}
+        for clause in clauses:
             if min(clause.subject.idx, clause.object.idx) < opening:
                 continue  # a dateline's place fills no clause's slot
             # Concepts stand in for direct participants, not for the circumstances a passive
             # verb's prepositions add ("was given for courage"); its patient may be one, and so
-            # may where the patient is moved ("was released from custody", "taken to hospital").
+            # may where the patient is moved ("was released from custody", "taken to hospital") and
+            # what they are charged with.
             moved = clause.preposition is not None and clause.preposition.lower_ in _DIRECTIONS
-            concepts = (True, clause.rule != "passive-prep" or moved)
+            charged = clause.verb.lemma_.lower() in self.lexicon.words("culprit-object-verb")  # "charged with murder"
+            concepts = (True, clause.rule != "passive-prep" or moved or charged)
             subject, obj = (
                 self.refs.argument(sentence, token)
                 or self.refs.quantity(sentence, token)
@@ -401,12 +415,14 @@ class Readers:
             if (
                 preposition in LOCATIVE_PREPOSITIONS
                 and clause.noun is None
+                and (clause.verb.i in engaged or obj.label == "PERSON")  # "in Mina" tagged a person
                 and known is None
                 and (kind_of(obj.label) == "place" or is_concept(obj) or obj.label in _WHEN_LABELS)
                 and not self.lexicon.verb_property(lemma, preposition=preposition, particle=particle)
                 and not (lemma in self.lexicon.words("placement-verb") and not _has_object(clause.verb))
             ):
-                continue  # "met in Ankara" says where; "published in Nature" names a participant
+                continue  # "met X in Ankara" says where; "published in Nature" names a participant;
+                # "protesters gathered in Seoul" has no other
             confidence = clause.confidence * (0.9 if subject.is_pronoun or obj.is_pronoun else 1.0)
             claim, claimant = self._claim_at(sentence, clause.verb)
             relation = Relation(

@@ -206,14 +206,11 @@ class References:
                 for a in pobj.children
                 if a.dep_ == "appos" and (n := self.name_at(sentence, a.i)) is not None and n.label == "PERSON"
             ]
-        naming = self.lexicon.words("naming-participle")  # "a user labelled 'Anonymous'", "a man named X"
-        appositions += [
-            c
-            for acl in token.children
-            if acl.dep_ == "acl" and acl.lemma_.lower() in naming
-            for c in acl.children
-            if c.dep_ in ("oprd", "dobj")
-        ]
+        naming = self.lexicon.words("naming-participle")  # "a user labelled 'Anonymous'", "a man named X",
+        for acl in token.children:  # "the suspect, identified as Tom Hale,"
+            if acl.dep_ == "acl" and acl.lemma_.lower() in naming:
+                appositions += [c for c in acl.children if c.dep_ in ("oprd", "dobj")]
+                appositions += [p for c in acl.children if c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
         for other in appositions:
             # "the EU's ambassador, Katarina Mathernova"; "the security firm Secunia", "the capital, Cairo"
             name = self.name_at(sentence, other.i)
