@@ -274,3 +274,13 @@ def test_extraction_what_someone_is_charged_with_is_a_participant(facts_of):
 def test_extraction_a_pronoun_owner_grounds_no_fact_between_concepts(facts_of):
     found = facts_of("The baby spent all her energy battling the infections.")
     assert not any(s.startswith("energy") for s, _, _ in found)
+
+
+def test_extraction_the_first_to_do_it_did_it(facts_of):
+    found = facts_of("Lisa Kern became the oldest quarterback to win a Super Bowl.")
+    assert ("Lisa Kern", "win", "Super Bowl") in found
+
+
+def test_extraction_a_noun_the_parser_made_the_root_acts(facts_of):
+    found = facts_of("A stampede in Mina, near Mecca, killed at least 717 pilgrims during the Hajj.")
+    assert ("stampede", "killed", "at least 717 pilgrims") in found

@@ -468,3 +468,14 @@ def test_roles_a_party_elects_its_leader(facts_of):
     found = facts_of("The Liberal Democrats elected Tom Hale as their new leader.")
     assert ("Tom Hale", "leader of", "Liberal Democrats") in found
     assert not any(s == "Liberal Democrats" and p == "leader of" for s, p, _ in found)
+
+
+def test_names_end_before_the_verb_the_tagger_took_in(facts_of):
+    found = facts_of("The Denver Broncos won Super Bowl 50 on Sunday.")
+    assert ("Denver Broncos", "win", "Super Bowl 50") in found
+
+
+def test_names_a_club_split_by_the_tagger_is_one(facts_of):
+    found = facts_of("Arsenal reached the final after beating Ipswich Town 3-0 at home.")
+    assert ("Arsenal", "beat", "Ipswich Town") in found
+    assert not any(o == "0" for _, _, o in found)

@@ -165,8 +165,12 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
                 # "Ruby, who killed Oswald, and the Bakkers": the clause describes its own noun only
                 heads = [verb.head]
             return heads, child.dep_ == "nsubjpass"
+    if verb.dep_ in ("acl", "relcl") and _is_infinitive(verb) and verb.head.dep_ == "attr" and _ranked(verb.head):
+        return subjects_of(verb.head.head)[0], False  # "became the oldest quarterback to win": who became it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head], False  # "A stampede in Mina killed 717 pilgrims": the parser made the noun the root
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], verb.tag_ == "VBN"  # "Ray, convicted of ...", "Ray, serving a sentence ..."
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -264,6 +268,14 @@ def _gerund_doers(verb: Token, lexicon: Lexicon) -> list[Token]:
         heads, passive = subjects_of(noun.head)
         return [] if passive else heads
     return []
+
+
+def _ranked(noun: Token) -> bool:
+    """ "the first woman", "the oldest quarterback", "the only team": a noun ranked among its kind."""
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in ("only", "last"))
+        for c in noun.children
+    )
 
 
 def _last_of_run(subject: Token) -> Token:

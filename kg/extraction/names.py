@@ -157,6 +157,18 @@ def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:
             continue
         if (
             previous is not None
+            and previous.label_ == "ORG"
+            and previous.end == ent.start
+            and ent.label_ in ("PRODUCT", "ORG", "PERSON", "GPE")
+            and doc[previous.end - 1].dep_ == "compound"
+            and ent.start <= doc[previous.end - 1].head.i < ent.end
+            and doc[ent.start].pos_ == "PROPN"
+        ):
+            merged[-1] = doc[previous.start : ent.end]  # "Ipswich" + "Town 3-0": one club
+            merged[-1].label_ = "ORG"
+            continue
+        if (
+            previous is not None
             and previous.label_ in _PLACE_LABELS
             and ent.label_ in _PLACE_LABELS
             and previous.end == ent.start
@@ -323,8 +335,8 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     opened = next((i for i, t in enumerate(tokens) if t.text in ("(", "[")), None)
     if opened and not any(t.text in (")", "]") for t in tokens[opened:]):
         tokens = tokens[:opened]  # "Movement for Democratic Change (MDC": the acronym's bracket cut the name
-    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].pos_ == "PUNCT"):
-        tokens.pop()
+    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].pos_ == "PUNCT" or _clause_verb(tokens[-1])):
+        tokens.pop()  # "The Denver Broncos won": the tagger took the verb into the name
     if _ends_in_score(tokens):
         tokens = tokens[:-3]  # "beating the Broncos 24-10": the score is no part of the name
     if not tokens:
@@ -386,6 +398,10 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
         kind = _kind_label(tokens, lexicon)
         label = "PERSON" if kind == KGO + "Person" else kind or label
     yield NameSpan(tokens[0].i, tokens[-1].i + 1, text, label)
+
+
+def _clause_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")
 
 
 def _person_after_title_of(tokens: list[Token], label: str, lexicon: Lexicon) -> int:

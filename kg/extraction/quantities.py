@@ -46,6 +46,8 @@ def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan |
     if token.ent_type_ in ("DATE", "TIME") and (token.pos_ != "NOUN" or any(c.pos_ == "PROPN" for c in token.children)):
         return None  # "in 2009", "October 28"; a duration ("40 years", "six days") is a quantity
     if _is_number(token, numerals) and token.dep_ != "nummod":
+        if token.i > 1 and token.nbor(-1).text in ("-", "–") and token.nbor(-2).is_digit:
+            return None  # "beat Ipswich 3-0": the second half of a score
         if token.lower_ == "one" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             return None  # "one of the victims", "two of them": a pronoun's work, not a count
         first = token
