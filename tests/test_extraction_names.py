@@ -479,3 +479,8 @@ def test_names_a_club_split_by_the_tagger_is_one(facts_of):
     found = facts_of("Arsenal reached the final after beating Ipswich Town 3-0 at home.")
     assert ("Arsenal", "beat", "Ipswich Town") in found
     assert not any(o == "0" for _, _, o in found)
+
+
+def test_names_a_capitalised_code_is_a_name(facts_of):
+    found = facts_of("KELT-9b, a planet orbiting the star KELT-9, is very hot.")
+    assert ("KELT-9b", "orbit", "KELT-9") in found

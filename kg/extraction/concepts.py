@@ -103,11 +103,12 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
 
 
 def _generic(noun: Token) -> bool:
-    """ "a judge", "officials": an indefinite title stands for whoever holds it, not a person."""
+    """ "a judge", "(the) officials": an indefinite or plural title stands for whoever holds it,
+    not for one person the article may name."""
     determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
     if determiners & {"a", "an", "another"}:
         return True
-    return noun.tag_ == "NNS" and not determiners and noun.dep_ not in ("compound", "appos", "attr")
+    return noun.tag_ == "NNS" and determiners <= {"the"} and noun.dep_ not in ("compound", "appos", "attr")
 
 
 def _specified(noun: Token) -> bool:

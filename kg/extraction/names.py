@@ -308,8 +308,13 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
         title = _last_title(doc[start : token.i + 1], lexicon)
         if title is not None and title[1] == token.i + 1:
             continue  # "Yemen's Foreign Minister, ...": a capitalised title, not a name
-        if all(t.is_title or t.is_upper for t in doc[start : token.i + 1]):
+        if all(t.is_title or t.is_upper or _designation(t) for t in doc[start : token.i + 1]):
             yield NameSpan(start, token.i + 1, doc[start : token.i + 1].text, "MISC")
+
+
+def _designation(token: Token) -> bool:
+    """ "KELT-9b", "IE9", "F-35": a capitalised code with digits names a thing."""
+    return token.text[:1].isupper() and any(c.isdigit() for c in token.text)
 
 
 def _ends_in_score(tokens: list[Token]) -> bool:
