@@ -132,3 +132,8 @@ def test_claims_a_second_claim_verb_hung_inside_the_first_has_its_speaker(facts_
     )
     speakers = {t.subject.label for t in triples if t.property_label == "stated"}
     assert "Lena Holt" not in speakers
+
+
+def test_claims_a_speech_verb_tagged_a_noun_still_reports(facts_of):
+    found = facts_of('The Department of Agriculture notes, "Ozone causes more damage to plants than other pollutants."')
+    assert any(s == "Department of Agriculture" and p == "stated" for s, p, _ in found)

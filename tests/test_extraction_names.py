@@ -484,3 +484,16 @@ def test_names_a_club_split_by_the_tagger_is_one(facts_of):
 def test_names_a_capitalised_code_is_a_name(facts_of):
     found = facts_of("KELT-9b, a planet orbiting the star KELT-9, is very hot.")
     assert ("KELT-9b", "orbit", "KELT-9") in found
+
+
+def test_names_take_the_proper_noun_they_modify(facts_of):
+    found = facts_of(
+        "A missile shot down Malaysia Airlines Flight 17 on Thursday. The recently released Google Chrome gained users."
+    )
+    assert any(o == "Malaysia Airlines Flight 17" for _, _, o in found)
+    assert ("Google Chrome", "gain", "users") in found
+
+
+def test_names_a_number_after_a_capitalised_noun_names_it(facts_of):
+    _, triples = facts_of("Flight 17 was flying at 33,000 feet.", with_triples=True)
+    assert not any(t.subject.label == "Flight 17" and t.subject.type.endswith("#Quantity") for t in triples)

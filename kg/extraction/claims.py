@@ -43,7 +43,9 @@ def claim_facts(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[Clai
     """Every claim the sentence reports: speech-verb complements and "according to" sources."""
     for verb in sentence:
         prop = claim_verbs.get(verb.lemma_.lower())
-        if prop is None or verb.pos_ not in ("VERB", "AUX"):
+        # "The Department notes, '...'": the tagger took the verb for a plural noun
+        misread = verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
+        if prop is None or (verb.pos_ not in ("VERB", "AUX") and not misread):
             continue
         complement = next(
             (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None

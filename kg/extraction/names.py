@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from kg.dates import resolve_date
 from kg.ontology import KGO, Lexicon
 from kg.resolution import kind_of, surname
 
@@ -34,6 +36,7 @@ __all__ = [
 # NER labels whose spans can be graph nodes; numbers, dates and money are literals.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_ANY_DAY = dt.date(2000, 1, 1)  # a reference day, to ask whether a phrase is a date at all
 _PLACE_LABELS = {"GPE", "LOC"}
 _PLACE_CLASSES = ("#Country", "#City", "#Region", "#Location")
 _PART_NOUNS = frozenset({"part", "region", "area", "territory", "province", "district", "oblast", "city"})
@@ -137,8 +140,10 @@ def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """spaCy's entities, with a person's name rejoined where the NER split it ("Ursula von der" + "Leyen")
     or cut it at a particle ("Ursula von" before "der Leyen")."""
     ents = [
-        _whole_person(doc, ent, lexicon) if ent.label_ == "PERSON" else _whole_body(doc, ent, lexicon)
-        for ent in doc.ents
+        _whole_person(doc, ent, lexicon)
+        if ent.label_ == "PERSON"
+        else _with_head(doc, _whole_body(doc, ent, lexicon), lexicon)
+        for ent in map(_numbered_name, doc.ents)
     ]
     ents = [ent for index, ent in enumerate(ents) if not index or ent.start >= ents[index - 1].end]
     merged: list[Span] = []
@@ -236,6 +241,40 @@ def _whole_body(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
         return ent
     span = doc[start : ent.end]
     span.label_ = "ORG"
+    return span
+
+
+def _numbered_name(ent: Span) -> Span:
+    """ "Flight 17", "Apollo 11" tagged a date: a capitalised word and a number that no calendar reads."""
+    if ent.label_ != "DATE" or len(ent) != 2 or ent[0].pos_ != "PROPN" or not ent[1].is_digit:
+        return ent
+    if resolve_date(ent.text, _ANY_DAY) is not None:
+        return ent  # "March 17"
+    span = ent.doc[ent.start : ent.end]
+    span.label_ = "PRODUCT"
+    return span
+
+
+def _with_head(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
+    """A name with the proper noun it modifies and the NER left out ("Google" + "Chrome",
+    "Malaysia Airlines" + "Flight 17"), unless that word is a title or a place."""
+    end = ent.end
+    while end < len(doc):
+        head = doc[end - 1].head
+        numbered = head.i + 1 < len(doc) and doc[head.i + 1].dep_ == "nummod" and doc[head.i + 1].is_digit
+        if doc[end - 1].dep_ != "compound" or head.i != end or head.pos_ != "PROPN":
+            break
+        if head.ent_type_ and not (numbered and head.ent_type_ in ("DATE", "CARDINAL")):
+            break  # "Flight 17" tagged a date is the flight's number
+        if head.lower_ in lexicon.role_words or lexicon.place(head.text) is not None:
+            break
+        end += 1
+        if end < len(doc) and doc[end].dep_ == "nummod" and doc[end].head.i == head.i and doc[end].is_digit:
+            end += 1  # "Flight 17"
+    if end == ent.end:
+        return ent
+    span = doc[ent.start : end]
+    span.label_ = ent.label_
     return span
 
 
