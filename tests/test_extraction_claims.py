@@ -137,3 +137,13 @@ def test_claims_a_second_claim_verb_hung_inside_the_first_has_its_speaker(facts_
 def test_claims_a_speech_verb_tagged_a_noun_still_reports(facts_of):
     found = facts_of('The Department of Agriculture notes, "Ozone causes more damage to plants than other pollutants."')
     assert any(s == "Department of Agriculture" and p == "stated" for s, p, _ in found)
+
+
+def test_claims_said_in_a_statement_that(facts_of):
+    found = facts_of("The ministry said in a statement that Tom Hale had resigned.")
+    assert ("ministry", "stated", "Tom Hale had resigned") in found
+
+
+def test_claims_how_something_was_said_is_no_fact(facts_of):
+    found = facts_of("Tom Hale said on Twitter that the talks would resume.")
+    assert not any(s == "Tom Hale" and o == "Twitter" for s, _, o in found)

@@ -284,3 +284,14 @@ def test_extraction_the_first_to_do_it_did_it(facts_of):
 def test_extraction_a_noun_the_parser_made_the_root_acts(facts_of):
     found = facts_of("A stampede in Mina, near Mecca, killed at least 717 pilgrims during the Hajj.")
     assert ("stampede", "killed", "at least 717 pilgrims") in found
+
+
+def test_extraction_the_event_someone_was_killed_in(facts_of):
+    found = facts_of("Ana Ruiz, 45, a lawyer from Santiago, was killed in the attack.")
+    assert ("Ana Ruiz", "kill in", "attack") in found
+    assert ("Ana Ruiz", "lives in", "Santiago") in found
+
+
+def test_extraction_a_named_event_takes_place_where_its_clause_says(facts_of):
+    found = facts_of("Hurricane Irma made landfall in Cuba on Friday.")
+    assert ("Hurricane Irma", "occurred in", "Cuba") in found

@@ -49,7 +49,7 @@ def claim_facts(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[Clai
             continue
         complement = next(
             (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None
-        )
+        ) or _statement_clause(verb)
         described = _described_as(verb) if complement is None else None
         if described is not None:  # "described it as 'completely inappropriate'"
             span = _trim(sentence, *described)
@@ -68,6 +68,22 @@ def claim_facts(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[Clai
         for speaker in _speakers(verb):
             yield ClaimFact(speaker, verb, span[0], span[1], prop, "claim")
     yield from _according_to(sentence, claim_verbs)
+
+
+def _statement_clause(verb: Token) -> Token | None:
+    """ "said in a statement that X resigned": the parser hung the claim on the statement."""
+    return next(
+        (
+            clause
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+            for clause in noun.children
+            if clause.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        ),
+        None,
+    )
 
 
 def _speakers(verb: Token) -> list[Token]:

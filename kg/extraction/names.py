@@ -914,8 +914,7 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
     for noun in candidates:
         for title_noun in (noun, *(c for c in noun.children if c.dep_ == "conj")):
             title = title_around(doc, title_noun, lexicon)
-            if title is None:
-                yield from _home_apposition(doc, name, title_noun, by_token, lexicon)
+            yield from _home_apposition(doc, name, title_noun, by_token, lexicon)  # "a lawyer from Santiago"
             if title is None or title_noun.i in by_token and by_token[title_noun.i].label != "MISC":
                 continue
             text = doc[title[0] : title[1]].text.lower()

@@ -65,6 +65,11 @@ def _of_or_from(noun: Token) -> list[Token]:
 
 
 
+def _reports(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether ``verb`` reports a claim it governs ("said ... that the talks had failed")."""
+    return verb.lemma_.lower() in lexicon.claim_verbs and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
 def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
@@ -296,10 +301,7 @@ class Readers:
         """ "The storm hit the coast in Norway on Monday", "the collapse of the bridge in Tenggarong":
         an event named by a noun took place where its sentence puts it, on the day it gives."""
         for noun in sentence.span:
-            if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
-                continue
-            concept = concept_of(noun, self.lexicon)
-            if concept is None or concept.type != KGO + "Event":
+            if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or not self._names_event(sentence, noun):
                 continue
             owner = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun
             # "the collapse of the bridge in Tenggarong": the event's own complement may say where
@@ -316,7 +318,8 @@ class Readers:
                     place = self.refs.mention(sentence, name) if name is not None else None
                     if place is None or kind_of(place.label) != "place":
                         continue
-                    event = self.refs.concept(sentence, noun)
+                    named = self.refs.name_at(sentence, noun.i)
+                    event = self.refs.mention(sentence, named) if named else self.refs.concept(sentence, noun)
                     yield Relation(
                         subject=event,
                         predicate=Predicate(lemma=prep.lower_, text=prep.text, property=KGO + "occurredIn"),
@@ -327,6 +330,15 @@ class Readers:
                         rule="event-place",
                         when=_date_phrase(sentence.span, owner),
                     )
+
+    def _names_event(self, sentence: Sentence, noun: Token) -> bool:
+        """Whether the argument head is an event: a noun of the lexicon's events ("the storm") or
+        the last word of a name the tagger calls one ("Hurricane Irma")."""
+        if noun.pos_ == "NOUN":
+            concept = concept_of(noun, self.lexicon)
+            return concept is not None and concept.type == KGO + "Event"
+        name = self.refs.name_at(sentence, noun.i)
+        return name is not None and name.end == noun.i + 1 and name.label == "EVENT"
 
     def group_relations(self, sentence: Sentence) -> Iterator[Relation]:
         """ "six journalists from Al-Jazeera", "hackers from Anonymous": people a noun names work
@@ -377,11 +389,12 @@ class Readers:
                 continue  # a dateline's place fills no clause's slot
             # Concepts stand in for direct participants, not for the circumstances a passive
             # verb's prepositions add ("was given for courage"); its patient may be one, and so
-            # may where the patient is moved ("was released from custody", "taken to hospital") and
-            # what they are charged with.
+            # may where the patient is moved ("was released from custody", "taken to hospital"),
+            # what they are charged with and the event it happened in ("killed in the attack").
             moved = clause.preposition is not None and clause.preposition.lower_ in _DIRECTIONS
             charged = clause.verb.lemma_.lower() in self.lexicon.words("culprit-object-verb")  # "charged with murder"
-            concepts = (True, clause.rule != "passive-prep" or moved or charged)
+            caused = self._is_event(clause.object)  # "was killed in the attack"
+            concepts = (True, clause.rule != "passive-prep" or moved or charged or caused)
             subject, obj = (
                 self.refs.argument(sentence, token)
                 or self.refs.quantity(sentence, token)
@@ -395,6 +408,8 @@ class Readers:
             anchored = self.refs.anchored.get(subject.name) or self.refs.anchored.get(obj.name)
             if is_concept(subject) and is_concept(obj) and not (anchored or QUANTITY in (subject.label, obj.label)):
                 continue  # a fact needs at least one participant tied to a name, or a quantity
+            if clause.preposition is not None and _reports(clause.verb, self.lexicon):
+                continue  # "said on Twitter that ...", "said in a statement that ...": how it was said
             if clause.rule == "light-verb" and obj.label == CONCEPT_LABEL and clause.preposition.lower_ == "of":
                 continue  # "imposed a blockade of the port": the noun's complement, not a participant
             if clause.rule == "copula" and CONCEPT_LABEL in (subject.label, obj.label):
@@ -465,6 +480,11 @@ class Readers:
                     confidence=round(relation.confidence * 0.8, 3),
                     rule=relation.rule + "+country",
                 )
+
+    def _is_event(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        event = self.lexicon.noun_classes.get(lemma) == KGO + "Event" or lemma in self.lexicon.nominals
+        return noun.pos_ == "NOUN" and event
 
     def _compound_agent(self, mention: Mention) -> Mention | None:
         """The doer a hyphenated prefix names: a country for a demonym ("the Saudi-led coalition");
