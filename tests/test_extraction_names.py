@@ -497,3 +497,13 @@ def test_names_take_the_proper_noun_they_modify(facts_of):
 def test_names_a_number_after_a_capitalised_noun_names_it(facts_of):
     _, triples = facts_of("Flight 17 was flying at 33,000 feet.", with_triples=True)
     assert not any(t.subject.label == "Flight 17" and t.subject.type.endswith("#Quantity") for t in triples)
+
+
+def test_names_a_full_name_is_typed_by_its_own_mentions(facts_of):
+    _, triples = facts_of(
+        "The Green Party won 12 seats. Tom Hale, who leads the Greens, thanked voters. "
+        "The Greens will join the coalition.",
+        with_triples=True,
+    )
+    party = next(n for t in triples for n in (t.subject, t.object) if n.label == "Green Party")
+    assert party.type.endswith("#Organization")

@@ -73,7 +73,9 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
         {w for m in modifiers for w in (m, *_compounds(m))}, key=lambda t: t.i
     )
     words = [*modifiers, token]
-    label = " ".join(w.text if w.pos_ == "PROPN" or (w.dep_ == "amod" and not title) else w.lower_ for w in words)
+    label = " ".join(
+        w.text if w.pos_ == "PROPN" or w.is_upper or (w.dep_ == "amod" and not title) else w.lower_ for w in words
+    )  # "SADC observers", "Iskander missile"
     doc = token.doc
     first = words[0]
     if first.i >= 2 and doc[first.i - 1].text == "-" and doc[first.i - 2].head.i in (first.i, token.i):

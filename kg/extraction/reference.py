@@ -62,15 +62,16 @@ _PRONOUN_WINDOW = 3
 
 
 def article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
-    """One label per canonical name. A full name votes with its own mentions, not its short forms'
-    ("Chrome" tagged a person does not make "Google Chrome" one); a class the gazetteer or a kind
+    """One label per canonical name. A full name the article writes votes with its own mentions,
+    not its short forms' ("Chrome" tagged a person does not make "Google Chrome" one, nor "the
+    Greens" tagged a people "Green Party" a group); a class the gazetteer or a kind
     noun gave ("Malawi" a country, "the newspaper, The Herald", "northwest of Dakar") beats the
     tagger's bare labels, unless the name is part of a person's name in the article."""
     named = {name for name, _ in surface}
     votes = [
-        (full_names.get(name, name), label)
+        (full, label)
         for name, label in surface
-        if name not in full_names or full_names[name] not in named or label != "PERSON"
+        if (full := full_names.get(name, name)) == name or full not in named
     ]
     labels = vote_labels(votes)
     classes: dict[str, Counter[str]] = {}
