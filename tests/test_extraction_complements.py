@@ -295,3 +295,18 @@ def test_extraction_the_event_someone_was_killed_in(facts_of):
 def test_extraction_a_named_event_takes_place_where_its_clause_says(facts_of):
     found = facts_of("Hurricane Irma made landfall in Cuba on Friday.")
     assert ("Hurricane Irma", "occurred in", "Cuba") in found
+
+
+def test_extraction_people_who_act_ground_a_fact_about_a_thing(facts_of):
+    found = facts_of("Protesters burned tyres in the capital on Monday.")
+    assert ("protesters", "burn", "tyres") in found
+
+
+def test_extraction_things_alone_ground_no_fact(facts_of):
+    found = facts_of("The storm damaged the roof.")
+    assert not any(s == "storm" and o == "roof" for s, _, o in found)
+
+
+def test_extraction_people_inside_a_claim_ground_no_fact_about_a_thing(facts_of):
+    found = facts_of("Tom Hale said protesters had burned tyres.")
+    assert not any(s == "protesters" for s, _, _ in found)

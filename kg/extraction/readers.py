@@ -406,8 +406,11 @@ class Readers:
             if subject is None or obj is None or subject.name == obj.name:
                 continue
             anchored = self.refs.anchored.get(subject.name) or self.refs.anchored.get(obj.name)
-            if is_concept(subject) and is_concept(obj) and not (anchored or QUANTITY in (subject.label, obj.label)):
-                continue  # a fact needs at least one participant tied to a name, or a quantity
+            actors = clause.rule in ("active", "passive-agent") and self._people(clause.subject)
+            actors = actors and self._claim_at(sentence, clause.verb)[0] is None
+            grounded = anchored or actors or QUANTITY in (subject.label, obj.label)
+            if is_concept(subject) and is_concept(obj) and not grounded:
+                continue  # a fact needs a participant tied to a name, a quantity, or people who act
             if clause.preposition is not None and _reports(clause.verb, self.lexicon):
                 continue  # "said on Twitter that ...", "said in a statement that ...": how it was said
             if clause.rule == "light-verb" and obj.label == CONCEPT_LABEL and clause.preposition.lower_ == "of":
@@ -480,6 +483,12 @@ class Readers:
                     confidence=round(relation.confidence * 0.8, 3),
                     rule=relation.rule + "+country",
                 )
+
+    def _people(self, noun: Token) -> bool:
+        """ "Protesters burned tyres", "municipalities asked schools": people who act, named by a
+        plural ``people-noun`` outside any reported claim."""
+        noun = content_noun(noun, self.lexicon)
+        return noun.tag_ == "NNS" and noun.lemma_.lower() in self.lexicon.words("people-noun")
 
     def _is_event(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
