@@ -406,7 +406,7 @@ class Readers:
             if subject is None or obj is None or subject.name == obj.name:
                 continue
             anchored = self.refs.anchored.get(subject.name) or self.refs.anchored.get(obj.name)
-            actors = clause.rule in ("active", "passive-agent") and self._people(clause.subject)
+            actors = clause.rule in ("active", "passive-agent", "active-prep") and self._people(clause.subject)
             actors = actors and self._claim_at(sentence, clause.verb)[0] is None
             grounded = anchored or actors or QUANTITY in (subject.label, obj.label)
             if is_concept(subject) and is_concept(obj) and not grounded:
