@@ -82,7 +82,9 @@ class Lexicon:
     entry names, if any; see :meth:`words` and :meth:`word_property`. ``personal_roles`` are
     the titles that may be held towards a person (``kgo:ofPerson``: "Mugabe's spokesman", "his lawyer");
     ``name_particles`` the lower-case words inside people's names (``kgo:nameParticle``: "von");
-    ``kind_nouns`` the common nouns that name things of a class (``kgo:kindNoun``: "newspaper").
+    ``kind_nouns`` the common nouns that name things of a class (``kgo:kindNoun``: "newspaper");
+    ``inflections`` the inflected forms a tagger lemmatizes wrongly, with their lemma
+    (``ontolex:otherForm``: "fined" → "fine", not "fin").
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -105,6 +107,7 @@ class Lexicon:
     personal_roles: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     kind_nouns: Mapping[str, str] = field(default_factory=dict)
+    inflections: Mapping[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -310,6 +313,7 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
     personal_roles: set[str] = set()
     name_particles: set[str] = set()
     kind_nouns: dict[str, str] = {}
+    inflections: dict[str, str] = {}
     labels: dict[str, str] = {}
     ner_classes: dict[str, str] = {}
     places: dict[str, Place] = {}
@@ -334,6 +338,10 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
             if written and graph.value(entry, lexinfo.partOfSpeech) == lexinfo.numeral and value is not None:
                 numerals[written] = Decimal(str(value))
                 continue
+            for other in graph.objects(entry, ontolex.otherForm):
+                inflected = text(other, ontolex.writtenRep)
+                if written and inflected:
+                    inflections[inflected] = written
             word_class = text(entry, kgo.wordClass)
             if written and word_class:
                 word_classes.setdefault(word_class, {})[written] = references[-1] if references else None
@@ -445,4 +453,5 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         frozenset(personal_roles),
         frozenset(name_particles),
         kind_nouns,
+        inflections,
     )

@@ -147,3 +147,13 @@ def test_claims_said_in_a_statement_that(facts_of):
 def test_claims_how_something_was_said_is_no_fact(facts_of):
     found = facts_of("Tom Hale said on Twitter that the talks would resume.")
     assert not any(s == "Tom Hale" and o == "Twitter" for s, _, o in found)
+
+
+def test_claims_according_to_people(facts_of):
+    found = facts_of("According to police, the gunman shot 20 people at the store.")
+    assert any(s == "police" and p == "stated" for s, p, _ in found)
+
+
+def test_claims_according_to_a_thing_is_no_source(facts_of):
+    found = facts_of("According to the law, Tom Hale must pay the fine.")
+    assert not any(p == "stated" for _, p, _ in found)

@@ -121,3 +121,8 @@ def test_extraction_going_to_is_intended(facts_of):
     _, triples = facts_of("Tom Hale was going to fire Lisa Kern.", with_triples=True)
     fact = next(t for t in triples if t.object.label == "Lisa Kern")
     assert fact.hedged and fact.modality == "go"
+
+
+def test_extraction_misread_lemmas_are_mended(nlp):
+    lemmas = {t.text: t.lemma_ for t in nlp("The court fined Acme Corp. She hoped to win. Rebels are waging war.")}
+    assert (lemmas["fined"], lemmas["hoped"], lemmas["waging"]) == ("fine", "hope", "wage")

@@ -507,3 +507,14 @@ def test_names_a_full_name_is_typed_by_its_own_mentions(facts_of):
     )
     party = next(n for t in triples for n in (t.subject, t.object) if n.label == "Green Party")
     assert party.type.endswith("#Organization")
+
+
+def test_roles_a_successor_takes_the_post(facts_of):
+    found = facts_of("Lisa Kern replaced Tom Hale as chairman of Globex Ltd.")
+    assert any(s == "Lisa Kern" and p == "leader of" for s, p, _ in found)
+    assert not any(s == "Tom Hale" and p == "leader of" for s, p, _ in found)
+
+
+def test_roles_resigning_as_a_title_makes_no_concept_of_it(facts_of):
+    found = facts_of("Tom Hale resigned as chief executive of Acme Corp on Monday.")
+    assert not any(s.startswith("chief executive") for s, _, _ in found)

@@ -49,7 +49,9 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
     # A title is a concept only as some named body's ("Thailand's foreign minister" whom the
     # article does not name); else the person it describes is meant (or nobody).
     title = token.lower_ in lexicon.role_words and (owner is not None or _named_complement(token) is not None)
-    title = title and token.dep_ not in ("attr", "oprd", "appos")  # "was named publisher of X": a role
+    # "was named publisher of X", "resigned as chief executive of X": a role, not a participant
+    predicative = token.dep_ in ("attr", "oprd", "appos") or (token.dep_ == "pobj" and token.head.lower_ == "as")
+    title = title and not predicative
     if not (token.pos_ == "NOUN" or title and token.pos_ == "PROPN") or len(lemma) < 3:
         return None
     if lemma in lexicon.vague_nouns and not (_specified(token) or owner or _named_complement(token)):

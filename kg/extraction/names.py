@@ -603,8 +603,11 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
     for verb, dep in verbs:
         chain = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "was forced to resign as"
         for word in chain:
-            # "The party elected Tom Hale as its leader": the "as" of a verb with an object is the object's
-            taken = dep == "nsubj" and any(c.dep_ == "dobj" for c in word.children)
+            # "The party elected Tom Hale as its leader": the "as" of a verb that gives its object a
+            # post is the object's ("Kern replaced Hale as chairman" is Kern's)
+            designates = _designates(word, lexicon)
+            taken = dep == "nsubj" and designates and any(c.dep_ == "dobj" for c in word.children)
+            taken = taken or (dep == "dobj" and not designates)
             for child in word.children:
                 if child.dep_ == "prep" and child.lower_ == "as" and not taken:
                     nouns += [(c, f"{word.text} as") for c in child.children if c.dep_ == "pobj"]

@@ -269,8 +269,11 @@ class Readers:
         for fact in claim_facts(sentence.span, self.lexicon.claim_verbs):
             speaker = self.refs.argument(sentence, fact.speaker)
             if speaker is None and fact.rule == "according-to":
-                # "according to data from the Archive": a source is named; "according to the law" is none
+                # "according to data from the Archive": a source is named; "according to the law" is
+                # none; "according to police": people are one
                 speaker = next((self.refs.argument(sentence, p) for p in _of_or_from(fact.speaker)), None)
+                if speaker is None and self._people(fact.speaker):
+                    speaker = self.refs.concept(sentence, fact.speaker)
             elif speaker is None:
                 speaker = self.refs.concept(sentence, fact.speaker)
             if speaker is None:
@@ -350,8 +353,8 @@ class Readers:
             prep = noun.nbor(1)
             if prep.head.i != noun.i or prep.lower_ not in ("from", "at", "with", "for", "of"):
                 continue
-            if prep.lower_ == "of" and prop == KGO + "memberOf":
-                continue  # "members of SADC" belong to it by what they are called: no fact of its own
+            if prep.lower_ == "of" and (prop == KGO + "memberOf" or noun.lower_ in self.lexicon.role_words):
+                continue  # "members of SADC", "the chief executive of Acme" are its by what they are called
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 organisation = self.refs.argument(sentence, pobj)  # "from the news network Al-Jazeera"
                 group = self.refs.concept(sentence, noun) if organisation is not None else None
@@ -485,10 +488,11 @@ class Readers:
                 )
 
     def _people(self, noun: Token) -> bool:
-        """ "Protesters burned tyres", "municipalities asked schools": people who act, named by a
-        plural ``people-noun`` outside any reported claim."""
+        """ "Protesters burned tyres", "municipalities asked schools", "police": people who act,
+        named by a plural (or bare collective) ``people-noun``."""
         noun = content_noun(noun, self.lexicon)
-        return noun.tag_ == "NNS" and noun.lemma_.lower() in self.lexicon.words("people-noun")
+        collective = noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children)  # "police"
+        return (noun.tag_ == "NNS" or collective) and noun.lemma_.lower() in self.lexicon.words("people-noun")
 
     def _is_event(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
