@@ -518,3 +518,12 @@ def test_roles_a_successor_takes_the_post(facts_of):
 def test_roles_resigning_as_a_title_makes_no_concept_of_it(facts_of):
     found = facts_of("Tom Hale resigned as chief executive of Acme Corp on Monday.")
     assert not any(s.startswith("chief executive") for s, _, _ in found)
+
+
+def test_names_a_name_before_a_structure_is_no_person(facts_of):
+    _, triples = facts_of(
+        "The Kutai Kartanegara bridge collapsed on Saturday, killing at least 11 people.", with_triples=True
+    )
+    fact = next(t for t in triples if t.object.label == "at least 11 people")
+    assert fact.subject.label == "Kutai Kartanegara bridge"
+    assert not any(n.type.endswith("#Person") for t in triples for n in (t.subject, t.object))

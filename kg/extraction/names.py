@@ -507,6 +507,10 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return label
     if label in ("PERSON", "MISC") and lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Facility":
         return "FAC"  # "Castlefrank Road", "Heathrow Airport": a name ending in a facility's noun
+    structure = after[0] if after and tokens[-1].dep_ == "compound" and tokens[-1].head.i == after[0].i else None
+    built = structure is not None and lexicon.kind_nouns.get(structure.lemma_.lower()) == KGO + "Facility"
+    if label == "PERSON" and built:
+        return "FAC"  # "the Kutai Kartanegara bridge": the name of a bridge, not of a person
     if label in ("PERSON", "MISC", "FAC") and tokens[-1].lower_ in lexicon.words("club-word") and len(tokens) > 1:
         return "ORG"  # "Leeds United", "Ajax FC": a sports club
     if label in ("PERSON", "MISC", "NORP") and tokens[-1].lower_ in lexicon.words("party-plural") and len(tokens) > 1:

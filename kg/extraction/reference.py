@@ -307,7 +307,8 @@ class References:
         if concept is None:
             return None
         modifier_names = (self.name_at(sentence, i) for i in range(concept.start, token.i))
-        if any(name is not None and self.is_person(name) for name in modifier_names):
+        structure = self.lexicon.kind_nouns.get(noun.lemma_.lower()) == KGO + "Facility"  # "the Kutai bridge"
+        if not structure and any(name is not None and self.is_person(name) for name in modifier_names):
             return None  # "Putin awards", "Gerasimov medal": a person's name misparsed as a modifier
         self.concepts.setdefault(concept.head_lemma, Counter())[concept.label] += 1
         self.concept_types[concept.head_lemma] = concept.type
