@@ -310,3 +310,8 @@ def test_extraction_things_alone_ground_no_fact(facts_of):
 def test_extraction_people_inside_a_claim_ground_no_fact_about_a_thing(facts_of):
     found = facts_of("Tom Hale said protesters had burned tyres.")
     assert not any(s == "protesters" for s, _, _ in found)
+
+
+def test_extraction_the_violence_someone_was_hurt_in(facts_of):
+    found = facts_of("Tom Hale was injured in the violence.")
+    assert any(s == "Tom Hale" and o == "violence" for s, _, o in found)
