@@ -99,3 +99,10 @@ def test_extraction_numbers_that_name_are_no_quantities(facts_of):
 )
 def test_quantities_a_change_by_an_amount_is_a_fact(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+def test_quantities_part_of_a_counted_whole(facts_of):
+    _, triples = facts_of("The Liberal Democrats lost 49 of their 57 seats.", with_triples=True)
+    fact = next(t for t in triples if t.subject.label == "Liberal Democrats")
+    assert fact.object.label == "49 of their 57 seats"
+    assert (fact.object.amount.value, fact.object.amount.unit) == (49, "seats")

@@ -48,7 +48,9 @@ def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan |
     if _is_number(token, numerals) and token.dep_ != "nummod":
         if token.i > 1 and token.nbor(-1).text in ("-", "–") and token.nbor(-2).is_digit:
             return None  # "beat Ipswich 3-0": the second half of a score
-        if token.lower_ == "one" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        part = _part_of(token)
+        of = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        if token.lower_ == "one" or (of and part is None):
             return None  # "one of the victims", "two of them": a pronoun's work, not a count
         first = token
         while first.dep_ == "conj" and first.head.i != first.i:
@@ -56,7 +58,7 @@ def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan |
         if first.head.pos_ in ("NOUN", "PROPN") and first.dep_ in ("appos", "compound", "npadvmod", "dep", "nmod"):
             return None  # "posts 542 and 543", "Flight 17": a number that names, not one that counts
         numbers = _number_tokens(token, numerals)
-        unit_tokens: list[Token] = []
+        unit_tokens: list[Token] = [part] if part is not None else []  # "49 of its 57 seats": seats
         money = token.ent_type_ == "MONEY"
     elif token.pos_ == "NOUN" and any(c.dep_ == "nummod" and _is_number(c, numerals) for c in token.children):
         counted = next(c for c in token.children if c.dep_ == "nummod" and _is_number(c, numerals))
@@ -96,6 +98,15 @@ def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan |
         unit=unit,
     )
     return QuantitySpan(start, end, amount)
+
+
+def _part_of(number: Token) -> Token | None:
+    """ "49 of its 57 seats": the counted noun a number takes part of, when it is counted too."""
+    for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            if any(c.dep_ == "nummod" for c in noun.children):
+                return noun
+    return None
 
 
 def _is_number(token: Token, numerals: Mapping[str, Decimal]) -> bool:
