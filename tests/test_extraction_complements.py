@@ -315,3 +315,8 @@ def test_extraction_people_inside_a_claim_ground_no_fact_about_a_thing(facts_of)
 def test_extraction_the_violence_someone_was_hurt_in(facts_of):
     found = facts_of("Tom Hale was injured in the violence.")
     assert any(s == "Tom Hale" and o == "violence" for s, _, o in found)
+
+
+def test_extraction_at_a_place_is_no_part_of_an_act_s_concept(facts_of):
+    found = facts_of("Tom Hale admitted fraud at Leeds Crown Court.")
+    assert ("Tom Hale", "admit", "fraud") in found

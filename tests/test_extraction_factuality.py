@@ -126,3 +126,9 @@ def test_extraction_going_to_is_intended(facts_of):
 def test_extraction_misread_lemmas_are_mended(nlp):
     lemmas = {t.text: t.lemma_ for t in nlp("The court fined Acme Corp. She hoped to win. Rebels are waging war.")}
     assert (lemmas["fined"], lemmas["hoped"], lemmas["waging"]) == ("fine", "hope", "wage")
+
+
+def test_extraction_not_on_the_verb_s_adjective_negates(facts_of):
+    _, triples = facts_of("Lisa Kern pleaded not guilty to all charges.", with_triples=True)
+    fact = next(t for t in triples if t.object.label == "charges")
+    assert fact.negated

@@ -319,6 +319,10 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) or any(
         c.dep_ == "det" and c.lower_ in ("no", "neither") for s in subjects for c in s.children
     )
+    # "pleaded not guilty to": the negation sits on the verb's adjective
+    negated = negated or any(
+        c.dep_ == "neg" for a in verb.children if a.dep_ in ("acomp", "oprd") and a.pos_ == "ADJ" for c in a.children
+    )
     modals, attempts = lexicon.words("modal-verb"), lexicon.words("attempt-verb")
     conditions = lexicon.words("condition-mark")
     frames = lexicon.words("intention-verb") | attempts | lexicon.words("readiness-adjective")

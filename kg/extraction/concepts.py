@@ -35,6 +35,8 @@ class Concept:
 
 # Prepositions whose named object ties a noun to a named thing ("officials *from* the WHO").
 _ANCHORING_PREPOSITIONS = frozenset({"of", "from", "at", "with", "for"})
+# ... of which "at" and "with" tie people to a body ("researchers at Cornell"), not a thing or act.
+_PLACING_PREPOSITIONS = frozenset({"at", "with"})
 
 
 def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Concept | None:
@@ -147,6 +149,8 @@ def _named_complement(noun: Token) -> tuple[str, int] | None:
     for prep in noun.rights:
         if prep.dep_ != "prep" or prep.i != noun.i + 1 or prep.lower_ not in _ANCHORING_PREPOSITIONS:
             continue
+        if prep.lower_ in _PLACING_PREPOSITIONS and noun.tag_ != "NNS":
+            continue  # "fraud at Leeds Crown Court" says where; "researchers at Cornell" whose
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
             name = sorted([*(c for c in _compounds(pobj) if c.pos_ == "PROPN"), pobj], key=lambda t: t.i)
             return " ".join([prep.lower_, *(t.text for t in name)]), pobj.i + 1
