@@ -64,7 +64,7 @@ def resolve_triples(
     mentions = [m for _, article_facts in facts for m in article_facts.mentions]
     # Arguments can name things no NER span covers ("Turkish" in a title stands for Turkey).
     mentions += [m for _, article_facts in facts for r in article_facts.relations for m in (r.subject, r.object)]
-    names = _corpus_names(mentions, known)
+    names = _corpus_names(mentions, known, lexicon.words("legal-suffix"))
     typed = [
         (article, relation, _property(relation, lexicon, base))
         for article, article_facts in facts
@@ -164,10 +164,12 @@ def scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
     return ArticleFacts(facts.mentions, relations, amounts)
 
 
-def _corpus_names(mentions: Iterable[Mention], known: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+def _corpus_names(
+    mentions: Iterable[Mention], known: Iterable[tuple[str, str]] = (), legal_suffixes: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Short names used alone in one article map to the full name used in another (or known before)."""
-    names = {(m.name, m.label) for m in mentions if not m.is_pronoun}
-    return canonical_names(names | set(known), short_forms=False)
+    names = sorted({(m.name, m.label) for m in mentions if not m.is_pronoun})
+    return canonical_names([*names, *sorted(set(known))], short_forms=False, legal_suffixes=legal_suffixes)
 
 
 def _argument_evidence(typed, lexicon: Lexicon) -> list[Mention]:

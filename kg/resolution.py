@@ -115,6 +115,7 @@ def canonical_names(
     ordered: bool = False,
     short_forms: bool = True,
     institution_heads: frozenset[str] = frozenset(),
+    legal_suffixes: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Map each short name to the full name it stands for (see the module's rules).
 
@@ -125,7 +126,8 @@ def canonical_names(
     Without ``short_forms`` (names of different articles) an organisation's short form is not
     read as its full name: "the Church" of one article may be another church than another's.
     ``institution_heads`` are the lower-case last words a two-word name may drop ("Cornell" of
-    "Cornell University").
+    "Cornell University"); ``legal_suffixes`` the company or club forms a name may add or drop
+    ("Intel", "Intel Corp." and "Intel Corporation" are one name, the first written with a suffix).
 
     >>> canonical_names([("Vladimir Putin", "PERSON"), ("Putin", "PERSON")])["Putin"]
     'Vladimir Putin'
@@ -152,7 +154,7 @@ def canonical_names(
                 return before[0]
         return None
 
-    mapping: dict[str, str] = {}
+    mapping: dict[str, str] = _suffixed(names, people, legal_suffixes)
     for name in people:
         if " " not in name:
             full = only(by_last.get(name) or by_first.get(name, set()), name)
@@ -209,6 +211,28 @@ def canonical_names(
             seen.add(full)
             full = mapping[full]
         mapping[name] = full
+    return mapping
+
+
+def _suffixed(names: list[tuple[str, str]], people: set[str], suffixes: frozenset[str]) -> dict[str, str]:
+    """Names that differ by a legal suffix only ("Intel", "Intel Corp.", "Intel Corporation"), each
+    mapped to the first of them written with one; never a person's."""
+    groups: dict[str, list[str]] = {}
+    for name, _ in names:
+        words = name.split()
+        if name in people or not words:
+            continue
+        suffixed = len(words) > 1 and words[-1].lower().rstrip(".") in suffixes
+        base = " ".join(words[:-1]) if suffixed else name
+        group = groups.setdefault(base, [])
+        if name not in group:
+            group.append(name)
+    mapping = {}
+    for base, group in groups.items():
+        full = next((n for n in group if n != base), None)
+        if full is None:
+            continue
+        mapping.update({n: full for n in group if n != full})
     return mapping
 
 

@@ -16,3 +16,24 @@ def test_api_names_survive_importing_every_module():
         value = getattr(kg, name)
         assert type(value).__name__ != "module", name
     assert callable(kg.query) and callable(kg.report) and callable(kg.validate)
+
+
+def test_names_differing_by_a_legal_suffix_are_one_entity(facts_of):
+    _, triples = facts_of(
+        "Advanced Micro Devices sued Intel Corp. in 2005. Intel Corporation denied it. Intel will pay AMD.",
+        with_triples=True,
+    )
+    ids = {n.id for t in triples for n in (t.subject, t.object) if n.label.startswith("Intel")}
+    assert len(ids) == 1
+
+
+def test_names_a_team_of_a_city_is_one_name(facts_of):
+    found = facts_of("The Denver Broncos beat the Carolina Panthers 24-10. The Broncos led from the start.")
+    assert any(s == "Denver Broncos" for s, _, _ in found)
+    assert not any(s == "Broncos" for s, _, _ in found)
+
+
+def test_names_a_team_named_by_its_place_is_an_organisation(facts_of):
+    _, triples = facts_of("The Carolina Panthers scored a late goal. The Panthers won.", with_triples=True)
+    teams = {(n.id, n.type.rsplit("#", 1)[-1]) for t in triples for n in (t.subject, t.object) if "Panthers" in n.label}
+    assert len(teams) == 1 and next(iter(teams))[1] == "Organization"

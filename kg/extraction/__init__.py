@@ -44,7 +44,11 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
     surface = [(n.name, n.label) for s in sentences for n in s.names]
     defined = [pair for s in sentences for pair in defined_aliases(s.span.doc, s.names)]
     full_names = canonical_names(
-        surface, defined=defined, ordered=True, institution_heads=lexicon.words("institution-head")
+        surface,
+        defined=defined,
+        ordered=True,
+        institution_heads=lexicon.words("institution-head"),
+        legal_suffixes=lexicon.words("legal-suffix"),
     )
     labels = article_labels(surface, full_names, lexicon)
     refs = References(sentences, full_names, labels, lexicon)

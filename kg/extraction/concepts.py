@@ -153,7 +153,14 @@ def _named_complement(noun: Token) -> tuple[str, int] | None:
             continue  # "fraud at Leeds Crown Court" says where; "researchers at Cornell" whose
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
             name = sorted([*(c for c in _compounds(pobj) if c.pos_ == "PROPN"), pobj], key=lambda t: t.i)
-            return " ".join([prep.lower_, *(t.text for t in name)]), pobj.i + 1
+            end = pobj.i + 1
+            # "researchers at the Massachusetts Institute of Technology": the name's own "of"
+            while end + 1 < len(noun.doc) and noun.doc[end].lower_ == "of" and noun.doc[end + 1].pos_ == "PROPN":
+                end += 2
+                while end < len(noun.doc) and noun.doc[end].pos_ == "PROPN":
+                    end += 1
+            words = [*(t.text for t in name), *(t.text for t in noun.doc[pobj.i + 1 : end])]
+            return " ".join([prep.lower_, *words]), end
     return None
 
 

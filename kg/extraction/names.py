@@ -162,6 +162,19 @@ def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:
             continue
         if (
             previous is not None
+            and previous.label_ in _PLACE_LABELS
+            and previous.end == ent.start
+            and ent.label_ in ("PERSON", "ORG", "NORP", "MISC", "PRODUCT")
+            and all(t.pos_ == "PROPN" and t.is_title for t in ent)
+            and ent[-1].text.endswith("s")  # a plural of players: "Broncos", "Panthers", "Celtics"
+            and doc[previous.end - 1].dep_ == "compound"
+            and ent.start <= doc[previous.end - 1].head.i < ent.end
+        ):
+            merged[-1] = doc[previous.start : ent.end]  # "Denver" + "Broncos": a team of the city
+            merged[-1].label_ = "ORG"
+            continue
+        if (
+            previous is not None
             and previous.label_ == "ORG"
             and previous.end == ent.start
             and ent.label_ in ("PRODUCT", "ORG", "PERSON", "GPE")
@@ -513,6 +526,10 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return "FAC"  # "the Kutai Kartanegara bridge": the name of a bridge, not of a person
     if label in ("PERSON", "MISC", "FAC") and tokens[-1].lower_ in lexicon.words("club-word") and len(tokens) > 1:
         return "ORG"  # "Leeds United", "Ajax FC": a sports club
+    home = lexicon.place(tokens[0].text) or lexicon.city(tokens[0].text)
+    team = len(tokens) > 1 and tokens[-1].is_title and tokens[-1].text.endswith("s") and home is not None
+    if label in ("PERSON", "MISC", "PRODUCT") and team:
+        return "ORG"  # "Carolina Panthers", "Chicago Bulls": a place and a plural of players
     if label in ("PERSON", "MISC", "NORP") and tokens[-1].lower_ in lexicon.words("party-plural") and len(tokens) > 1:
         return "ORG"  # "the Liberal Democrats", "the Social Democrats": a party
     if label == "PERSON" and any(c.isdigit() for c in text):
