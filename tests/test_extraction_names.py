@@ -527,3 +527,8 @@ def test_names_a_name_before_a_structure_is_no_person(facts_of):
     fact = next(t for t in triples if t.object.label == "at least 11 people")
     assert fact.subject.label == "Kutai Kartanegara bridge"
     assert not any(n.type.endswith("#Person") for t in triples for n in (t.subject, t.object))
+
+
+def test_names_a_name_the_tagger_ran_over_a_verb_is_two(facts_of):
+    found = facts_of("Tottenham Hotspur beat Arsenal on Sunday.")
+    assert any(s == "Tottenham Hotspur" and o == "Arsenal" for s, _, o in found)

@@ -139,11 +139,12 @@ def _labelled(doc: Doc, name: NameSpan, lexicon: Lexicon) -> NameSpan:
 def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """spaCy's entities, with a person's name rejoined where the NER split it ("Ursula von der" + "Leyen")
     or cut it at a particle ("Ursula von" before "der Leyen")."""
+    pieces = [_numbered_name(piece) for ent in doc.ents for piece in _split_at_verbs(ent)]
     ents = [
         _whole_person(doc, ent, lexicon)
         if ent.label_ == "PERSON"
         else _with_head(doc, _whole_body(doc, ent, lexicon), lexicon)
-        for ent in map(_numbered_name, doc.ents)
+        for ent in pieces
     ]
     ents = [ent for index, ent in enumerate(ents) if not index or ent.start >= ents[index - 1].end]
     merged: list[Span] = []
@@ -254,6 +255,25 @@ def _whole_body(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
         return ent
     span = doc[start : ent.end]
     span.label_ = "ORG"
+    return span
+
+
+def _split_at_verbs(ent: Span) -> Iterator[Span]:
+    """ "Tottenham Hotspur beat Arsenal" tagged one name: the names on each side of the verb."""
+    start = ent.start
+    for token in ent:
+        if _clause_verb(token):
+            if token.i > start:
+                yield _relabelled(ent.doc[start : token.i], ent.label_)
+            start = token.i + 1
+    if start == ent.start:
+        yield ent
+    elif start < ent.end:
+        yield _relabelled(ent.doc[start : ent.end], ent.label_)
+
+
+def _relabelled(span: Span, label: str) -> Span:
+    span.label_ = label
     return span
 
 
