@@ -532,3 +532,26 @@ def test_names_a_name_before_a_structure_is_no_person(facts_of):
 def test_names_a_name_the_tagger_ran_over_a_verb_is_two(facts_of):
     found = facts_of("Tottenham Hotspur beat Arsenal on Sunday.")
     assert any(s == "Tottenham Hotspur" and o == "Arsenal" for s, _, o in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tom Hale's wife, Lisa Kern, died in 2019.", ("Lisa Kern", "spouse of", "Tom Hale")),
+        ("Tom Hale met his daughter Lisa Hale in Paris.", ("Lisa Hale", "child of", "Tom Hale")),
+        ("Lisa Kern's father, Tom Hale, said she was safe.", ("Tom Hale", "parent of", "Lisa Kern")),
+    ],
+)
+def test_roles_kin_nouns_relate_people(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_roles_kin_nouns_prove_no_person(facts_of):
+    _, triples = facts_of("Europa, a sister moon of Ganymede, orbits Jupiter.", with_triples=True)
+    assert not any(n.type.endswith("#Person") for t in triples for n in (t.subject, t.object))
+    assert not any(t.property_label == "sibling of" for t in triples)
+
+
+def test_roles_a_kin_noun_keeps_where_the_person_is_from(facts_of):
+    found = facts_of("Tom Hale, 42, and his wife Lisa Hale, 36, from Sydney, were charged.")
+    assert ("Lisa Hale", "lives in", "Sydney") in found

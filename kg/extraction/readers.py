@@ -136,6 +136,9 @@ class Readers:
                 affiliation = self.refs.mention(sentence, role.affiliation)
             if affiliation is None or holder.name == affiliation.name:
                 continue
+            kin = KGO + "relativeOf" in self.lexicon.ancestors(self.lexicon.role_property(role.title) or "")
+            if kin and role.rule != "descriptor" and not holder.label == affiliation.label == "PERSON":
+                continue  # "its sister moon, Europa": kin between people only, never the proof of one
             title = doc[role.title_start : role.title_end]
             lemma = role.title if role.rule == "party" else title.text.lower()
             # A descriptor ("historian") is no post: it tells the person's country only.
