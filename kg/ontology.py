@@ -84,7 +84,8 @@ class Lexicon:
     ``name_particles`` the lower-case words inside people's names (``kgo:nameParticle``: "von");
     ``kind_nouns`` the common nouns that name things of a class (``kgo:kindNoun``: "newspaper");
     ``inflections`` the inflected forms a tagger lemmatizes wrongly, with their lemma
-    (``ontolex:otherForm``: "fined" → "fine", not "fin").
+    (``ontolex:otherForm``: "fined" → "fine", not "fin"); ``symmetric`` the properties that hold
+    both ways (``owl:SymmetricProperty``: "spouse of").
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -108,6 +109,7 @@ class Lexicon:
     name_particles: frozenset[str] = frozenset()
     kind_nouns: Mapping[str, str] = field(default_factory=dict)
     inflections: Mapping[str, str] = field(default_factory=dict)
+    symmetric: frozenset[str] = frozenset()
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -299,7 +301,7 @@ def _file_key(path: Path) -> tuple[str, int, int]:
 
 def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
     """Apply the files in order: a later file's entry, label, NER class or place wins."""
-    from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+    from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 
     ontolex, lexinfo, kgo = Namespace(_ONTOLEX), Namespace(_LEXINFO), Namespace(KGO)
     verbs: dict[tuple[str, str | None, str | None], str] = {}
@@ -454,4 +456,5 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         frozenset(name_particles),
         kind_nouns,
         inflections,
+        frozenset(str(p) for p in union.subjects(RDF.type, OWL.SymmetricProperty)),
     )

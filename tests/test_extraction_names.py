@@ -555,3 +555,8 @@ def test_roles_kin_nouns_prove_no_person(facts_of):
 def test_roles_a_kin_noun_keeps_where_the_person_is_from(facts_of):
     found = facts_of("Tom Hale, 42, and his wife Lisa Hale, 36, from Sydney, were charged.")
     assert ("Lisa Hale", "lives in", "Sydney") in found
+
+
+def test_roles_spouses_are_each_other_s(facts_of):
+    found = facts_of("Tom Hale's wife, Lisa Kern, died in 2019.")
+    assert {("Lisa Kern", "spouse of", "Tom Hale"), ("Tom Hale", "spouse of", "Lisa Kern")} <= found

@@ -150,7 +150,7 @@ class Readers:
             elif role.affiliation.start < role.title_start:
                 known = self._sender(title.text)
             said = f"{role.verb} {title.text}" if role.verb else title.text  # "resigned as foreign minister"
-            yield Relation(
+            relation = Relation(
                 subject=holder,
                 predicate=Predicate(lemma=lemma, text=said, role=True, property=known),
                 object=affiliation,
@@ -159,6 +159,9 @@ class Readers:
                 confidence=ROLE_CONFIDENCE[role.rule],
                 rule=role.rule,
             )
+            yield relation
+            if role.rule != "descriptor" and self.lexicon.role_property(lemma) in self.lexicon.symmetric:
+                yield replace(relation, subject=affiliation, object=holder)  # "Tom's wife, Ana": spouses both
 
     def dateline_relations(self, sentence: Sentence) -> Iterator[Relation]:
         """ "BANGKOK, Thailand (AP) —": where the agency filed from, and where that place lies."""
