@@ -116,6 +116,7 @@ def canonical_names(
     short_forms: bool = True,
     institution_heads: frozenset[str] = frozenset(),
     legal_suffixes: frozenset[str] = frozenset(),
+    bureau_heads: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Map each short name to the full name it stands for (see the module's rules).
 
@@ -127,7 +128,9 @@ def canonical_names(
     read as its full name: "the Church" of one article may be another church than another's.
     ``institution_heads`` are the lower-case last words a two-word name may drop ("Cornell" of
     "Cornell University"); ``legal_suffixes`` the company or club forms a name may add or drop
-    ("Intel", "Intel Corp." and "Intel Corporation" are one name, the first written with a suffix).
+    ("Intel", "Intel Corp." and "Intel Corporation" are one name, the first written with a suffix);
+    ``bureau_heads`` the heads a government body's name may add or drop, as it may a country's
+    abbreviation ("U.S. Treasury", "Treasury Department" and "Treasury" are one body).
 
     >>> canonical_names([("Vladimir Putin", "PERSON"), ("Putin", "PERSON")])["Putin"]
     'Vladimir Putin'
@@ -155,6 +158,8 @@ def canonical_names(
         return None
 
     mapping: dict[str, str] = _suffixed(names, people, legal_suffixes)
+    if short_forms:
+        mapping.update({n: f for n, f in _bureaus(names, bureau_heads).items() if n not in mapping})
     for name in people:
         if " " not in name:
             full = only(by_last.get(name) or by_first.get(name, set()), name)
@@ -233,6 +238,32 @@ def _suffixed(names: list[tuple[str, str]], people: set[str], suffixes: frozense
         if full is None:
             continue
         mapping.update({n: full for n in group if n != full})
+    return mapping
+
+
+def _bureaus(names: list[tuple[str, str]], heads: frozenset[str]) -> dict[str, str]:
+    """Organisation names with one core once a country's abbreviation and a bureau's head are
+    dropped ("U.S. Treasury", "Treasury Department", "Treasury"), each mapped to the first of them
+    written with either."""
+    groups: dict[str, list[str]] = {}
+    for name, label in names:
+        if label not in _SHORTENED:
+            continue
+        words = name.split()
+        if len(words) > 1 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]):
+            words = words[1:]
+        if len(words) > 1 and words[-1].lower() in heads:
+            words = words[:-1]
+        if not words or not words[0][:1].isupper():
+            continue
+        group = groups.setdefault(" ".join(words), [])
+        if name not in group:
+            group.append(name)
+    mapping = {}
+    for core, group in groups.items():
+        full = next((n for n in group if n != core), None)
+        if full is not None and len(group) > 1:
+            mapping.update({n: full for n in group if n != full})
     return mapping
 
 

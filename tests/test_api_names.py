@@ -37,3 +37,13 @@ def test_names_a_team_named_by_its_place_is_an_organisation(facts_of):
     _, triples = facts_of("The Carolina Panthers scored a late goal. The Panthers won.", with_triples=True)
     teams = {(n.id, n.type.rsplit("#", 1)[-1]) for t in triples for n in (t.subject, t.object) if "Panthers" in n.label}
     assert len(teams) == 1 and next(iter(teams))[1] == "Organization"
+
+
+def test_names_a_bureau_with_or_without_its_head_and_country_is_one(facts_of):
+    _, triples = facts_of(
+        "The Treasury Department lent money to Citigroup. The U.S. Treasury said Citigroup would repay. "
+        "The Treasury praised Citigroup.",
+        with_triples=True,
+    )
+    ids = {n.id for t in triples for n in (t.subject, t.object) if "Treasury" in n.label}
+    assert len(ids) == 1

@@ -49,6 +49,7 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
         ordered=True,
         institution_heads=lexicon.words("institution-head"),
         legal_suffixes=lexicon.words("legal-suffix"),
+        bureau_heads=lexicon.words("bureau-head"),
     )
     labels = article_labels(surface, full_names, lexicon)
     refs = References(sentences, full_names, labels, lexicon)
