@@ -119,7 +119,6 @@ def _load_pipeline(name: str) -> Language:
         except OSError:
             continue
         _keep_title_abbreviations(nlp)
-        _register_mend_lemmas()
         _mend_lemmas(nlp)
         return nlp
     raise ModelError(f"spaCy pipeline {name!r} is not installed (try: pip install {name})")
@@ -138,15 +137,26 @@ def _keep_title_abbreviations(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+_MEND_LEMMAS = "kg_mend_lemmas"
+
+
 def _mend_lemmas(nlp: Language) -> None:
     """Put right the verb lemmas the model gets wrong ("fined" → "fin", "hoped" → "hop"), from
-    the bundled lexicon's inflections, after the pipeline's own lemmatizer."""
-    if "lemmatizer" not in nlp.pipe_names or _MEND_LEMMAS in nlp.pipe_names:
-        return
-    nlp.add_pipe(_MEND_LEMMAS, after="lemmatizer")
+    the bundled lexicon's inflections, in a component after the pipeline's own lemmatizer."""
+    from spacy.language import Language as SpacyLanguage
 
+    if not SpacyLanguage.has_factory(_MEND_LEMMAS):
 
-_MEND_LEMMAS = "kg_mend_lemmas"
+        @SpacyLanguage.component(_MEND_LEMMAS)
+        def mend_lemmas(doc):
+            inflections = _inflections()
+            for token in doc:
+                if token.pos_ in ("VERB", "AUX") and (lemma := inflections.get(token.lower_)) is not None:
+                    token.lemma_ = lemma
+            return doc
+
+    if "lemmatizer" in nlp.pipe_names and _MEND_LEMMAS not in nlp.pipe_names:
+        nlp.add_pipe(_MEND_LEMMAS, after="lemmatizer")
 
 
 @functools.cache
@@ -154,21 +164,6 @@ def _inflections() -> dict[str, str]:
     from kg.ontology import load_lexicon
 
     return dict(load_lexicon().inflections)
-
-
-def _register_mend_lemmas() -> None:
-    from spacy.language import Language as SpacyLanguage
-
-    if SpacyLanguage.has_factory(_MEND_LEMMAS):
-        return
-
-    @SpacyLanguage.component(_MEND_LEMMAS)
-    def mend_lemmas(doc):
-        inflections = _inflections()
-        for token in doc:
-            if token.pos_ in ("VERB", "AUX") and (lemma := inflections.get(token.lower_)) is not None:
-                token.lemma_ = lemma
-        return doc
 
 
 def paragraphs(text: str, *, limit: int | None = None) -> Iterator[tuple[int, str]]:

@@ -222,47 +222,46 @@ def canonical_names(
 def _suffixed(names: list[tuple[str, str]], people: set[str], suffixes: frozenset[str]) -> dict[str, str]:
     """Names that differ by a legal suffix only ("Intel", "Intel Corp.", "Intel Corporation"), each
     mapped to the first of them written with one; never a person's."""
-    groups: dict[str, list[str]] = {}
-    for name, _ in names:
+
+    def core(name: str, label: str) -> str | None:
         words = name.split()
         if name in people or not words:
-            continue
-        suffixed = len(words) > 1 and words[-1].lower().rstrip(".") in suffixes
-        base = " ".join(words[:-1]) if suffixed else name
-        group = groups.setdefault(base, [])
-        if name not in group:
-            group.append(name)
-    mapping = {}
-    for base, group in groups.items():
-        full = next((n for n in group if n != base), None)
-        if full is None:
-            continue
-        mapping.update({n: full for n in group if n != full})
-    return mapping
+            return None
+        return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower().rstrip(".") in suffixes else name
+
+    return _one_per_core(names, core)
 
 
 def _bureaus(names: list[tuple[str, str]], heads: frozenset[str]) -> dict[str, str]:
     """Organisation names with one core once a country's abbreviation and a bureau's head are
     dropped ("U.S. Treasury", "Treasury Department", "Treasury"), each mapped to the first of them
     written with either."""
-    groups: dict[str, list[str]] = {}
-    for name, label in names:
-        if label not in _SHORTENED:
-            continue
+
+    def core(name: str, label: str) -> str | None:
         words = name.split()
+        if label not in _SHORTENED:
+            return None
         if len(words) > 1 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]):
             words = words[1:]
         if len(words) > 1 and words[-1].lower() in heads:
             words = words[:-1]
-        if not words or not words[0][:1].isupper():
-            continue
-        group = groups.setdefault(" ".join(words), [])
-        if name not in group:
+        return " ".join(words) if words and words[0][:1].isupper() else None
+
+    return _one_per_core(names, core)
+
+
+def _one_per_core(names: list[tuple[str, str]], core) -> dict[str, str]:
+    """Names grouped by the ``core`` each reduces to, each mapped to the first of its group that is
+    more than the core."""
+    groups: dict[str, list[str]] = {}
+    for name, label in names:
+        key = core(name, label)
+        if key is not None and name not in (group := groups.setdefault(key, [])):
             group.append(name)
     mapping = {}
-    for core, group in groups.items():
-        full = next((n for n in group if n != core), None)
-        if full is not None and len(group) > 1:
+    for key, group in groups.items():
+        full = next((n for n in group if n != key), None)
+        if full is not None:
             mapping.update({n: full for n in group if n != full})
     return mapping
 

@@ -17,7 +17,7 @@ from kg.ontology import KGO, Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Concept", "concept_of", "possessor"]
+__all__ = ["Concept", "concept_of", "noun_class", "possessor"]
 
 
 @dataclass(frozen=True)
@@ -50,13 +50,14 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
     lemma = token.lemma_.lower()
     # A title is a concept only as some named body's ("Thailand's foreign minister" whom the
     # article does not name); else the person it describes is meant (or nobody).
-    title = token.lower_ in lexicon.role_words and (owner is not None or _named_complement(token) is not None)
+    named_complement = _named_complement(token)
+    title = token.lower_ in lexicon.role_words and (owner is not None or named_complement is not None)
     # "was named publisher of X", "resigned as chief executive of X": a role, not a participant
     predicative = token.dep_ in ("attr", "oprd", "appos") or (token.dep_ == "pobj" and token.head.lower_ == "as")
     title = title and not predicative
     if not (token.pos_ == "NOUN" or title and token.pos_ == "PROPN") or len(lemma) < 3:
         return None
-    if lemma in lexicon.vague_nouns and not (_specified(token) or owner or _named_complement(token)):
+    if lemma in lexicon.vague_nouns and not (_specified(token) or owner or named_complement):
         return None  # "the share", not "market share", "Acme's share", "shares of Acme"
     if token.lower_ in lexicon.role_words and not (title or _generic(token)):
         return None  # "the minister": a person the article may name, not a thing of its own
@@ -97,7 +98,7 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
     key = " ".join([*(m.lower_ for m in modifiers if m.dep_ == "amod"), lemma])
     # A proper noun or adjective ties the concept to a named thing ("Iskander missile", "Russian forces").
     anchored = any(m.pos_ == "PROPN" or m.dep_ == "amod" for m in modifiers)
-    named = _named_complement(token) if complement is None else None
+    named = named_complement if complement is None else None
     if named is not None:  # "journalists from Al-Jazeera": the group is the organisation's
         label, key, end = f"{label} {named[0]}", f"{key} {named[0]}", named[1]
     elif owner is not None and complement is None:
@@ -105,7 +106,7 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
         # A pronoun ties the noun to its owner too loosely to ground a fact between two
         # concepts ("her energy battled the infections"); a name does ("Acme's website").
         named = None if owned is not None and owned.pos_ == "PRON" else owner
-    return Concept(label, key, _class_of(lemma, lexicon), words[0].i, anchored or named is not None, end)
+    return Concept(label, key, noun_class(lemma, lexicon), words[0].i, anchored or named is not None, end)
 
 
 def _generic(noun: Token) -> bool:
@@ -164,7 +165,7 @@ def _named_complement(noun: Token) -> tuple[str, int] | None:
     return None
 
 
-def _class_of(lemma: str, lexicon: Lexicon) -> str:
+def noun_class(lemma: str, lexicon: Lexicon) -> str:
     """The class the lexicon gives the head noun (a weapon, a force, an event), else Concept."""
     if lemma in lexicon.noun_classes:
         return lexicon.noun_classes[lemma]
