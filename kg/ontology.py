@@ -117,6 +117,13 @@ class Lexicon:
         return frozenset(word for title in self.roles for word in title.split())
 
     @functools.cached_property
+    def common_nouns(self) -> frozenset[str]:
+        """Every common noun the lexicon lists (titles' words, kind, class and word-class nouns):
+        a capitalised one at a sentence's start is no name ("Police chief ...")."""
+        listed = {word for words in self.word_classes.values() for word in words}
+        return frozenset(self.role_words | set(self.kind_nouns) | set(self.noun_classes) | self.vague_nouns | listed)
+
+    @functools.cached_property
     def longest_role(self) -> int:
         return max((len(title.split()) for title in self.roles), default=1)
 

@@ -221,11 +221,12 @@ def canonical_names(
 
 def _suffixed(names: list[tuple[str, str]], people: set[str], suffixes: frozenset[str]) -> dict[str, str]:
     """Names that differ by a legal suffix only ("Intel", "Intel Corp.", "Intel Corporation"), each
-    mapped to the first of them written with one; never a person's."""
+    mapped to the first of them written with one; never a person's full name (a one-word "person"
+    is the company the tagger mistook: "Pfizer" beside "Pfizer Inc")."""
 
     def core(name: str, label: str) -> str | None:
         words = name.split()
-        if name in people or not words:
+        if name in people and len(words) > 1 or not words:
             return None
         return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower().rstrip(".") in suffixes else name
 

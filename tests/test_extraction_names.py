@@ -456,6 +456,11 @@ def test_roles_of_newsroom_and_sport_titles(facts_of, text, expected):
     [
         ("Tom Hale scored twice for Leeds United on Sunday.", "Leeds United", "Organization"),
         ("The planet orbits a star called KELT-9.", "KELT-9", "Entity"),
+        # the sides of a scored game: clubs named by towns, but players and national sides keep their types
+        ("Real Madrid defeated Barcelona 3-0 in the final.", "Barcelona", "Organization"),
+        ("Arsenal beat Tottenham 2-1 on Saturday.", "Tottenham", "Organization"),
+        ("Serena Williams beat Maria Sharapova 6-4, 6-2 in Paris.", "Serena Williams", "Person"),
+        ("Brazil drew 1-1 with Argentina in Rio.", "Argentina", "Country"),
     ],
 )
 def test_names_typed_by_their_own_words(facts_of, text, name, kind):
@@ -560,3 +565,37 @@ def test_roles_a_kin_noun_keeps_where_the_person_is_from(facts_of):
 def test_roles_spouses_are_each_other_s(facts_of):
     found = facts_of("Tom Hale's wife, Lisa Kern, died in 2019.")
     assert {("Lisa Kern", "spouse of", "Tom Hale"), ("Tom Hale", "spouse of", "Lisa Kern")} <= found
+
+
+def _types_of(triples) -> dict[str, str]:
+    return {n.label: n.type.rsplit("#", 1)[-1] for t in triples for n in (t.subject, t.object) if n.type}
+
+
+def test_names_the_sides_of_a_scored_game_are_teams(facts_of):
+    found, triples = facts_of(
+        "Real Madrid defeated Barcelona 3-0 in the final. Arsenal beat Tottenham 2-1 on Saturday. "
+        "Liverpool beat Chelsea 2-0 at Anfield.",
+        with_triples=True,
+    )
+    assert ("Real Madrid", "defeat", "Barcelona") in found
+    assert ("Arsenal", "beat", "Tottenham") in found
+    types = _types_of(triples)
+    assert {types[n] for n in ("Real Madrid", "Barcelona", "Arsenal", "Tottenham", "Liverpool")} == {"Organization"}
+    assert types.get("Anfield") != "Organization"  # where the game was played is no side of it
+
+
+def test_names_a_one_word_name_before_a_body_title_is_the_body(facts_of):
+    found, triples = facts_of(
+        "Pfizer Inc raised prices. Pfizer said demand was weak. "
+        "Pfizer chief executive Albert Bourla said the deal was done. Obama adviser David Axelrod agreed.",
+        with_triples=True,
+    )
+    assert ("Albert Bourla", "leader of", "Pfizer Inc") in found
+    assert ("Pfizer Inc", "stated", "demand was weak") in found  # "Pfizer" is the company, not a person
+    assert _types_of(triples)["Pfizer Inc"] == "Organization"
+    assert not any(s == "David Axelrod" and o == "Obama" and p == "leader of" for s, p, o in found)
+
+
+def test_names_a_name_before_a_vague_noun_owns_it(facts_of):
+    found = facts_of("Nvidia shares fell 5 percent on Monday.")
+    assert ("shares of Nvidia", "fall", "5 percent") in found

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extraction.scores import score_follows
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -492,17 +494,7 @@ def _changes(verb: Token) -> list[Token]:
 
 def _scored_opponents(verb: Token) -> list[Token]:
     """ "Arsenal beat Chelsea 3-1": the parser takes the opponent before a score for an adverb."""
-    doc = verb.doc
-    return [
-        c
-        for c in verb.children
-        if c.dep_ == "npadvmod"
-        and c.pos_ == "PROPN"
-        and c.i + 3 < len(doc)
-        and doc[c.i + 1].is_digit
-        and doc[c.i + 2].text in ("-", "–")
-        and doc[c.i + 3].is_digit
-    ]
+    return [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and score_follows(c)]
 
 
 def _shared_objects(verb: Token, lexicon: Lexicon) -> list[Token]:

@@ -73,6 +73,8 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
         or (c.dep_ == "amod" and c.text[:1].isupper() and (not c.is_sent_start or lexicon.place(c.text)))
         or (title and c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN"))
     ]
+    if owner is not None and lemma in lexicon.vague_nouns:
+        modifiers = [m for m in modifiers if not m.text[:1].isupper()]  # "Nvidia shares": shares of Nvidia
     # "United States warplanes": a compound modifier keeps its own compounds
     modifiers = sorted(
         {w for m in modifiers for w in (m, *_compounds(m))}, key=lambda t: t.i

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.dates import resolve_date
+from kg.extraction.scores import score_follows, scored_game
 from kg.ontology import KGO, Lexicon
 from kg.resolution import kind_of, surname
 
@@ -131,6 +132,8 @@ def bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> list[NameSpan]:
 def _labelled(doc: Doc, name: NameSpan, lexicon: Lexicon) -> NameSpan:
     if name.label != "MISC":
         return name
+    if _team_in_game(list(doc[name.start : name.end]), "MISC", lexicon):
+        return NameSpan(name.start, name.end, name.name, "ORG")  # "Arsenal beat Tottenham 2-1"
     # "Kelso, Wash.": the words around may tell what it is
     label = _context_label(list(doc[name.start : name.end]), name.name, "MISC", lexicon)
     return NameSpan(name.start, name.end, name.name, label)
@@ -372,7 +375,7 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_:
             continue
-        if token.dep_ not in _ARGUMENT_DEPS and not _hyphen_prefix(token):
+        if token.dep_ not in _ARGUMENT_DEPS and not _hyphen_prefix(token) and not score_follows(token):
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i:
@@ -391,10 +394,7 @@ def _designation(token: Token) -> bool:
 
 def _ends_in_score(tokens: list[Token]) -> bool:
     """Whether a name ends in a game's score ("Broncos 24-10", "Chelsea 3-1") after a word."""
-    if len(tokens) < 4 or not tokens[-4].is_alpha:
-        return False
-    first, dash, second = tokens[-3:]
-    return first.is_digit and second.is_digit and dash.text in ("-", "–") and not first.whitespace_
+    return len(tokens) >= 4 and tokens[-4].is_alpha and score_follows(tokens[-4])
 
 
 def _hyphen_prefix(token: Token) -> bool:
@@ -464,6 +464,12 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
         and (after is None or after.lower_ not in lexicon.role_words)  # "Deputy White House Press Secretary"
     ):
         label = "PERSON"  # "chancellor Olaf Scholz": a name right after a title is a person's
+    if _team_in_game(tokens, ent.label_, lexicon):
+        # "Real Madrid defeated Barcelona 3-0": the sides of a scored game are teams, not their towns
+        while tokens[0].i > 0 and _name_word(tokens[0].nbor(-1)) and tokens[0].nbor(-1).head.i == tokens[-1].i:
+            tokens.insert(0, tokens[0].nbor(-1))
+        yield NameSpan(tokens[0].i, tokens[-1].i + 1, _span_text(tokens), "ORG")
+        return
     text = _span_text(tokens)
     label = _context_label(tokens, text, label, lexicon)
     place = lexicon.place(text) if label in ("GPE", "LOC", "ORG", "NORP") else None
@@ -475,6 +481,32 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
         kind = _kind_label(tokens, lexicon)
         label = "PERSON" if kind == KGO + "Person" else kind or label
     yield NameSpan(tokens[0].i, tokens[-1].i + 1, text, label)
+
+
+# Prepositions whose object is the other side of a game ("lost 2-1 to Arsenal", "beaten by Leeds").
+_OPPONENT_PREPOSITIONS = frozenset({"to", "against", "over", "by", "with"})
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and token.dep_ == "compound"
+
+
+def _team_in_game(tokens: list[Token], label: str, lexicon: Lexicon) -> bool:
+    """Whether a name is a club on one side of a game the clause gives the score of: its subject,
+    object or the object of its preposition ("Arsenal beat Tottenham 2-1", "lost 2-1 to Leeds").
+    A country stays itself ("Brazil drew 1-1 with Argentina"), a person's name a person's
+    ("Serena Williams beat ...") unless it is a town's ("Tottenham")."""
+    head = tokens[-1]
+    verb = head.head.head if head.dep_ == "pobj" else head.head
+    opposing = head.dep_ != "pobj" or head.head.lower_ in _OPPONENT_PREPOSITIONS  # not "in Santa Clara"
+    sided = head.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod", "pobj") and head.head.i != head.i and opposing
+    if not (sided and verb.pos_ in ("VERB", "AUX") and scored_game(verb)):
+        return False
+    text = _span_text(tokens)
+    place = lexicon.named_place(text)
+    if place is not None and place.type == KGO + "Country":
+        return False
+    return label != "PERSON" or lexicon.city(text) is not None
 
 
 def _clause_verb(token: Token) -> bool:
@@ -548,10 +580,13 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return "ORG"  # "Leeds United", "Ajax FC": a sports club
     home = lexicon.place(tokens[0].text) or lexicon.city(tokens[0].text)
     team = len(tokens) > 1 and tokens[-1].is_title and tokens[-1].text.endswith("s") and home is not None
-    if label in ("PERSON", "MISC", "PRODUCT") and team:
+    the = tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ == "the"  # "the Panthers", never "the Serena Williams"
+    if label in ("MISC", "PRODUCT") and team or label == "PERSON" and team and the:
         return "ORG"  # "Carolina Panthers", "Chicago Bulls": a place and a plural of players
     if label in ("PERSON", "MISC", "NORP") and tokens[-1].lower_ in lexicon.words("party-plural") and len(tokens) > 1:
         return "ORG"  # "the Liberal Democrats", "the Social Democrats": a party
+    if label == "PERSON" and len(tokens) == 1 and _employer_title(doc, tokens[0], lexicon):
+        return "ORG"  # "Pfizer chief executive Albert Bourla": a title a person does not hold of a person
     if label == "PERSON" and any(c.isdigit() for c in text):
         return KGO + "Entity"  # "KELT-9", "Flight 17": no person's name has a digit
     region = lexicon.place(after[1].text) if len(after) > 1 and after[0].text == "," else None
@@ -567,6 +602,17 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     if bearing is not None and _COMPASS.fullmatch(bearing.lower_) and lexicon.city(text):
         return KGO + "City"
     return label
+
+
+def _employer_title(doc: Doc, word: Token, lexicon: Lexicon) -> bool:
+    """Whether a lower-case title that is held of a body, not of a person, follows ``word`` and
+    precedes a proper name ("Pfizer chief executive Albert Bourla"; not "Obama adviser David
+    Axelrod", an aide's title, nor "Smith, chief executive of ...")."""
+    after = word.i + 1
+    title = title_around(doc, doc[after], lexicon) if after < len(doc) and doc[after].is_lower else None
+    if title is None or title[0] != after or title[1] >= len(doc):
+        return False
+    return doc[title[1]].pos_ == "PROPN" and doc[after : title[1]].text.lower() not in lexicon.personal_roles
 
 
 def doc_span(tokens: list[Token]) -> Span:
@@ -769,10 +815,14 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         token = doc[start - 1]
         other = by_token.get(token.i)
         if other is not None and other.label == "PERSON" and other is not name:
-            if not _city_before_title(doc, other, lexicon):
+            if _city_before_title(doc, other, lexicon):
+                # "Rochester teacher union leader Adam Urbanski": a city the tagger took for a person
+                relabelled = replace(other, label="GPE")
+            elif other.end - other.start == 1 and _employer_title(doc, doc[other.start], lexicon):
+                relabelled = replace(other, label="ORG")  # "Pfizer chief executive Albert Bourla"
+            else:
                 break
-            # "Rochester teacher union leader Adam Urbanski": a city the tagger took for a person
-            by_token = {**by_token, **dict.fromkeys(range(other.start, other.end), replace(other, label="GPE"))}
+            by_token = {**by_token, **dict.fromkeys(range(other.start, other.end), relabelled)}
         if (
             other is not None  # an organisation or place, whatever its tag ("BSP floor leader")
             or (token.lower_ in lexicon.role_words and (token.pos_ != "ADP" or title_around(doc, token, lexicon)))
@@ -920,9 +970,19 @@ def _affiliations(
 
 def _affiliation_word(token: Token, lexicon: Lexicon) -> bool:
     return (
-        # a capitalised word the tagger calls a common noun is a name only inside a sentence
-        # ("... Facebook co-founder"): at its start it may be "Police" or "Government"
-        (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start))
+        # a capitalised word the tagger calls a common noun is a name inside a sentence ("...
+        # Facebook co-founder"); at its start ("Police", "Government") only an unknown word before
+        # a body's title ("Pfizer chief executive Albert Bourla")
+        (
+            token.pos_ == "PROPN"
+            or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
+            or (
+                token.pos_ == "NOUN"
+                and token.is_title
+                and token.lower_ not in lexicon.common_nouns
+                and _employer_title(token.doc, token, lexicon)
+            )
+        )
         and token.lower_ not in lexicon.role_words
         and token.ent_type_ not in _NOT_NAMES
         and lexicon.place(token.text) is None

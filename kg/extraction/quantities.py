@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from kg.extraction.scores import second_of_score
 from kg.types import Amount
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan |
     if token.ent_type_ in ("DATE", "TIME") and (token.pos_ != "NOUN" or any(c.pos_ == "PROPN" for c in token.children)):
         return None  # "in 2009", "October 28"; a duration ("40 years", "six days") is a quantity
     if _is_number(token, numerals) and token.dep_ != "nummod":
-        if token.i > 1 and token.nbor(-1).text in ("-", "–") and token.nbor(-2).is_digit:
+        if second_of_score(token):
             return None  # "beat Ipswich 3-0": the second half of a score
         part = _part_of(token)
         of = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)

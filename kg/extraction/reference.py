@@ -295,7 +295,7 @@ class References:
         noun = content_noun(token, self.lexicon)
         whose = possessor(noun)
         if whose is None:
-            owner_name = self._institution_country(noun)
+            owner_name = self._institution_country(noun) or self._compound_owner(sentence, noun)
         elif whose.pos_ == "NOUN":  # "the country's army"; "the company's profits" are the concept's own
             owner_name = self.focus_country if whose.lower_ in self.lexicon.words("country-noun") else None
         elif whose.pos_ == "PRON" and whose.lower_ not in _OWNER_PRONOUNS:
@@ -317,6 +317,17 @@ class References:
         span = sentence.span.doc[concept.start : concept.end]
         start = sentence.offset + span.start_char
         return Mention(span.text, start, start + len(span.text), name, CONCEPT_LABEL, sentence.id)
+
+    def _compound_owner(self, sentence: Sentence, noun: Token) -> str | None:
+        """ "Nvidia shares", "Acme profits": a name before a vague noun is whose it is, as in "shares
+        of Nvidia" (never a person's: "Putin awards" is a misparse)."""
+        if noun.lemma_.lower() not in self.lexicon.vague_nouns:
+            return None
+        for child in noun.children:
+            name = self.name_at(sentence, child.i) if child.dep_ in ("compound", "nmod") else None
+            if name is not None and name.end == noun.i and not self.is_person(name):
+                return self.name_of(name)
+        return None
 
     def _institution_country(self, noun: Token) -> str | None:
         """ "the government", "the army" with no other word: the article's country's."""
