@@ -111,6 +111,44 @@ def test_extraction_definite_description_resolves_to_title_holder(facts_of):
     assert ("José Manuel Albares", "met with", "Mohammed VI") in found
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the one organisation of the last sentences, for a kind of organisation
+        (
+            "Acme Corp reported a loss on Monday. The company said on Tuesday that sales fell 10 percent.",
+            ("Acme Corp", "stated", "sales fell 10 percent"),
+        ),
+        (
+            "Leeds United lost 2-1 on Saturday. The club appointed Omar Haddad as its new head coach.",
+            ("Omar Haddad", "works for", "Leeds United"),
+        ),
+        # the organisation whose name has the noun, however far back and however many others
+        (
+            "The Supreme Court of Cassation ruled on Monday. The Municipality of Livorno asked schools to pay. "
+            "The court rejected the appeal.",
+            ("Supreme Court of Cassation", "rejected", "appeal"),
+        ),
+    ],
+)
+def test_extraction_the_company_is_the_company_named(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp bought Bolt Holdings on Monday. The company said the deal was done.",  # which company?
+        "Acme Corp sold shares in Bolt. The papers were signed on Monday.",  # many, not one
+        "The Municipality of Livorno asked schools to pay. The court rejected the appeal.",  # no court named
+    ],
+)
+def test_extraction_an_open_description_stands_for_no_name(facts_of, text):
+    found = facts_of(text)
+    assert not any(s in ("Acme Corp", "Municipality of Livorno") and p in ("stated", "rejected") for s, p, _ in found)
+    assert not any(s == "Acme Corp" and p == "sign" for s, p, _ in found)
+
+
 def test_extraction_locative_phrase_is_not_a_relation(facts_of):
     found = facts_of("Hakan Fidan met with Sergei Lavrov in Ankara.")
     assert not any(o == "Ankara" for _, _, o in found)

@@ -377,14 +377,33 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
             continue
         if token.dep_ not in _ARGUMENT_DEPS and not _hyphen_prefix(token) and not score_follows(token):
             continue
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and _of_name_end(token.head.head) == token.i + 1:
+            continue  # "Livorno" of "Municipality of Livorno": part of the name before it
         start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i:
-            start -= 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and start <= doc[start - 1].head.i <= token.i:
+            start -= 1  # "Human Rights Watch": each word modifies the next
         title = _last_title(doc[start : token.i + 1], lexicon)
         if title is not None and title[1] == token.i + 1:
             continue  # "Yemen's Foreign Minister, ...": a capitalised title, not a name
-        if all(t.is_title or t.is_upper or _designation(t) for t in doc[start : token.i + 1]):
-            yield NameSpan(start, token.i + 1, doc[start : token.i + 1].text, "MISC")
+        if token.lower_ in lexicon.role_words:
+            continue
+        end = _of_name_end(token)
+        if all(t.is_title or t.is_upper or _designation(t) or t.lower_ == "of" for t in doc[start:end]):
+            yield NameSpan(start, end, doc[start:end].text, "MISC")
+
+
+def _of_name_end(token: Token) -> int:
+    """The end of a proper noun's name with its "of" part ("Municipality of Livorno"): a
+    capitalised proper noun after "of" that no name the tagger found holds."""
+    doc = token.doc
+    of = token.i + 1
+    if token.pos_ != "PROPN" or token.ent_type_ or _COMPASS.fullmatch(token.lower_):  # "North of Kessa"
+        return token.i + 1
+    if of + 1 < len(doc) and doc[of].lower_ == "of" and doc[of].head.i == token.i:
+        named = doc[of + 1]
+        if named.pos_ == "PROPN" and named.is_title and not named.ent_type_ and named.head.i == of:
+            return of + 2
+    return token.i + 1
 
 
 def _designation(token: Token) -> bool:
@@ -551,6 +570,8 @@ def _kind_label(tokens: list[Token], lexicon: Lexicon) -> str | None:
         nouns.append(head.head)
     modified = head.head if head.dep_ == "compound" and head.head.i == tokens[-1].i + 1 else None
     for noun in [*nouns, modified]:
+        if noun is not None and noun.head.dep_ == "prep" and noun.head.head.lower_ in lexicon.role_words:
+            continue  # "a spokesman for the agency, Alphonse Munyaneza": the name is the spokesman's
         kind = lexicon.kind_nouns.get(noun.lemma_.lower()) if noun is not None and noun.pos_ == "NOUN" else None
         # A name that modifies a noun may be its owner ("the Scientology website"), except for a
         # people ("the Rohingya minority").
@@ -572,6 +593,10 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return label
     if label in ("PERSON", "MISC") and lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Facility":
         return "FAC"  # "Castlefrank Road", "Heathrow Airport": a name ending in a facility's noun
+    of = next((t.i - tokens[0].i for t in tokens if t.lower_ == "of"), len(tokens))
+    body = lexicon.kind_nouns.get(tokens[of - 1].lower_) if of > 0 else None
+    if label == "MISC" and body is not None and KGO + "Organization" in lexicon.class_ancestors(body):
+        return "ORG"  # "Municipality of Livorno", "Acme Football Club": a name headed by a body's noun
     structure = after[0] if after and tokens[-1].dep_ == "compound" and tokens[-1].head.i == after[0].i else None
     built = structure is not None and lexicon.kind_nouns.get(structure.lemma_.lower()) == KGO + "Facility"
     if label == "PERSON" and built:
@@ -724,12 +749,15 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
                 for p in prep.children
                 if p.dep_ == "pobj" and p.i in by_token and by_token[p.i].label != "PERSON"
             ]
-        if not found and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if not found and owner is not None:
             # "The party elected Tom Hale as its leader": the subject's own post
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-            found = [
-                by_token[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in by_token and by_token[c.i] != name
-            ]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            found = [by_token[c.i] for c in subjects if c.i in by_token and by_token[c.i] != name]
+            if not found and subjects and subjects[0].pos_ == "NOUN" and owner.lower_ == "its":
+                # "The club named X as its head coach": the body the caller finds the subject stands for
+                found = [NameSpan(owner.i, owner.i + 1, owner.text, PRONOUN_LABEL)]
         for affiliation in found or [None]:
             yield Role(name, text, title[0], title[1], affiliation, "verb", verb_words)
 

@@ -53,6 +53,8 @@ QUANTITY_PREFIX = "quantity:"
 QUANTITY = KGO + "Quantity"
 
 
+# "the court": the organisation it stands for is named at most this many sentences before.
+_BODY_WINDOW = 12
 # A description is named by a speaker at most this many sentences later.
 _BRIDGE_WINDOW = 2
 
@@ -224,7 +226,7 @@ class References:
         article who holds that title, or who is named right after it (see :meth:`_bridge`)."""
         title = self.description_title(sentence, token)
         if title is None:
-            return None
+            return self._described_body(sentence, token)
         holders = self.title_holders.get(title[2])
         holder = next(iter(holders)) if holders and len(holders) == 1 else self.bridged.get((sentence.id, token.i))
         if holder is None:
@@ -233,6 +235,41 @@ class References:
         phrase = doc[token.left_edge.i : max(title[1], token.i + 1)]
         start = sentence.offset + phrase.start_char
         return Mention(phrase.text, start, start + len(phrase.text), holder, "PERSON", sentence.id, is_pronoun=True)
+
+    def _described_body(self, sentence: Sentence, token: Token) -> Mention | None:
+        """ "the court", "the company", "the club": the organisation named before whose name has the
+        noun ("the Supreme Court of Cassation"), else the one organisation of the last sentences when the
+        noun is a kind of organisation that is not a state's (lexicon ``kgo:kindNoun``)."""
+        lemma = token.lemma_.lower()
+        kind = self.lexicon.kind_nouns.get(lemma) if token.pos_ == "NOUN" else None
+        if kind is None or KGO + "Organization" not in self.lexicon.class_ancestors(kind):
+            return None
+        if [c.lower_ for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "prep")] != ["the"]:
+            return None  # "the Iraqi army", "a company", "the company's"
+        if token.tag_ != "NN":
+            return None  # "the papers": many, not the one named
+        if lemma in self.lexicon.words("state-institution"):
+            return None  # "the army": the article's country's (see _institution_country)
+        earlier = [
+            (before.id, self.name_of(name))
+            for before in self.sentences[max(sentence.id - _BODY_WINDOW, 0) : sentence.id + 1]
+            for name in [*before.names, *(r.affiliation for r in before.roles if r.affiliation is not None)]
+            if (before.id < sentence.id or name.end <= token.i) and self._is_organisation(name)
+        ]
+        headed = [name for _, name in earlier if {lemma, lemma + "s"} & set(name.lower().split())]
+        recent = {name for index, name in earlier if index >= sentence.id - 2}
+        generic = kind != KGO + "GovernmentBody" and len(recent) == 1
+        body = headed[-1] if headed else next(iter(recent)) if generic else None
+        if body is None:
+            return None
+        phrase = sentence.span.doc[token.left_edge.i : token.i + 1]
+        start = sentence.offset + phrase.start_char
+        label = self.labels.get(body, "ORG")
+        return Mention(phrase.text, start, start + len(phrase.text), body, label, sentence.id, is_pronoun=True)
+
+    def _is_organisation(self, name: NameSpan) -> bool:
+        label = self.labels.get(self.name_of(name), name.label)
+        return label == "ORG" or KGO + "Organization" in self.lexicon.class_ancestors(label)
 
     def description_title(self, sentence: Sentence, token: Token) -> tuple[int, int, str] | None:
         """The title a definite description names ("the EU's *ambassador* to Ukraine"), if it is one."""
@@ -444,7 +481,10 @@ class References:
         if subject is None or subject.i == pronoun.i:
             return None
         name = self.name_at(sentence, subject.i)
-        if name is None or self.is_person(name):
+        if name is None:
+            body = self._described_body(sentence, subject)  # "The club named X as its coach"
+            return body.name if body is not None else None
+        if self.is_person(name):
             return None
         return self.name_of(name)
 
