@@ -610,6 +610,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return "ORG"  # "Carolina Panthers", "Chicago Bulls": a place and a plural of players
     if label in ("PERSON", "MISC", "NORP") and tokens[-1].lower_ in lexicon.words("party-plural") and len(tokens) > 1:
         return "ORG"  # "the Liberal Democrats", "the Social Democrats": a party
+    if label == "PERSON" and len(tokens) == 1 and the and doc[tokens[0].i - 1].head.i == tokens[0].i:
+        return "MISC"  # "the Moon", "the Bund": no one's name takes "the"
     if label == "PERSON" and len(tokens) == 1 and _employer_title(doc, tokens[0], lexicon):
         return "ORG"  # "Pfizer chief executive Albert Bourla": a title a person does not hold of a person
     if label == "PERSON" and any(c.isdigit() for c in text):
