@@ -137,6 +137,13 @@ class Lexicon:
                 return self.verbs[key]
         return None
 
+    def noun_class(self, lemma: str) -> str:
+        """The class a concept headed by this noun belongs to (a weapon, a force, an event; a
+        nominal's act is an event), else Concept."""
+        if lemma in self.noun_classes:
+            return self.noun_classes[lemma]
+        return KGO + ("Event" if lemma in self.nominals else "Concept")
+
     def words(self, word_class: str) -> frozenset[str]:
         """The words of a word class of the lexicon ("support-verb": impose, launch, ...).
 

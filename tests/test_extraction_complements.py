@@ -292,6 +292,12 @@ def test_extraction_the_event_someone_was_killed_in(facts_of):
     assert ("Ana Ruiz", "lives in", "Santiago") in found
 
 
+def test_extraction_coordinated_passives_share_the_event(facts_of):
+    found = facts_of("Ten people were killed and 40 were injured in the explosion in Lagos.")
+    assert {("Ten people", "kill in", "explosion"), ("40", "injure in", "explosion")} <= found
+    assert not any(p == "charge in" for _, p, _ in facts_of("Two men were arrested in Leeds and charged."))
+
+
 def test_extraction_a_named_event_takes_place_where_its_clause_says(facts_of):
     found = facts_of("Hurricane Irma made landfall in Cuba on Friday.")
     assert ("Hurricane Irma", "occurred in", "Cuba") in found

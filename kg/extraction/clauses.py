@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extraction.scores import score_follows
+from kg.ontology import KGO
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -431,7 +432,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                             yield clause(subject, target, prep, "copula-adjective", noun=adjective)
         light = next((o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN"), None)
         light = content_noun(light, lexicon) if light is not None else None
-        preps = [(p, None) for p in verb.children]
+        preps = [(p, None) for p in [*verb.children, *_shared_event_preps(verb, passive, lexicon)]]
         if light is not None:
             # "imposed sanctions on Russia", "discussed strikes on targets with Rubio": the parser
             # hangs the verb's PP on the noun, or on the noun inside the noun's own PP.
@@ -462,6 +463,27 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                             yield clause(subject, target, None, "active-dative")
                         else:
                             yield clause(subject, target, prep, "passive-prep" if passive else "active-prep")
+
+
+def _shared_event_preps(verb: Token, passive: bool, lexicon: Lexicon) -> list[Token]:
+    """ "75 people were killed and 500 were wounded in fighting": a passive with no phrase of its
+    own shares the event its coordinated passive was in."""
+    if not passive or any(c.dep_ == "prep" for c in verb.children):
+        return []
+    second = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if second is None or not any(c.dep_ == "auxpass" for c in second.children):
+        return []
+    return [
+        prep
+        for prep in second.children
+        if prep.dep_ == "prep"
+        and prep.lower_ in ("in", "during")
+        and any(_is_event(pobj, lexicon) for pobj in prep.children if pobj.dep_ == "pobj")
+    ]
+
+
+def _is_event(noun: Token, lexicon: Lexicon) -> bool:
+    return lexicon.noun_class(noun.lemma_.lower()) == KGO + "Event"
 
 
 def _asked(verb: Token, lexicon: Lexicon) -> list[Token]:

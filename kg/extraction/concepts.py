@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extraction.clauses import content_noun
-from kg.ontology import KGO, Lexicon
+from kg.ontology import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Concept", "concept_of", "noun_class", "possessor"]
+__all__ = ["Concept", "concept_of", "possessor"]
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
         # A pronoun ties the noun to its owner too loosely to ground a fact between two
         # concepts ("her energy battled the infections"); a name does ("Acme's website").
         named = None if owned is not None and owned.pos_ == "PRON" else owner
-    return Concept(label, key, noun_class(lemma, lexicon), words[0].i, anchored or named is not None, end)
+    return Concept(label, key, lexicon.noun_class(lemma), words[0].i, anchored or named is not None, end)
 
 
 def _generic(noun: Token) -> bool:
@@ -165,12 +165,3 @@ def _named_complement(noun: Token) -> tuple[str, int] | None:
             words = [*(t.text for t in name), *(t.text for t in noun.doc[pobj.i + 1 : end])]
             return " ".join([prep.lower_, *words]), end
     return None
-
-
-def noun_class(lemma: str, lexicon: Lexicon) -> str:
-    """The class the lexicon gives the head noun (a weapon, a force, an event), else Concept."""
-    if lemma in lexicon.noun_classes:
-        return lexicon.noun_classes[lemma]
-    if lemma in lexicon.nominals:
-        return KGO + "Event"
-    return KGO + "Concept"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.claims import claim_facts
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens, subjects_of
-from kg.extraction.concepts import concept_of, noun_class
+from kg.extraction.concepts import concept_of
 from kg.extraction.datelines import dateline_end, dateline_facts, line_name
 from kg.extraction.names import PRONOUN_LABEL, NameSpan, direct_affiliations, title_around
 from kg.extraction.nominals import nominal_facts
@@ -501,7 +501,7 @@ class Readers:
         return (noun.tag_ == "NNS" or collective) and noun.lemma_.lower() in self.lexicon.words("people-noun")
 
     def _is_event(self, noun: Token) -> bool:
-        return noun.pos_ == "NOUN" and noun_class(noun.lemma_.lower(), self.lexicon) == KGO + "Event"
+        return noun.pos_ == "NOUN" and self.lexicon.noun_class(noun.lemma_.lower()) == KGO + "Event"
 
     def _compound_agent(self, mention: Mention) -> Mention | None:
         """The doer a hyphenated prefix names: a country for a demonym ("the Saudi-led coalition");
