@@ -87,6 +87,7 @@ def test_extraction_concept_keeps_a_hyphenated_prefix(facts_of):
         ("Iran-backed Hezbollah fired rockets at Haifa.", ("Iran", "supported", "Hezbollah")),
         ("The Saudi-led coalition bombed the port.", ("Saudi Arabia", "leader of", "coalition")),
         ("The ship docked beside the Acme-owned cruise ship, Seawind.", ("Acme", "own", "Seawind")),
+        ("Families returned to Kessa under a UN-sponsored program.", ("United Nations", "sponsor", "program")),
     ],
 )
 def test_extraction_hyphenated_participle_names_its_doer(facts_of, text, expected):

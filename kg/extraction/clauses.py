@@ -541,7 +541,8 @@ def _compound_agent(verb: Token, lexicon: Lexicon) -> Token | None:
         return None
     doc = verb.doc
     prefix = doc[verb.i - 2]
-    if doc[verb.i - 1].text != "-" or prefix.head.i != verb.i or prefix.pos_ not in ("PROPN", "NOUN"):
+    named = prefix.pos_ in ("PROPN", "NOUN") or prefix.ent_type_ in ("ORG", "GPE", "NORP")  # "UN" tagged ADJ
+    if doc[verb.i - 1].text != "-" or prefix.head.i != verb.i or not named:
         return None
     return prefix
 
