@@ -293,6 +293,17 @@ def test_extraction_the_event_someone_was_killed_in(facts_of):
     assert ("Ana Ruiz", "lives in", "Santiago") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mark Bell was convicted of bribery in 2019.", ("Mark Bell", "convict of", "bribery")),
+        ("Mark Bell was found guilty of bribery in 2019.", ("Mark Bell", "find guilty of", "bribery")),
+    ],
+)
+def test_extraction_what_someone_is_convicted_of(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
 def test_extraction_coordinated_passives_share_the_event(facts_of):
     found = facts_of("Ten people were killed and 40 were injured in the explosion in Lagos.")
     assert {("Ten people", "kill in", "explosion"), ("40", "injure in", "explosion")} <= found

@@ -421,8 +421,8 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                         for target in _targets(pobj):
                             for subject in subjects:
                                 yield clause(subject, target, prep, "copula-of", noun=obj)
-        for adjective in (c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"):
-            # "critics were critical of the attacks", "Acme is responsible for the leak"
+        for adjective in (c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"):
+            # "critics were critical of the attacks", "Acme is responsible for the leak", "was found guilty of fraud"
             for prep in adjective.children:
                 if prep.dep_ != "prep" or prep.lower_ in _ADJECTIVE_CIRCUMSTANTIAL:
                     continue
@@ -451,7 +451,9 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                 continue
             # "of" hangs the head's own complement on a light noun ("heads the administration of Donetsk").
             of_body = noun is not None and prep.lower_ == "of" and prep.head.i == noun.i and noun.lemma_ in bodies
-            if prep.lower_ in _CIRCUMSTANTIAL and not of_body:
+            # "was convicted of fraud": what a culprit-object verb says the culprit did
+            culprit_of = prep.lower_ == "of" and verb.lemma_.lower() in lexicon.words("culprit-object-verb")
+            if prep.lower_ in _CIRCUMSTANTIAL and not (of_body or culprit_of):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for target in _targets(pobj):
