@@ -113,6 +113,15 @@ def test_extraction_subject_pronoun_continues_the_subject_phrase(facts_of):
     assert (met.subject.label, met.subject_mention.text, met.object.label) == ("Thomas Sam", "he", "Ana Ruiz")
 
 
+def test_extraction_he_in_what_a_lawyer_says_is_the_client(facts_of):
+    found = facts_of(
+        "Tom Hale was convicted of fraud on Monday. His lawyer, Omar Haddad, said he would appeal the verdict. "
+        "Lisa Kern, a spokeswoman for Acme, said she would resign."
+    )
+    assert ("Tom Hale", "appeal", "verdict") in found
+    assert not any(s == "Omar Haddad" and p == "appeal" for s, p, _ in found)
+
+
 def test_extraction_according_to_needs_a_named_source(facts_of):
     _, triples = facts_of("According to the law, Chile must pay Peru.", with_triples=True)
     assert not _claims(triples)

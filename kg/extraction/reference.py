@@ -17,7 +17,7 @@ from kg.extraction.claims import QUOTES
 from kg.extraction.clauses import content_noun, participants
 from kg.extraction.concepts import concept_of, possessor
 from kg.extraction.gender import agrees, gender_of_pronoun, genders
-from kg.extraction.names import NameSpan, title_around
+from kg.extraction.names import PRONOUN_LABEL, NameSpan, title_around
 from kg.extraction.quantities import quantity_at
 from kg.extraction.resolve import PERSONAL_PRONOUNS, speaker_of
 from kg.extraction.sentences import Sentence
@@ -425,6 +425,9 @@ class References:
         # inside a direct quote ("'I informed him,' Yermak wrote") is someone else.
         if speaker is not None and (first_person or not _in_quote(pronoun)):
             name = self.person_at(sentence, speaker)
+            client = self._client(sentence, name) if not first_person else None
+            if client is not None and self._agrees(client, pronoun):
+                return client  # "His lawyer, Omar Haddad, said he would appeal": the client appeals
             if name is not None and self._agrees(name, pronoun):
                 return name
         if first_person:
@@ -446,6 +449,20 @@ class References:
             candidates = [c for c in candidates if c is not None and c != excluded and self._agrees(c, pronoun)]
             if candidates:
                 return candidates[0]
+        return None
+
+    def _client(self, sentence: Sentence, speaker: str | None) -> str | None:
+        """The person whose lawyer (a ``counsel-noun``) the speaker is, by a title in the sentence."""
+        doc = sentence.span.doc
+        for role in sentence.roles:
+            if role.title.split()[-1] not in self.lexicon.words("counsel-noun") or role.affiliation is None:
+                continue
+            if speaker is None or self.name_of(role.holder) != speaker:
+                continue
+            if role.affiliation.label == PRONOUN_LABEL:
+                owner = self.pronoun(sentence, doc[role.affiliation.start])
+                return owner.name if owner is not None and owner.label == "PERSON" else None
+            return self.name_of(role.affiliation) if self.is_person(role.affiliation) else None
         return None
 
     def _described_person_between(self, sentence: Sentence, pronoun: Token) -> bool:
