@@ -21,6 +21,10 @@ def _fact(triples, label):
         pytest.param("Estonia was never able to sanction Belarus.", "sanctioned", "able", True, id="never-able"),
         pytest.param("Latvia was unable to sanction Belarus.", "sanctioned", "unable", True, id="unable"),
         pytest.param("Poland could sanction Belarus.", "sanctioned", "could", False, id="modal"),
+        # a coordinated verb without auxiliaries of its own is meant as the first is
+        pytest.param("Sweden plans to visit Chile and criticise Belarus.", "criticised", "plan", False, id="conj-frame"),
+        pytest.param("Poland would visit Chile and criticise Belarus.", "criticised", "would", False, id="conj-modal"),
+        pytest.param("Latvia was unable to visit Chile and criticise Belarus.", "criticised", "unable", True, id="conj-unable"),
     ],
 )
 def test_extraction_factuality_cue_marks_the_fact(facts_of, text, label, cue, negated):
@@ -30,6 +34,13 @@ def test_extraction_factuality_cue_marks_the_fact(facts_of, text, label, cue, ne
         return
     fact = _fact(triples, label)
     assert (fact.hedged, fact.modality, fact.negated) == (True, cue, negated)
+
+
+def test_factuality_what_someone_tells_is_reported_not_asked(facts_of):
+    _, triples = facts_of("Tom Hale told reporters that Norway had sanctioned Belarus.", with_triples=True)
+    assert not _fact(triples, "sanctioned").hedged
+    _, triples = facts_of("Tom Hale told Norway to criticise Belarus.", with_triples=True)
+    assert _fact(triples, "criticised").modality == "tell"
 
 
 def test_extraction_plain_fact_stays_plain(facts_of):

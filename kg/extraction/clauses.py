@@ -353,7 +353,10 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
         purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         requested = purpose and frame in lexicon.words("request-verb")
         future = frame == "go" and governor.tag_ == "VBG" and verb.dep_ == "xcomp"  # "was going to fire"
-        if (verb.dep_ != "advcl" and frame in frames) or (purpose and frame in attempts) or requested or future:
+        # "told them to leave" asks; "told them that it was true" reports
+        reported = verb.dep_ == "ccomp" and frame in lexicon.claim_verbs
+        framed = verb.dep_ != "advcl" and frame in frames and not reported
+        if framed or (purpose and frame in attempts) or requested or future:
             cue = frame
             holders = (governor, governor.head) if governor.dep_ == "acomp" else (governor,)
             governor_negated = any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)
@@ -361,6 +364,11 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
         elif purpose and cue is None and governor.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
             # "wishes to use his fame to spotlight causes": a purpose of an unasserted act is one too
             cue = _flags(governor, subjects, lexicon)[2]
+    if cue is None and verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "promised to fight corruption and raise wages", "would appeal and seek a retrial": a
+        # coordinated verb without auxiliaries of its own is meant as the first is
+        first_negated, _, cue = _flags(verb.head, subjects, lexicon)
+        negated = negated or (first_negated and verb.head.dep_ == "xcomp")
     return negated, cue is not None, cue
 
 
