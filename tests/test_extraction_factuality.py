@@ -22,9 +22,9 @@ def _fact(triples, label):
         pytest.param("Latvia was unable to sanction Belarus.", "sanctioned", "unable", True, id="unable"),
         pytest.param("Poland could sanction Belarus.", "sanctioned", "could", False, id="modal"),
         # a coordinated verb without auxiliaries of its own is meant as the first is
-        pytest.param("Sweden plans to visit Chile and criticise Belarus.", "criticised", "plan", False, id="conj-frame"),
-        pytest.param("Poland would visit Chile and criticise Belarus.", "criticised", "would", False, id="conj-modal"),
-        pytest.param("Latvia was unable to visit Chile and criticise Belarus.", "criticised", "unable", True, id="conj-unable"),
+        pytest.param("Sweden plans to visit Chile and criticise Belarus.", "criticised", "plan", False, id="and-plan"),
+        pytest.param("Poland would visit Chile and criticise Belarus.", "criticised", "would", False, id="and-would"),
+        pytest.param("Latvia was unable to visit Peru and criticise Belarus.", "criticised", "unable", True, id="and-no"),
     ],
 )
 def test_extraction_factuality_cue_marks_the_fact(facts_of, text, label, cue, negated):
