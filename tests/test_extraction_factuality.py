@@ -24,7 +24,7 @@ def _fact(triples, label):
         # a coordinated verb without auxiliaries of its own is meant as the first is
         pytest.param("Sweden plans to visit Chile and criticise Belarus.", "criticised", "plan", False, id="and-plan"),
         pytest.param("Poland would visit Chile and criticise Belarus.", "criticised", "would", False, id="and-would"),
-        pytest.param("Latvia was unable to visit Peru and criticise Belarus.", "criticised", "unable", True, id="and-no"),
+        pytest.param("Latvia was unable to visit Peru and criticise Iran.", "criticised", "unable", True, id="and-no"),
     ],
 )
 def test_extraction_factuality_cue_marks_the_fact(facts_of, text, label, cue, negated):
