@@ -304,6 +304,14 @@ def test_extraction_what_someone_is_convicted_of(facts_of, text, expected):
     assert expected in facts_of(text)
 
 
+def test_extraction_both_objects_of_a_double_object_verb(facts_of):
+    found = facts_of("The European Commission fined Google 2.4 billion euros for abusing its dominance in search.")
+    assert {("European Commission", "fine", "Google"), ("European Commission", "fine", "2.4 billion euros")} <= found
+    assert ("Google", "abuse", "dominance of Google") in found  # the one fined did it, and "its" is theirs
+    found = facts_of("Acme Corp paid Lisa Kern $5,000 for the story.")
+    assert {("Acme Corp", "pay", "Lisa Kern"), ("Acme Corp", "pay", "$5,000")} <= found
+
+
 def test_extraction_coordinated_passives_share_the_event(facts_of):
     found = facts_of("Ten people were killed and 40 were injured in the explosion in Lagos.")
     assert {("Ten people", "kill in", "explosion"), ("40", "injure in", "explosion")} <= found

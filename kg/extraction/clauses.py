@@ -222,6 +222,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         # army of seizing land", "arrested Hale for stealing": the one accused did it
         governor = verb.head.head
         accused = [c for c in governor.children if c.dep_ == "dobj" and c.i < verb.head.i]
+        accused = _payees(accused) or accused  # "fined Google 2.4 billion euros for abusing ...": Google
         if accused and verb.head.lower_ not in _MEANS_PREPOSITIONS:
             return participants(accused[0]), False
         return subjects_of(governor)[0], False
@@ -406,6 +407,9 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                         yield clause(actor, patient, None, "passive-agent")
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")] or _shared_objects(verb, lexicon)
         objects = objects or _scored_opponents(verb) or _changes(verb)
+        objects += _payees(objects)
+        # "paid Lisa Kern $5,000", "gave Mohamed the option": the first of two objects receives
+        objects += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
         for small in (c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("NOUN", "ADJ")):
             # "declared the outbreak a national emergency": the object and what it is declared to be
             inner = next((c for c in small.children if c.dep_ == "nsubj"), None)
@@ -527,6 +531,17 @@ def _changes(verb: Token) -> list[Token]:
 def _scored_opponents(verb: Token) -> list[Token]:
     """ "Arsenal beat Chelsea 3-1": the parser takes the opponent before a score for an adverb."""
     return [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and score_follows(c)]
+
+
+def _payees(objects: list[Token]) -> list[Token]:
+    """ "fined Google 2.4 billion euros": the parser hangs the first of two objects on the sum."""
+    return [
+        c
+        for o in objects
+        if o.dep_ == "dobj"
+        for c in o.children
+        if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i + 1 < o.i and c.nbor(1).like_num
+    ]
 
 
 def _shared_objects(verb: Token, lexicon: Lexicon) -> list[Token]:

@@ -114,7 +114,7 @@ def find_names(
         if entities is not None
         else [n for ent in _merged_ents(doc, lexicon) for n in _clean(ent, lexicon)]
     )
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end) if not _name_before_amount(doc[i])}
     covered |= {i for name in names for i in range(name.start, name.end)}
     recurring = [_labelled(doc, name, lexicon) for name in _known_names(doc, known or {})]
     for name in (*recurring, *(proper_nouns if proper_nouns is not None else bare_proper_nouns(doc, lexicon))):
@@ -373,9 +373,10 @@ def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSp
 
 def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_:
+        if token.pos_ != "PROPN" or token.ent_type_ and not _name_before_amount(token):
             continue
-        if token.dep_ not in _ARGUMENT_DEPS and not _hyphen_prefix(token) and not score_follows(token):
+        arguing = token.dep_ in _ARGUMENT_DEPS or _name_before_amount(token)
+        if not arguing and not _hyphen_prefix(token) and not score_follows(token):
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "of" and _of_name_end(token.head.head) == token.i + 1:
             continue  # "Livorno" of "Municipality of Livorno": part of the name before it
@@ -404,6 +405,19 @@ def _of_name_end(token: Token) -> int:
         if named.pos_ == "PROPN" and named.is_title and not named.ent_type_ and named.head.i == of:
             return of + 2
     return token.i + 1
+
+
+def _name_before_amount(token: Token) -> bool:
+    """ "fined Google 2.4 billion euros", tagged as one sum: a capitalised proper noun that opens
+    an amount and modifies its noun is a name of its own."""
+    return (
+        token.ent_type_ == "MONEY"
+        and token.ent_iob_ == "B"
+        and token.is_title
+        and token.dep_ == "nmod"
+        and token.i + 1 < len(token.doc)
+        and token.nbor(1).like_num
+    )
 
 
 def _designation(token: Token) -> bool:

@@ -78,7 +78,12 @@ def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan |
     start, end = words[0].i, words[-1].i + 1
     # "at least 40", "over 700", "about 80", "$3.1 billion", "107 or more": the whole phrase.
     inside = {w.i for w in words}
-    while start > 0 and doc[start - 1].head.i in inside and doc[start - 1].dep_ in _MODIFIER_DEPS:
+    while (
+        start > 0
+        and doc[start - 1].head.i in inside
+        and doc[start - 1].dep_ in _MODIFIER_DEPS
+        and doc[start - 1].pos_ != "PROPN"  # "fined Google 2.4 billion euros": the name is no part of it
+    ):
         start -= 1
         inside.add(start)
     if start > 0 and doc[start - 1].text in _CURRENCIES:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extraction.claims import QUOTES
-from kg.extraction.clauses import content_noun, participants
+from kg.extraction.clauses import content_noun, participants, subjects_of
 from kg.extraction.concepts import concept_of, possessor
 from kg.extraction.gender import agrees, gender_of_pronoun, genders
 from kg.extraction.names import PRONOUN_LABEL, NameSpan, title_around
@@ -495,6 +495,12 @@ class References:
         sentence whose subject is an organisation or country is that subject."""
         root = sentence.span.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        own = subjects_of(verb)[0] if verb.i != root.i and not _in_subject(pronoun) else []
+        if own and own[0].i != pronoun.i and self.name_at(sentence, own[0].i) is not None:
+            subject = own[0]  # "fined Google ... for abusing its dominance": its own clause's doer
         if subject is None or subject.i == pronoun.i:
             return None
         name = self.name_at(sentence, subject.i)
