@@ -461,6 +461,7 @@ def test_roles_of_newsroom_and_sport_titles(facts_of, text, expected):
         ("Arsenal beat Tottenham 2-1 on Saturday.", "Tottenham", "Organization"),
         ("Serena Williams beat Maria Sharapova 6-4, 6-2 in Paris.", "Serena Williams", "Person"),
         ("Brazil drew 1-1 with Argentina in Rio.", "Argentina", "Country"),
+        ("Bolt Inc, its main rival, raised prices on Monday.", "Bolt Inc", "Organization"),  # a legal suffix
         # a name the tagger missed, with its "of" part and headed by a body's noun
         ("The Municipality of Livorno asked schools to pay.", "Municipality of Livorno", "Organization"),
     ],

@@ -106,3 +106,9 @@ def test_quantities_part_of_a_counted_whole(facts_of):
     fact = next(t for t in triples if t.subject.label == "Liberal Democrats")
     assert fact.object.label == "49 of their 57 seats"
     assert (fact.object.amount.value, fact.object.amount.unit) == (49, "seats")
+
+
+def test_quantities_a_magnitude_is_no_count(facts_of):
+    found = facts_of("A magnitude 6.4 earthquake struck southern Turkey on Monday, killing at least 120 people.")
+    assert ("earthquake", "killed", "at least 120 people") in found
+    assert not any(s in ("magnitude", "6.4 earthquake") for s, _, _ in found)

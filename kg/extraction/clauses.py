@@ -296,9 +296,16 @@ def _last_of_run(subject: Token) -> Token:
 
 
 def _split_word(token: Token) -> bool:
-    """ "Co" of "Co-founder", which the parser took for a second subject."""
+    """ "Co" of "Co-founder", or "magnitude" of "a magnitude 6.4 earthquake": a piece of one noun
+    phrase the parser took for a second subject, right before the phrase's head."""
     doc = token.doc
-    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].dep_ == token.dep_
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].dep_ == token.dep_:
+        return True
+    if token.pos_ != "NOUN" or any(c.dep_ not in ("det", "amod", "compound") for c in token.children):
+        return False
+    return any(
+        c.dep_ == token.dep_ and c.left_edge.i == token.i + 1 for c in token.head.children
+    )
 
 
 def _word_after_hyphen(token: Token) -> Token:

@@ -617,6 +617,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return "FAC"  # "the Kutai Kartanegara bridge": the name of a bridge, not of a person
     if label in ("PERSON", "MISC", "FAC") and tokens[-1].lower_ in lexicon.words("club-word") and len(tokens) > 1:
         return "ORG"  # "Leeds United", "Ajax FC": a sports club
+    if label in ("PERSON", "MISC") and tokens[-1].lower_.rstrip(".") in lexicon.words("legal-suffix"):
+        return "ORG" if len(tokens) > 1 else label  # "Bolt Inc", "Acme Ltd.": a company
     home = lexicon.place(tokens[0].text) or lexicon.city(tokens[0].text)
     team = len(tokens) > 1 and tokens[-1].is_title and tokens[-1].text.endswith("s") and home is not None
     the = tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ == "the"  # "the Panthers", never "the Serena Williams"

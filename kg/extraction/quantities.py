@@ -65,6 +65,8 @@ def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan |
         counted = next(c for c in token.children if c.dep_ == "nummod" and _is_number(c, numerals))
         if counted.i > token.i and token.text[:1].isupper():
             return None  # "Flight 17", "Room 306": a number after a capitalised noun names it
+        if token.tag_ == "NN" and "." in counted.text:
+            return None  # "a magnitude 6.4 earthquake": a measure of one thing, not a count of things
         numbers = _number_tokens(counted, numerals)
         unit_tokens = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i > counted.i] + [token]
         money = counted.ent_type_ == "MONEY"
