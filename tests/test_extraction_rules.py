@@ -149,6 +149,16 @@ def test_extraction_an_open_description_stands_for_no_name(facts_of, text):
     assert not any(s == "Acme Corp" and p == "sign" for s, p, _ in found)
 
 
+def test_extraction_where_someone_arrived_is_a_fact(facts_of):
+    found = facts_of("Tom Hale arrived in Cairo on Wednesday for talks with Lisa Kern.")
+    assert ("Tom Hale", "arrive in", "Cairo") in found
+
+
+def test_extraction_a_large_city_is_no_person(facts_of):
+    _, triples = facts_of("Olaf Scholz pledged 2.7 billion euros in military aid to Kyiv.", with_triples=True)
+    assert next(n for t in triples for n in (t.subject, t.object) if n.label == "Kyiv").type.endswith("#City")
+
+
 def test_extraction_locative_phrase_is_not_a_relation(facts_of):
     found = facts_of("Hakan Fidan met with Sergei Lavrov in Ankara.")
     assert not any(o == "Ankara" for _, _, o in found)

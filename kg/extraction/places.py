@@ -179,8 +179,8 @@ def _in_list(
     if after is not None and after.lower_ in ("and", "or"):
         return True
     if after is not None and after.text == ",":
-        third = at.get(other.end + 1)
-        if third is not None and kind_of(label_of(third)) == kind:
+        third = at.get(other.end + 1)  # "Suez, Mansoura, Damanhour, and Alexandria", whatever the third's type
+        if third is not None:
             following = doc[third.end] if third.end < len(doc) else None
             return following is not None and following.lower_ in (",", "and", "or")
     before = doc[name.start - 1] if name.start > 0 else None

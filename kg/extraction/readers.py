@@ -447,6 +447,7 @@ class Readers:
                 and (kind_of(obj.label) == "place" or is_concept(obj) or obj.label in _WHEN_LABELS)
                 and not self.lexicon.verb_property(lemma, preposition=preposition, particle=particle)
                 and not (lemma in self.lexicon.words("placement-verb") and not _has_object(clause.verb))
+                and not (lemma in self.lexicon.words("arrival-verb") and kind_of(obj.label) == "place")
             ):
                 continue  # "met X in Ankara" says where; "published in Nature" names a participant;
                 # "protesters gathered in Seoul" has no other

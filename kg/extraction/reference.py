@@ -53,6 +53,8 @@ QUANTITY_PREFIX = "quantity:"
 QUANTITY = KGO + "Quantity"
 
 
+# A one-word "person" that is a city this large is the city, unless a person of the article has the name.
+_LARGE_CITY = 500_000
 # "the court": the organisation it stands for is named at most this many sentences before.
 _BODY_WINDOW = 12
 # A description is named by a speaker at most this many sentences later.
@@ -85,6 +87,10 @@ def article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], l
     for name, label in labels.items():
         if name in classes and not (label == "PERSON" and name in name_parts):
             labels[name] = classes[name].most_common(1)[0][0]
+        elif label == "PERSON" and " " not in name and name not in name_parts:
+            # "pledged aid to Kyiv": a large city no person of the article is named by
+            city = lexicon.city(name, min_population=_LARGE_CITY)
+            labels[name] = city.type if city is not None else label
     return labels
 
 
