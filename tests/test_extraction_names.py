@@ -462,6 +462,10 @@ def test_roles_of_newsroom_and_sport_titles(facts_of, text, expected):
         ("Serena Williams beat Maria Sharapova 6-4, 6-2 in Paris.", "Serena Williams", "Person"),
         ("Brazil drew 1-1 with Argentina in Rio.", "Argentina", "Country"),
         ("Bolt Inc, its main rival, raised prices on Monday.", "Bolt Inc", "Organization"),  # a legal suffix
+        ("Manchester City signed Erling Haaland from Borussia Dortmund.", "Manchester City", "Organization"),
+        ("Lisa Kern moved to Mexico City in 2010.", "Mexico City", "Location"),
+        ("Eliud Kipchoge won the Berlin Marathon for a fifth time.", "Berlin Marathon", "Event"),
+        ("Novak Djokovic won his 24th Grand Slam title on Sunday.", "Novak Djokovic", "Person"),
         # a name the tagger missed, with its "of" part and headed by a body's noun
         ("The Municipality of Livorno asked schools to pay.", "Municipality of Livorno", "Organization"),
     ],
@@ -597,6 +601,13 @@ def test_names_a_one_word_name_before_a_body_title_is_the_body(facts_of):
     assert ("Pfizer Inc", "stated", "demand was weak") in found  # "Pfizer" is the company, not a person
     assert _types_of(triples)["Pfizer Inc"] == "Organization"
     assert not any(s == "David Axelrod" and o == "Obama" and p == "leader of" for s, p, o in found)
+
+
+def test_roles_a_demonym_before_a_player_s_title_is_a_nationality(facts_of):
+    found = facts_of("Manchester City signed the Norwegian striker Erling Haaland. Chelsea striker Tom Hale scored.")
+    assert ("Erling Haaland", "citizen of", "Norway") in found
+    assert ("Tom Hale", "member of", "Chelsea") in found
+    assert not any(s == "Erling Haaland" and p == "member of" for s, p, _ in found)
 
 
 def test_names_a_name_before_a_vague_noun_owns_it(facts_of):

@@ -148,7 +148,7 @@ class Readers:
             elif role.rule == "adherent":
                 known = KGO + "memberOf"
             elif role.affiliation.start < role.title_start:
-                known = self._sender(title.text)
+                known = self._sender(title.text) or self._nationality(doc[role.affiliation.start], title.text)
             said = f"{role.verb} {title.text}" if role.verb else title.text  # "resigned as foreign minister"
             relation = Relation(
                 subject=holder,
@@ -208,6 +208,13 @@ class Readers:
         """ "US ambassador", "Libya's envoy": a name before an envoy's title is the state that sends
         the envoy, who holds a post in it; only "ambassador *to* Ukraine" names the host."""
         return KGO + "holdsPositionIn" if self.lexicon.role_property(title) == KGO + "ambassadorTo" else None
+
+    def _nationality(self, word: Token, title: str) -> str | None:
+        """ "the Norwegian striker": a demonym before a player's title says whose citizen the player
+        is, not which side they play for ("Chelsea striker")."""
+        member = self.lexicon.role_property(title) == KGO + "memberOf"
+        demonym = self.lexicon.place(word.text) is not None and self.lexicon.named_place(word.text) is None
+        return KGO + "citizenOf" if member and demonym else None
 
     def place_relations(self, sentence: Sentence) -> Iterator[Relation]:
         def label_of(name: NameSpan) -> str:
