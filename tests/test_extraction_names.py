@@ -466,6 +466,11 @@ def test_roles_of_newsroom_and_sport_titles(facts_of, text, expected):
         ("Lisa Kern moved to Mexico City in 2010.", "Mexico City", "Location"),
         ("Eliud Kipchoge won the Berlin Marathon for a fifth time.", "Berlin Marathon", "Event"),
         ("Novak Djokovic won his 24th Grand Slam title on Sunday.", "Novak Djokovic", "Person"),
+        (
+            "'We will stay,' said Tom Hale, president of the Dunmore Farmers Association, a non-profit group.",
+            "Tom Hale",
+            "Person",
+        ),
         # a name the tagger missed, with its "of" part and headed by a body's noun
         ("The Municipality of Livorno asked schools to pay.", "Municipality of Livorno", "Organization"),
     ],

@@ -512,10 +512,14 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
         text, label = place.label, place.type
     else:
         kind = _kind_label(tokens, lexicon)
+        if label == "PERSON" and kind in _LOOSE_KINDS:
+            kind = None  # "Jeff Shia, president of the X Association, a non-profit group": the group is the body's
         label = "PERSON" if kind == KGO + "Person" else kind or label
     yield NameSpan(tokens[0].i, tokens[-1].i + 1, text, label)
 
 
+# Classes whose kind nouns ("group", "agency") are too loose to make a person's name a body's.
+_LOOSE_KINDS = frozenset({KGO + "Organization", KGO + "GovernmentBody"})
 # Prepositions whose object is the other side of a game ("lost 2-1 to Arsenal", "beaten by Leeds").
 _OPPONENT_PREPOSITIONS = frozenset({"to", "against", "over", "by", "with"})
 
