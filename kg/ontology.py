@@ -124,6 +124,12 @@ class Lexicon:
         return frozenset(self.role_words | set(self.kind_nouns) | set(self.noun_classes) | self.vague_nouns | listed)
 
     @functools.cached_property
+    def title_edges(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first and the last tokens of the titles ("secretary-general": "secretary", "general")."""
+        words = [title.replace("-", " ").split() for title in self.roles]
+        return frozenset(w[0] for w in words if w), frozenset(w[-1] for w in words if w)
+
+    @functools.cached_property
     def longest_role(self) -> int:
         return max((len(title.split()) for title in self.roles), default=1)
 

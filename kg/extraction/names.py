@@ -983,12 +983,18 @@ def _title_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.lower()
 
 
+def _is_title(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether tokens ``start:end`` are a lexicon title (its first and last words checked first)."""
+    first, last = lexicon.title_edges
+    return doc[start].lower_ in first and doc[end - 1].lower_ in last and _title_text(doc, start, end) in lexicon.roles
+
+
 def _last_title(span: Span, lexicon: Lexicon) -> tuple[int, int] | None:
     """Token range of the right-most lexicon title in ``span`` (multi-word titles first)."""
     doc = span.doc
     for end in range(span.end, span.start, -1):
         for size in range(min(end - span.start, _longest_title_tokens(lexicon)), 0, -1):
-            if _title_text(doc, end - size, end) in lexicon.roles:
+            if _is_title(doc, end - size, end, lexicon):
                 return end - size, end
     return None
 
@@ -999,7 +1005,7 @@ def title_around(doc: Doc, token: Token, lexicon: Lexicon) -> tuple[int, int] | 
     longest = _longest_title_tokens(lexicon)
     for start in range(max(token.i - longest + 1, 0), token.i + 1):
         for end in range(token.i + 1, min(start + longest, len(doc)) + 1):
-            if _title_text(doc, start, end) in lexicon.roles and (best is None or end - start > best[1] - best[0]):
+            if _is_title(doc, start, end, lexicon) and (best is None or end - start > best[1] - best[0]):
                 best = (start, end)
     deputies = lexicon.words("deputy-word")
     while best is not None and best[0] > 0 and doc[best[0] - 1].lower_ in deputies:
