@@ -618,3 +618,11 @@ def test_roles_a_demonym_before_a_player_s_title_is_a_nationality(facts_of):
 def test_names_a_name_before_a_vague_noun_owns_it(facts_of):
     found = facts_of("Nvidia shares fell 5 percent on Monday.")
     assert ("shares of Nvidia", "fall", "5 percent") in found
+
+
+def test_names_a_national_body_and_its_short_form_are_one(facts_of):
+    found = facts_of(
+        "The Fed raised interest rates on Wednesday. Federal Reserve chairman Jerome Powell said inflation was high."
+    )
+    assert ("Federal Reserve", "raise", "interest rates") in found
+    assert ("Jerome Powell", "leader of", "Federal Reserve") in found
