@@ -318,6 +318,11 @@ def test_extraction_coordinated_passives_share_the_event(facts_of):
     assert not any(p == "charge in" for _, p, _ in facts_of("Two men were arrested in Leeds and charged."))
 
 
+def test_extraction_an_event_takes_place_where_its_victims_were(facts_of):
+    found = facts_of("Air strikes killed at least 30 people in Gaza on Tuesday.")
+    assert ("air strikes", "occurred in", "Gaza") in found
+
+
 def test_extraction_a_named_event_takes_place_where_its_clause_says(facts_of):
     found = facts_of("Hurricane Irma made landfall in Cuba on Friday.")
     assert ("Hurricane Irma", "occurred in", "Cuba") in found

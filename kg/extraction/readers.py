@@ -322,7 +322,9 @@ class Readers:
             owner = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun
             # "the collapse of the bridge in Tenggarong": the event's own complement may say where
             complements = (p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
-            holders = [owner, noun, *complements]
+            # "air strikes killed 30 people in Gaza": the parser hangs the place on the verb's object
+            victims = [c for c in owner.children if c.dep_ == "dobj"] if owner is not noun else []
+            holders = [owner, noun, *complements, *victims]
             preps = {c.i: c for h in holders for c in h.children if c.dep_ == "prep"}
             for prep in (p for p in preps.values() if p.lower_ in _EVENT_PLACE_PREPOSITIONS):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
