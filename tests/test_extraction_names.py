@@ -626,3 +626,14 @@ def test_names_a_national_body_and_its_short_form_are_one(facts_of):
     )
     assert ("Federal Reserve", "raise", "interest rates") in found
     assert ("Jerome Powell", "leader of", "Federal Reserve") in found
+
+
+def test_names_a_number_after_a_bare_proper_noun_names_with_it(facts_of):
+    found = facts_of("The planet orbits HD 1234 every day.")
+    assert ("planet", "orbit", "HD 1234") in found
+
+
+def test_names_the_agent_before_of_heads_a_misparsed_phrase(facts_of):
+    found = facts_of("The discovery was announced by a team led by Lisa Kern of Dunmore University.")
+    assert ("Lisa Kern", "leader of", "team") in found
+    assert not any(s == "Dunmore University" and p == "leader of" for s, p, _ in found)

@@ -109,6 +109,15 @@ class Clause:
         return CONFIDENCE[self.rule]
 
 
+def _of_head(token: Token) -> Token:
+    """ "led by Lisa Kern of Dunmore University", parsed with "University" as the head and "Kern
+    of Dunmore" hung on it: the name before "of" heads the phrase."""
+    for child in (c for c in token.children if c.dep_ == "nmod" and c.pos_ == "PROPN"):
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
+            return child
+    return token
+
+
 def _targets(token: Token) -> list[Token]:
     """The things an object stands for: its conjuncts, the antecedent of a relative pronoun
     ("against *whom* the court issued a warrant"), and what "including" lists."""
@@ -396,7 +405,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
         if not subjects:
             continue
         negated, hedged, cue = _flags(verb, subjects, lexicon)
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = [_of_head(p) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
         def clause(subject, obj, prep, rule, noun=None, verb=verb, flags=(passive, negated, hedged), cue=cue):
             return Clause(subject, verb, obj, prep, rule, *flags, noun=noun, modality=cue)

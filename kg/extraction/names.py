@@ -118,7 +118,9 @@ def find_names(
     covered |= {i for name in names for i in range(name.start, name.end)}
     recurring = [_labelled(doc, name, lexicon) for name in _known_names(doc, known or {})]
     for name in (*recurring, *(proper_nouns if proper_nouns is not None else bare_proper_nouns(doc, lexicon))):
-        if not covered.intersection(range(name.start, name.end)):
+        # "HD 1234" with "1234 every day" tagged a date: the number is the name's
+        words = {i for i in range(name.start, name.end) if not (i > name.start and doc[i].is_digit)}
+        if not covered.intersection(words):
             names.append(name)
             covered.update(range(name.start, name.end))
     return sorted(names, key=lambda n: n.start)
@@ -389,7 +391,9 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
         if token.lower_ in lexicon.role_words:
             continue
         end = _of_name_end(token)
-        if all(t.is_title or t.is_upper or _designation(t) or t.lower_ == "of" for t in doc[start:end]):
+        if end == token.i + 1 and end < len(doc) and doc[end].is_digit and doc[end].head.i == token.i:
+            end += 1  # "the star HD 1234", "Falcon 9": a number after a proper noun names with it
+        if all(t.is_title or t.is_upper or t.is_digit or _designation(t) or t.lower_ == "of" for t in doc[start:end]):
             yield NameSpan(start, end, doc[start:end].text, "MISC")
 
 
