@@ -391,7 +391,8 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
         if token.lower_ in lexicon.role_words:
             continue
         end = _of_name_end(token)
-        if end == token.i + 1 and end < len(doc) and doc[end].is_digit and doc[end].head.i == token.i:
+        numbered = end < len(doc) and doc[end].is_digit and doc[end].head.i == token.i and not score_follows(token)
+        if end == token.i + 1 and numbered:
             end += 1  # "the star HD 1234", "Falcon 9": a number after a proper noun names with it
         if all(t.is_title or t.is_upper or t.is_digit or _designation(t) or t.lower_ == "of" for t in doc[start:end]):
             yield NameSpan(start, end, doc[start:end].text, "MISC")
