@@ -318,6 +318,12 @@ def test_extraction_coordinated_passives_share_the_event(facts_of):
     assert not any(p == "charge in" for _, p, _ in facts_of("Two men were arrested in Leeds and charged."))
 
 
+def test_extraction_what_an_event_did_is_a_fact(facts_of):
+    found = facts_of("The fire destroyed the building. The election has a mandate.")
+    assert ("fire", "destroy", "building") in found
+    assert not any(s == "election" for s, _, _ in found)  # an empty verb says nothing it did
+
+
 def test_extraction_an_event_takes_place_where_its_victims_were(facts_of):
     found = facts_of("Air strikes killed at least 30 people in Gaza on Tuesday.")
     assert ("air strikes", "occurred in", "Gaza") in found

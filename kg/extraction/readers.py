@@ -426,7 +426,11 @@ class Readers:
             anchored = self.refs.anchored.get(subject.name) or self.refs.anchored.get(obj.name)
             actors = clause.rule in ("active", "passive-agent", "active-prep") and self._people(clause.subject)
             actors = actors and self._claim_at(sentence, clause.verb)[0] is None
-            grounded = anchored or actors or QUANTITY in (subject.label, obj.label)
+            # "the storm caused a crane to fall", "the fire destroyed the mosque": what an event did
+            happening = self.lexicon.noun_classes.get(content_noun(clause.subject, self.lexicon).lemma_.lower())
+            empty = clause.verb.lemma_.lower() in self.lexicon.words("empty-verb")
+            acting_event = clause.rule == "active" and happening == KGO + "Event" and not empty
+            grounded = anchored or actors or acting_event or QUANTITY in (subject.label, obj.label)
             if is_concept(subject) and is_concept(obj) and not grounded:
                 continue  # a fact needs a participant tied to a name, a quantity, or people who act
             if clause.preposition is not None and _reports(clause.verb, self.lexicon):
