@@ -340,8 +340,8 @@ def test_extraction_people_who_act_ground_a_fact_about_a_thing(facts_of):
 
 
 def test_extraction_things_alone_ground_no_fact(facts_of):
-    found = facts_of("The storm damaged the roof.")
-    assert not any(s == "storm" and o == "roof" for s, _, o in found)
+    found = facts_of("The branch damaged the roof.")  # an event does ground one: "the storm damaged the roof"
+    assert not any(s == "branch" and o == "roof" for s, _, o in found)
 
 
 def test_extraction_people_inside_a_claim_ground_no_fact_about_a_thing(facts_of):
