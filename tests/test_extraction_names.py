@@ -637,3 +637,11 @@ def test_names_the_agent_before_of_heads_a_misparsed_phrase(facts_of):
     found = facts_of("The discovery was announced by a team led by Lisa Kern of Dunmore University.")
     assert ("Lisa Kern", "leader of", "team") in found
     assert not any(s == "Dunmore University" and p == "leader of" for s, p, _ in found)
+
+
+def test_names_a_known_name_at_the_end_of_a_paragraph_ends_there(nlp):
+    from kg.extraction.names import _known_names
+
+    doc = nlp("Yesterday I met Tom Hale")
+    known = {("Tom", "Hale", "Jr"): "PERSON", ("Tom", "Hale"): "PERSON"}
+    assert [(n.start, n.end, n.name) for n in _known_names(doc, known)] == [(3, 5, "Tom Hale")]

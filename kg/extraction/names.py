@@ -365,6 +365,8 @@ def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSp
     index = 0
     while index < len(orths):
         for size in sorted(sizes.get(orths[index], ()), reverse=True):
+            if index + size > len(orths):
+                continue  # a longer name than the words left (a shorter one would match the cut slice)
             words = hashed.get(tuple(orths[index : index + size]))
             if words is not None:
                 yield NameSpan(index, index + size, " ".join(words), known[words])
