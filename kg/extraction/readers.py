@@ -426,13 +426,9 @@ class Readers:
             anchored = self.refs.anchored.get(subject.name) or self.refs.anchored.get(obj.name)
             actors = clause.rule in ("active", "passive-agent", "active-prep") and self._people(clause.subject)
             actors = actors and self._claim_at(sentence, clause.verb)[0] is None
-            # "the storm caused a crane to fall", "the fire destroyed the mosque": what an event did
-            happening = self.lexicon.noun_classes.get(content_noun(clause.subject, self.lexicon).lemma_.lower())
-            empty = clause.verb.lemma_.lower() in self.lexicon.words("empty-verb")
-            acting_event = clause.rule == "active" and happening == KGO + "Event" and not empty
-            grounded = anchored or actors or acting_event or QUANTITY in (subject.label, obj.label)
-            if is_concept(subject) and is_concept(obj) and not grounded:
-                continue  # a fact needs a participant tied to a name, a quantity, or people who act
+            grounded = anchored or actors or QUANTITY in (subject.label, obj.label)
+            if is_concept(subject) and is_concept(obj) and not (grounded or self._event_acts(clause)):
+                continue  # a fact needs a participant tied to a name, a quantity, people or an event who act
             if clause.preposition is not None and _reports(clause.verb, self.lexicon):
                 continue  # "said on Twitter that ...", "said in a statement that ...": how it was said
             if clause.rule == "light-verb" and obj.label == CONCEPT_LABEL and clause.preposition.lower_ == "of":
@@ -513,6 +509,13 @@ class Readers:
         noun = content_noun(noun, self.lexicon)
         collective = noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children)  # "police"
         return (noun.tag_ == "NNS" or collective) and noun.lemma_.lower() in self.lexicon.words("people-noun")
+
+    def _event_acts(self, clause) -> bool:
+        """ "the fire destroyed the building", "the storm caused a crane to fall": what an event (a
+        noun the lexicon classes so) does, unless with an ``empty-verb`` ("the election has ...")."""
+        happening = self.lexicon.noun_classes.get(content_noun(clause.subject, self.lexicon).lemma_.lower())
+        empty = clause.verb.lemma_.lower() in self.lexicon.words("empty-verb")
+        return clause.rule == "active" and happening == KGO + "Event" and not empty
 
     def _is_event(self, noun: Token) -> bool:
         return noun.pos_ == "NOUN" and self.lexicon.noun_class(noun.lemma_.lower()) == KGO + "Event"
