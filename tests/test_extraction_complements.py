@@ -357,3 +357,15 @@ def test_extraction_the_violence_someone_was_hurt_in(facts_of):
 def test_extraction_at_a_place_is_no_part_of_an_act_s_concept(facts_of):
     found = facts_of("Tom Hale admitted fraud at Leeds Crown Court.")
     assert ("Tom Hale", "admit", "fraud") in found
+
+
+def test_extraction_what_a_causative_verb_acts_on(facts_of):
+    found = facts_of("A gale on Sunday caused the old bridge to collapse into the Vltava river.")
+    assert ("gale", "cause", "bridge") in found
+    assert ("scandal", "force", "Jan Berg") in facts_of("The scandal forced Minister Jan Berg to resign.")
+
+
+def test_extraction_what_follows_a_passive_is_its_agent_s_doing(facts_of):
+    found = facts_of("The ministry's servers were hit by hackers, causing the website to go offline.")
+    assert ("hackers", "cause", "website") in found
+    assert not any(s == "servers" and p == "cause" for s, p, _ in found)

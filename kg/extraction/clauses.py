@@ -204,7 +204,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         if governor.pos_ in ("VERB", "AUX"):
             return subjects_of(governor)[0], False
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
-        return subjects_of(verb.head)[0], False
+        heads, passive = subjects_of(verb.head)
+        # "was attacked by hackers, causing the site to shut down": the agent did what followed
+        agents = [p for c in verb.head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return (participants(agents[0]) if passive and agents else heads), False
     if (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBN"
@@ -422,7 +425,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                     for patient in subjects:
                         yield clause(actor, patient, None, "passive-agent")
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")] or _shared_objects(verb, lexicon)
-        objects = objects or _scored_opponents(verb) or _changes(verb)
+        objects = objects or _scored_opponents(verb) or _changes(verb) or _caused(verb, lexicon)
         objects += _payees(objects)
         # "paid Lisa Kern $5,000", "gave Mohamed the option": the first of two objects receives
         objects += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
@@ -533,6 +536,20 @@ def _asked(verb: Token, lexicon: Lexicon) -> list[Token]:
         if p.dep_ == "pobj"
     ]
     return participants(asked[0]) if asked else []
+
+
+def _caused(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "a storm caused a crane to fall", "the leak forced the minister to resign": the parser makes
+    what a ``causative-verb`` acts on the subject of its infinitive."""
+    if verb.lemma_.lower() not in lexicon.words("causative-verb"):
+        return []
+    return [
+        s
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp") and _is_infinitive(c)
+        for s in c.children
+        if s.dep_ == "nsubj" and s.i < c.i
+    ]
 
 
 def _changes(verb: Token) -> list[Token]:
