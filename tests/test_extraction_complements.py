@@ -369,3 +369,16 @@ def test_extraction_what_follows_a_passive_is_its_agent_s_doing(facts_of):
     found = facts_of("The ministry's servers were hit by hackers, causing the website to go offline.")
     assert ("hackers", "cause", "website") in found
     assert not any(s == "servers" and p == "cause" for s, p, _ in found)
+
+
+def test_extraction_where_a_passive_s_patient_underwent_the_act(facts_of):
+    found = facts_of("A cargo drone was shot down by a rocket over disputed northern Kashmir on Friday.")
+    assert any(s.endswith("drone") and p.startswith("shoot down") and o == "Kashmir" for s, p, o in found)
+    assert not any(p.startswith("dispute") for _, p, _ in found)  # "disputed" names the place's state
+    assert ("soldiers", "kill in", "East Jerusalem") in facts_of("Soldiers were killed in occupied East Jerusalem.")
+    assert any(o == "Poland" for _, _, o in facts_of("The plane was flying over Poland."))
+
+
+def test_extraction_over_a_time_or_a_cause_is_no_place(facts_of):
+    found = facts_of("Acme and Globex argued over the weekend over the Oslo contract.")
+    assert not any(p.endswith("over") for _, p, _ in found)

@@ -51,7 +51,9 @@ _PARTICIPANT_PREPOSITIONS = frozenset({"with", "against", "from"})
 # Further prepositions a light verb's noun takes for its target ("sanctions on", "warrant for").
 _LIGHT_PREPOSITIONS = frozenset({"on", "to", "for", "into", "at", "of"})
 # Prepositions of place: "met in Ankara" says where, not with whom (unless the lexicon says so).
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "over"})
+# Entity types of a place "over" names ("shot down over Ukraine"), not a time or a cause ("over the weekend").
+_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 # Prepositions that give circumstances (time, cause, manner), not a participant of the act.
 _CIRCUMSTANTIAL = frozenset(
     {
@@ -398,6 +400,8 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
     for verb in sentence:
         if verb.pos_ != "VERB" and not (verb.pos_ == "AUX" and verb.dep_ not in ("aux", "auxpass")):
             continue
+        if _misread_participle(verb):
+            continue
         agent = _compound_agent(verb, lexicon)
         if agent is not None:
             yield Clause(agent, verb, verb.head, None, "compound-participle", False, False, False)
@@ -484,9 +488,10 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
             of_body = noun is not None and prep.lower_ == "of" and prep.head.i == noun.i and noun.lemma_ in bodies
             # "was convicted of fraud": what a culprit-object verb says the culprit did
             culprit_of = prep.lower_ == "of" and verb.lemma_.lower() in lexicon.words("culprit-object-verb")
-            if prep.lower_ in _CIRCUMSTANTIAL and not (of_body or culprit_of):
+            over_place = prep.lower_ == "over" and any(o.ent_type_ in _PLACE_ENTITIES for o in _prep_objects(prep))
+            if prep.lower_ in _CIRCUMSTANTIAL and not (of_body or culprit_of or over_place):
                 continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for pobj in _prep_objects(prep):
                 for target in _targets(pobj):
                     for subject in subjects:
                         if noun is not None and not passive:
@@ -496,6 +501,27 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                             yield clause(subject, target, None, "active-dative")
                         else:
                             yield clause(subject, target, prep, "passive-prep" if passive else "active-prep")
+
+
+def _misread_participle(token: Token) -> list[Token]:
+    """ "over disputed Ukraine", "from besieged Homs": the parser reads a participle between a
+    preposition and a name as a verb whose object the name is; the names it so took."""
+    if token.tag_ not in ("VBN", "VBD") or token.dep_ not in ("pcomp", "advcl", "conj") or token.i == 0:
+        return []
+    prep = token.doc[token.i - 1]
+    if prep.dep_ != "prep" or any(c.dep_ == "pobj" for c in prep.children):
+        return []  # a preposition with an object of its own is read right
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+        return []
+    return [o for o in token.children if o.dep_ == "dobj" and o.pos_ == "PROPN"]
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """A preposition's objects, with the names a misread participle took ("over disputed Ukraine")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects and prep.i + 1 < len(prep.doc):
+        objects = _misread_participle(prep.doc[prep.i + 1])
+    return objects
 
 
 def _shared_event_preps(verb: Token, passive: bool, lexicon: Lexicon) -> list[Token]:

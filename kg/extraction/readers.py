@@ -394,10 +394,13 @@ class Readers:
         opening = dateline_end(sentence.span.doc, self.lexicon) if sentence.span.start == 0 else 0
         clauses = list(find_clauses(sentence.span, self.lexicon))
         # Verbs with a participant besides where they happened: "met Lavrov in Ankara".
+        # A passive's agent leaves where its patient underwent the act a fact ("was shot down by a
+        # missile over Ukraine").
         engaged = {
             c.verb.i
             for c in clauses
             if (c.preposition is None or c.preposition.lower_ not in LOCATIVE_PREPOSITIONS)
+            and c.rule != "passive-agent"
             and c.object.ent_type_ not in ("DATE", "TIME")  # "on Saturday" says when
         }
         # ... or what they say: "said at a news conference that ..."
