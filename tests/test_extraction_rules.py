@@ -302,8 +302,11 @@ def test_extraction_list_of_places_is_not_containment(facts_of):
         ("Analysts recalled Russia's seizure of Crimea in 2014.", ("Russia", "annexed", "Crimea")),
         ("The Russian invasion of Ukraine began in February 2022.", ("Russia", "invaded", "Ukraine")),
         ("Moscow's attack on Kyiv killed nine people.", ("Moscow", "attacked", "Kyiv")),
+        ("EU sanctions on Belarus were tightened.", ("European Union", "sanctioned", "Belarus")),
+        ("Belarus, which was placed under EU sanctions in 2020, objected.", ("European Union", "sanctioned", "Belarus")),
+        ("Kharkiv came under Russian attack on Monday.", ("Russia", "attacked", "Kharkiv")),
     ],
-    ids=["possessive-agent", "demonym-agent", "attack-on"],
+    ids=["possessive-agent", "demonym-agent", "attack-on", "organisation-agent", "placed-under", "came-under"],
 )
 def test_extraction_nominal_relation_with_explicit_agent(facts_of, text, expected):
     assert expected in facts_of(text)

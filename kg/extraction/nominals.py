@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.clauses import subjects_of
 from kg.extraction.names import NameSpan
 from kg.ontology import KGO, Lexicon
+from kg.resolution import kind_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -43,13 +44,25 @@ def nominal_facts(sentence: Span, names: list[NameSpan], lexicon: Lexicon) -> It
         agent = _agent(noun, at, lexicon)
         if agent is None:
             continue
-        for prep in noun.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _PATIENT_PREPOSITIONS:
-                continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                patient = at.get(pobj.i)
-                if patient is not None and patient.name != agent.name:
-                    yield NominalFact(agent, patient, prop, noun)
+        patients = [
+            pobj
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in _PATIENT_PREPOSITIONS
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        for patient in (at.get(p.i) for p in patients or _undergoers(noun)):
+            if patient is not None and patient.name != agent.name:
+                yield NominalFact(agent, patient, prop, noun)
+
+
+def _undergoers(noun: Token) -> list[Token]:
+    """ "Madrid was placed under EU sanctions", "Gaza came under Israeli attack": who is "under"
+    the act is the subject of the verb the "under" hangs on."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return subjects_of(prep.head)[0]
 
 
 def _culprit_facts(sentence: Span, at: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[NominalFact]:
@@ -95,7 +108,7 @@ def _agent(noun: Token, at: dict[int, NameSpan], lexicon: Lexicon, *, possessive
             continue
         found = at.get(child.i)
         place = lexicon.place(found.name if found is not None else child.text)
-        if place is not None and place.type != KGO + "Country":
+        if place is not None and place.type != KGO + "Country" and kind_of(place.type) == "place":
             continue  # "the Ohio slaying", "the Texas floods": a smaller place says where, not who
         if found is not None and found.label != "NORP":
             return found
