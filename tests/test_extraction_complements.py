@@ -382,3 +382,12 @@ def test_extraction_where_a_passive_s_patient_underwent_the_act(facts_of):
 def test_extraction_over_a_time_or_a_cause_is_no_place(facts_of):
     found = facts_of("Acme and Globex argued over the weekend over the Oslo contract.")
     assert not any(p.endswith("over") for _, p, _ in found)
+
+
+def test_extraction_a_vague_noun_is_a_thing_by_its_complement(facts_of):
+    found = facts_of("Protesters blocked the port, calling for an end to Orban's reforms.")
+    assert ("protesters", "call for", "end to Orban's reforms") in found
+    _, triples = facts_of("The farmers demanded an end to the tariffs and the end of the quotas.", with_triples=True)
+    ends = {t.object.id for t in triples if t.object.label.startswith("end ")}
+    assert len(ends) == 2  # two different ends, not one node "end"
+    assert not any(o == "end" for _, _, o in facts_of("Farmers demanded an end."))

@@ -57,8 +57,10 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
     title = title and not predicative
     if not (token.pos_ == "NOUN" or title and token.pos_ == "PROPN") or len(lemma) < 3:
         return None
-    if lemma in lexicon.vague_nouns and not (_specified(token) or owner or named_complement):
-        return None  # "the share", not "market share", "Acme's share", "shares of Acme"
+    vague = lemma in lexicon.vague_nouns
+    complement = _complement(token, vague)
+    if vague and not (_specified(token) or owner or named_complement or complement):
+        return None  # "the share", not "market share", "Acme's share", "shares of Acme", "an end to the war"
     if token.lower_ in lexicon.role_words and not (title or _generic(token)):
         return None  # "the minister": a person the article may name, not a thing of its own
     if token.text[:1].isupper() and not token.is_sent_start and not title:
@@ -89,15 +91,18 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
         # "anti-Pyongyang propaganda": a hyphenated prefix belongs to the label
         label = doc[first.i - 2].lower_ + "-" + label
         words = [doc[first.i - 2], *words]
-    complement = _of_complement(token)
     end = token.i + 1
-    if complement is not None:  # "the deployment of the missiles": the object keeps its complement
-        inner = [c for c in complement.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")] + [complement]
-        label += " of " + " ".join(w.text if w.pos_ == "PROPN" else w.lower_ for w in inner)
-        end = complement.i + 1
     # Merge key: the head lemma with its proper adjectives, so "Russian forces" and "Ukrainian
     # forces" stay apart while "government building" and "building" merge.
     key = " ".join([*(m.lower_ for m in modifiers if m.dep_ == "amod"), lemma])
+    if complement is not None:  # "the deployment of the missiles": the object keeps its complement
+        inner = [c for c in complement.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")] + [complement]
+        whose = possessor(complement)
+        named_owner = f"{whose.text}'s " if whose is not None and whose.pos_ == "PROPN" else ""
+        label += f" {complement.head.lower_} {named_owner}" + " ".join(w.text if w.pos_ == "PROPN" else w.lower_ for w in inner)
+        end = complement.i + 1
+        if vague:  # "an end to the war" and "the end of the season" are two things
+            key += f" {complement.head.lower_} {complement.lemma_.lower()}"
     # A proper noun or adjective ties the concept to a named thing ("Iskander missile", "Russian forces").
     anchored = any(m.pos_ == "PROPN" or m.dep_ == "amod" for m in modifiers)
     named = named_complement if complement is None else None
@@ -138,9 +143,11 @@ def _compounds(token: Token) -> list[Token]:
     return [w for c in found for w in (c, *_compounds(c))]
 
 
-def _of_complement(noun: Token) -> Token | None:
-    """The common noun an "of" phrase right after ``noun`` completes it with, if any."""
-    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+def _complement(noun: Token, vague: bool) -> Token | None:
+    """The common noun an "of" phrase right after ``noun`` completes it with, or a "to" phrase
+    after a vague noun ("an end to the war"), if any."""
+    heads = ("of", "to") if vague else ("of",)
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in heads and c.i == noun.i + 1), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     return pobj if pobj is not None and pobj.pos_ == "NOUN" else None
 
