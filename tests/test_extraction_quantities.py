@@ -95,10 +95,15 @@ def test_extraction_numbers_that_name_are_no_quantities(facts_of):
         ("Acme Corp's quarterly profit rose 12 percent.", ("profit of Acme Corp", "rise", "12 percent")),
         ("Shares of Acme Corp fell 12 percent on Monday.", ("shares of Acme Corp", "fall", "12 percent")),
         ("Globex's market share fell to 56 percent.", ("market share of Globex", "fall to", "56 percent")),
+        ("Acme Corp's revenue grew by 8 percent in Brazil.", ("revenue of Acme Corp", "grow by", "8 percent")),
     ],
 )
 def test_quantities_a_change_by_an_amount_is_a_fact(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+def test_quantities_by_a_means_is_no_amount(facts_of):
+    assert not any(p.endswith(" by") for _, p, _ in facts_of("Acme Corp grew by buying Globex in 2019."))
 
 
 def test_quantities_part_of_a_counted_whole(facts_of):

@@ -54,6 +54,8 @@ _LIGHT_PREPOSITIONS = frozenset({"on", "to", "for", "into", "at", "of"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "over"})
 # Entity types of a place "over" names ("shot down over Ukraine"), not a time or a cause ("over the weekend").
 _PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+# Entity types of an amount "by" gives ("rose by 12 percent").
+_AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 # Prepositions that give circumstances (time, cause, manner), not a participant of the act.
 _CIRCUMSTANTIAL = frozenset(
     {
@@ -489,7 +491,9 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
             # "was convicted of fraud": what a culprit-object verb says the culprit did
             culprit_of = prep.lower_ == "of" and verb.lemma_.lower() in lexicon.words("culprit-object-verb")
             over_place = prep.lower_ == "over" and any(o.ent_type_ in _PLACE_ENTITIES for o in _prep_objects(prep))
-            if prep.lower_ in _CIRCUMSTANTIAL and not (of_body or culprit_of or over_place):
+            # "rose by 12 percent", "cut prices by $5": "by" an amount is how much changed
+            amount = prep.lower_ == "by" and not passive and any(o.ent_type_ in _AMOUNTS for o in _prep_objects(prep))
+            if prep.lower_ in _CIRCUMSTANTIAL and not (of_body or culprit_of or over_place or amount):
                 continue
             for pobj in _prep_objects(prep):
                 for target in _targets(pobj):
