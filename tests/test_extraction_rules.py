@@ -274,6 +274,15 @@ def test_extraction_negative_determiner_negates(facts_of):
             ("Sun Hung Kai Properties", "based in", "Hong Kong"),
             id="apposition-place",
         ),
+        pytest.param(
+            "Soviet pianist Ivan Petrov won the prize.", ("Ivan Petrov", "citizen of", "Soviet Union"), id="former-state"
+        ),
+        pytest.param(
+            "Italian journalist Marco Rossi was freed.", ("Marco Rossi", "citizen of", "Italy"), id="demonym-employee"
+        ),
+        pytest.param(
+            "Siemens welder Luca Bassi was hurt.", ("Luca Bassi", "works for", "Siemens"), id="occupation-employer"
+        ),
         pytest.param("The storm hit Dallas, Texas, on Monday.", ("Dallas", "located in", "Texas"), id="place-comma"),
         pytest.param(
             "Protesters gathered in Beijing's Tiananmen Square.",
@@ -289,6 +298,10 @@ def test_extraction_negative_determiner_negates(facts_of):
 )
 def test_extraction_noun_phrase_relations(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+def test_extraction_a_stance_is_no_employment(facts_of):
+    assert not any(p == "works for" for _, p, _ in facts_of("Kremlin critic Alexei Navalny died in prison."))
 
 
 def test_extraction_list_of_places_is_not_containment(facts_of):

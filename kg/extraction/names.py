@@ -88,7 +88,7 @@ class Role:
     @property
     def surface_start(self) -> int:
         """Where the whole noun phrase starts when the title precedes the name ("Kremlin spokesperson ...")."""
-        if self.rule not in ("title", "descriptor"):
+        if self.rule not in ("title", "descriptor", "occupation"):
             return self.holder.start
         return min(self.title_start, self.affiliation.start if self.affiliation else self.title_start)
 
@@ -971,13 +971,21 @@ def _descriptor_roles(
     doc: Doc, name: NameSpan, start: int, by_token: dict[int, NameSpan], lexicon: Lexicon
 ) -> Iterator[Role]:
     """ "Soviet historian Roy Medvedev", "Atlanta businessman Neil Estes": a nationality or place
-    and a descriptive noun before a name say where the person is from."""
+    and a descriptive noun before a name say where the person is from; "Google engineer Ana Ruiz",
+    "NFL placekicker Mark Moseley": an organisation and the noun, whom the person works for."""
     descriptor = doc[name.start - 1] if name.start > start else None
     if descriptor is None or descriptor.pos_ != "NOUN" or not descriptor.is_lower:
         return
     for affiliation in _affiliations(doc, start, descriptor.i, by_token, lexicon):
         if affiliation.label in _PLACE_LABELS or affiliation.label.endswith(("#Country", "#City", "#Region")):
             yield Role(name, descriptor.lower_, descriptor.i, descriptor.i + 1, affiliation, "descriptor")
+        elif (
+            name.label == "PERSON"
+            and kind_of(affiliation.label) == "organization"
+            and affiliation.end == descriptor.i
+            and descriptor.lemma_.lower() not in lexicon.words("stance-noun")
+        ):
+            yield Role(name, descriptor.lower_, descriptor.i, descriptor.i + 1, affiliation, "occupation")
 
 
 def _longest_title_tokens(lexicon: Lexicon) -> int:

@@ -35,6 +35,7 @@ ROLE_CONFIDENCE = {
     "apposition": 0.85,
     "bridging": 0.6,
     "descriptor": 0.7,
+    "occupation": 0.7,
     "verb": 0.8,
     "party": 0.7,
     "adherent": 0.7,
@@ -147,6 +148,8 @@ class Readers:
                 known = KGO + ("citizenOf" if affiliation.label == KGO + "Country" else "livesIn")
             elif role.rule == "adherent":
                 known = KGO + "memberOf"
+            elif role.rule == "occupation":
+                known = KGO + "worksFor"
             elif role.affiliation.start < role.title_start:
                 known = self._sender(title.text) or self._nationality(doc[role.affiliation.start], title.text)
             said = f"{role.verb} {title.text}" if role.verb else title.text  # "resigned as foreign minister"
@@ -210,9 +213,10 @@ class Readers:
         return KGO + "holdsPositionIn" if self.lexicon.role_property(title) == KGO + "ambassadorTo" else None
 
     def _nationality(self, word: Token, title: str) -> str | None:
-        """ "the Norwegian striker": a demonym before a player's title says whose citizen the player
-        is, not which side they play for ("Chelsea striker")."""
-        member = self.lexicon.role_property(title) == KGO + "memberOf"
+        """ "the Norwegian striker", "Soviet historian Roy Medvedev": a demonym before a player's or
+        an employee's title says whose citizen the person is, not which side they play or work for
+        ("Chelsea striker", "BBC reporter")."""
+        member = self.lexicon.role_property(title) in (KGO + "memberOf", KGO + "worksFor")
         demonym = self.lexicon.place(word.text) is not None and self.lexicon.named_place(word.text) is None
         return KGO + "citizenOf" if member and demonym else None
 
