@@ -285,6 +285,14 @@ def test_extraction_negative_determiner_negates(facts_of):
         ),
         pytest.param("The storm hit Dallas, Texas, on Monday.", ("Dallas", "located in", "Texas"), id="place-comma"),
         pytest.param(
+            "Militias shelled Kivumu in the northwestern part of Rwanda.",
+            ("Kivumu", "located in", "Rwanda"),
+            id="part-of-region",
+        ),
+        pytest.param(
+            "The convoy left Atbara in northern Sudan on Friday.", ("Atbara", "located in", "Sudan"), id="compass-region"
+        ),
+        pytest.param(
             "Protesters gathered in Beijing's Tiananmen Square.",
             ("Tiananmen Square", "located in", "Beijing"),
             id="possessive-place",
@@ -298,6 +306,11 @@ def test_extraction_negative_determiner_negates(facts_of):
 )
 def test_extraction_noun_phrase_relations(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+def test_extraction_a_person_in_a_region_stays_a_person(facts_of):
+    _, triples = facts_of("Tom Hale in northern Italy said the road was closed.", with_triples=True)
+    assert not any(t.subject.label == "Tom Hale" and not t.subject.type.endswith("#Person") for t in triples)
 
 
 def test_extraction_a_stance_is_no_employment(facts_of):

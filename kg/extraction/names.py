@@ -656,6 +656,9 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     regional = region is not None and region.type in (KGO + "Region", KGO + "Country")
     if regional and (label != "PERSON" or lexicon.city(text, min_population=15_000)):
         return "GPE"
+    if label == "MISC" or label in ("PERSON", "ORG") and len(tokens) == 1:
+        if region_after(doc, tokens[-1].i + 1, lexicon) is not None:
+            return "GPE"  # "Goma in the eastern part of Congo", "Kassala in eastern Sudan"
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     prepositions = _PLACE_PREPOSITIONS if label != "PERSON" else ("in", "near")
     if before is not None and before.lower_ in prepositions and lexicon.city(text):
@@ -665,6 +668,27 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     if bearing is not None and _COMPASS.fullmatch(bearing.lower_) and lexicon.city(text):
         return KGO + "City"
     return label
+
+
+def region_after(doc: Doc, i: int, lexicon: Lexicon) -> int | None:
+    """Where the known country or region is that the words from ``i`` place what precedes them in
+    a part of: "in eastern Sudan", "in the southeastern part of Rwanda", "in the north of Chad"."""
+    words = [t.lower_ for t in doc[i : i + 6]]
+    if words[:1] != ["in"]:
+        return None
+    rest = words[2:] if words[1:2] == ["the"] else words[1:]
+    if len(rest) >= 3 and rest[1:3] == ["part", "of"] or len(rest) >= 2 and rest[1] == "of":
+        bearing, rest = rest[0], rest[3:] if rest[1] == "part" else rest[2:]
+    elif rest:
+        bearing, rest = rest[0], rest[1:]
+    else:
+        return None
+    compass = bearing.removesuffix("ern")
+    if not compass or not _COMPASS.fullmatch(compass) or not rest:
+        return None
+    at = i + len(words) - len(rest)
+    region = lexicon.place(doc[at].text)
+    return at if region is not None and region.type in (KGO + "Country", KGO + "Region") else None
 
 
 def _employer_title(doc: Doc, word: Token, lexicon: Lexicon) -> bool:

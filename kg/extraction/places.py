@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extraction.names import NameSpan, title_around
+from kg.extraction.names import NameSpan, region_after, title_around
 from kg.ontology import KGO, Lexicon
 from kg.resolution import kind_of
 
@@ -80,6 +80,7 @@ def place_facts(
                 yield PlaceFact(name, other, _PLACE_OF[kind], "'s", 0.6, "possessive-place")
         yield from _apposition_place(doc, name, at, kind, label_of, lexicon)
         yield from _comma_place(doc, name, at, kind, label_of)
+        yield from _part_of_region(doc, name, at, kind, label_of, lexicon)
         yield from _based(doc, name, at, kind, label_of)
         if kind == "place":
             yield from _hometown(doc, name, at, label_of, lexicon)
@@ -168,6 +169,22 @@ def _comma_place(
         return  # "according to Reuters, Brazil expelled ...": the second name begins a clause
     if not _in_list(doc, name, other, at, kind, label_of):
         yield PlaceFact(name, other, KGO + "locatedIn", ",", 0.7, "place-comma")
+
+
+def _part_of_region(
+    doc,
+    name: NameSpan,
+    at: dict[int, NameSpan],
+    kind: str | None,
+    label_of: Callable[[NameSpan], str],
+    lexicon: Lexicon,
+) -> Iterator[PlaceFact]:
+    """ "Kassala in eastern Sudan", "Goma in the eastern part of Congo": a place in a part of a
+    larger one, wherever the parser hung the phrase."""
+    where = region_after(doc, name.end, lexicon) if kind == "place" else None
+    other = at.get(where) if where is not None else None
+    if other is not None and other.name != name.name and kind_of(label_of(other)) == "place":
+        yield PlaceFact(name, other, KGO + "locatedIn", "in", 0.65, "noun-preposition")
 
 
 def _in_list(
