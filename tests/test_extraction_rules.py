@@ -290,6 +290,14 @@ def test_extraction_negative_determiner_negates(facts_of):
             id="part-of-region",
         ),
         pytest.param(
+            "Shelling hit Peru's Loreto region on Sunday.", ("Loreto", "located in", "Peru"), id="possessive-area"
+        ),
+        pytest.param(
+            "Residents of Iowa's Plymouth County were evacuated.",
+            ("Plymouth County", "located in", "Iowa"),
+            id="area-name",
+        ),
+        pytest.param(
             "The convoy left Atbara in northern Sudan on Friday.", ("Atbara", "located in", "Sudan"), id="compass-region"
         ),
         pytest.param(
@@ -306,6 +314,12 @@ def test_extraction_negative_determiner_negates(facts_of):
 )
 def test_extraction_noun_phrase_relations(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+def test_extraction_an_area_noun_stands_for_its_name(facts_of):
+    found = facts_of("Russian drones struck Ukraine's Kharkiv region overnight.")
+    assert any(s == "Russia" and o == "Kharkiv" for s, _, o in found)
+    assert not any("region" in o for _, _, o in found)
 
 
 def test_extraction_a_person_in_a_region_stays_a_person(facts_of):

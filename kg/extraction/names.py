@@ -138,6 +138,8 @@ def _labelled(doc: Doc, name: NameSpan, lexicon: Lexicon) -> NameSpan:
         return NameSpan(name.start, name.end, name.name, "ORG")  # "Arsenal beat Tottenham 2-1"
     # "Kelso, Wash.": the words around may tell what it is
     label = _context_label(list(doc[name.start : name.end]), name.name, "MISC", lexicon)
+    if label == "MISC":  # "Ukraine's Donetsk region": the noun it modifies may tell
+        label = _kind_label(list(doc[name.start : name.end]), lexicon) or label
     return NameSpan(name.start, name.end, name.name, label)
 
 
@@ -379,7 +381,8 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ and not _name_before_amount(token):
             continue
-        arguing = token.dep_ in _ARGUMENT_DEPS or _name_before_amount(token)
+        area = token.dep_ == "compound" and lexicon.kind_nouns.get(token.head.lower_) == KGO + "Region"
+        arguing = token.dep_ in _ARGUMENT_DEPS or _name_before_amount(token) or area  # "Donetsk region"
         if not arguing and not _hyphen_prefix(token) and not score_follows(token):
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "of" and _of_name_end(token.head.head) == token.i + 1:
@@ -599,8 +602,8 @@ def _kind_label(tokens: list[Token], lexicon: Lexicon) -> str | None:
             continue  # "a spokesman for the agency, Alphonse Munyaneza": the name is the spokesman's
         kind = lexicon.kind_nouns.get(noun.lemma_.lower()) if noun is not None and noun.pos_ == "NOUN" else None
         # A name that modifies a noun may be its owner ("the Scientology website"), except for a
-        # people ("the Rohingya minority").
-        if kind is not None and (noun is not modified or kind == KGO + "Group"):
+        # people ("the Rohingya minority") and an area ("Idlib province").
+        if kind is not None and (noun is not modified or kind in (KGO + "Group", KGO + "Region")):
             return kind
     return None
 
@@ -626,6 +629,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return label
     if label in ("PERSON", "MISC") and lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Facility":
         return "FAC"  # "Castlefrank Road", "Heathrow Airport": a name ending in a facility's noun
+    if label in ("PERSON", "MISC") and len(tokens) > 1 and lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Region":
+        return "GPE"  # "Cameron Parish", "Loei Province": a name ending in an area's noun
     of = next((t.i - tokens[0].i for t in tokens if t.lower_ == "of"), len(tokens))
     body = lexicon.kind_nouns.get(tokens[of - 1].lower_) if of > 0 else None
     if label == "MISC" and body is not None and KGO + "Organization" in lexicon.class_ancestors(body):

@@ -73,8 +73,9 @@ def place_facts(
                 rule = _PREPOSITION_RULES.get((kind, prep.lower_, kind_of(label_of(other)))) if other else None
                 if rule is not None:
                     yield PlaceFact(name, other, rule[0], prep.text, rule[1], "noun-preposition")
-        for owner in (c for c in head.children if c.dep_ == "poss" and c.i in at):
-            # "Beijing's Tiananmen Square", "Chicago's school board"
+        area = head.head if head.dep_ == "compound" and lexicon.kind_nouns.get(head.head.lower_) == KGO + "Region" else head
+        for owner in (c for c in (*head.children, *area.children) if c.dep_ == "poss" and c.i in at):
+            # "Beijing's Tiananmen Square", "Chicago's school board", "Syria's Idlib province"
             other = at[owner.i]
             if kind != "person" and kind_of(label_of(other)) == "place" and other.name != name.name:
                 yield PlaceFact(name, other, _PLACE_OF[kind], "'s", 0.6, "possessive-place")

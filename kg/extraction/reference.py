@@ -22,7 +22,7 @@ from kg.extraction.quantities import quantity_at
 from kg.extraction.resolve import PERSONAL_PRONOUNS, speaker_of
 from kg.extraction.sentences import Sentence
 from kg.ontology import KGO, Lexicon
-from kg.resolution import surname, vote_labels
+from kg.resolution import kind_of, surname, vote_labels
 from kg.types import Amount, Mention, Relation
 
 if TYPE_CHECKING:
@@ -202,6 +202,10 @@ class References:
             return Mention(token.text, start, start + len(token.text), person, "PERSON", sentence.id)
         if token.pos_ == "PRON" and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ in ("it", "they")):
             return self.pronoun(sentence, token)
+        if self.lexicon.kind_nouns.get(token.lower_) == KGO + "Region":  # "Syria's Idlib province": Idlib
+            area = next((self.name_at(sentence, c.i) for c in token.children if c.dep_ == "compound"), None)
+            if area is not None and kind_of(area.label) == "place":
+                return self.mention(sentence, area)
         appositions = [c for c in token.children if c.dep_ == "appos"]  # "the EU's ambassador, Katarina Mathernova"
         if token.dep_ == "appos":  # "Lee Harvey Oswald, the man who ..."
             appositions.append(token.head)
