@@ -304,6 +304,8 @@ def test_resolution_an_institution_is_named_without_its_head():
             "The Karenni, a minority in the hills, fled across the border.", "Karenni", "Group", id="people-apposition"
         ),
         pytest.param("Ann Lowe posted the video to Twitter on Monday.", "Twitter", "Company", id="website-gazetteer"),
+        pytest.param("Ann Lowe said Chrome had crashed twice.", "Google Chrome", "Product", id="product-gazetteer"),
+        pytest.param("Ann Lowe said the Uyghurs had fled.", "Uyghurs", "Group", id="people-gazetteer"),
         pytest.param(
             "The convoy stopped 80 kilometres east of Dakar, said Ann Lowe.", "Dakar", "City", id="bearing-from-a-city"
         ),

@@ -136,6 +136,9 @@ def _labelled(doc: Doc, name: NameSpan, lexicon: Lexicon) -> NameSpan:
         return name
     if _team_in_game(list(doc[name.start : name.end]), "MISC", lexicon):
         return NameSpan(name.start, name.end, name.name, "ORG")  # "Arsenal beat Tottenham 2-1"
+    known = lexicon.named_place(name.name)
+    if known is not None:  # "Firefox", "Rohingya": the gazetteer knows what it is
+        return NameSpan(name.start, name.end, known.label, known.type)
     # "Kelso, Wash.": the words around may tell what it is
     label = _context_label(list(doc[name.start : name.end]), name.name, "MISC", lexicon)
     if label == "MISC":  # "Ukraine's Donetsk region": the noun it modifies may tell
