@@ -43,6 +43,7 @@ def nominal_facts(sentence: Span, names: list[NameSpan], lexicon: Lexicon) -> It
             continue
         agent = _agent(noun, at, lexicon)
         if agent is None:
+            yield from _by_agent_facts(noun, at, prop)
             continue
         patients = [
             pobj
@@ -53,6 +54,20 @@ def nominal_facts(sentence: Span, names: list[NameSpan], lexicon: Lexicon) -> It
         ]
         for patient in (at.get(p.i) for p in patients or _undergoers(noun)):
             if patient is not None and patient.name != agent.name:
+                yield NominalFact(agent, patient, prop, noun)
+
+
+def _by_agent_facts(noun: Token, at: dict[int, NameSpan], prop: str) -> Iterator[NominalFact]:
+    """ "the assassination of Archduke Franz Ferdinand by Gavrilo Princip": the patient after
+    "of" and the agent after "by", wherever in the noun's phrase the parser hung them."""
+    phrase = list(noun.subtree)
+    objects = {
+        word: [at[p.i] for t in phrase if t.lower_ == word and t.dep_ == "prep" for p in t.children if p.dep_ == "pobj" and p.i in at]
+        for word in ("of", "by")
+    }
+    for patient in objects["of"][:1]:
+        for agent in objects["by"][:1]:
+            if agent.name != patient.name and agent.start > patient.start:
                 yield NominalFact(agent, patient, prop, noun)
 
 
