@@ -275,6 +275,12 @@ def test_extraction_negative_determiner_negates(facts_of):
             id="apposition-place",
         ),
         pytest.param(
+            "Hamburg lawyer Jan Vogt sued the city.", ("Jan Vogt", "lives in", "Hamburg"), id="town-employee"
+        ),
+        pytest.param(
+            "Kenyan sprinter Ruth Wanjiru won in Oslo.", ("Ruth Wanjiru", "citizen of", "Kenya"), id="demonym-athlete"
+        ),
+        pytest.param(
             "Soviet pianist Ivan Petrov won the prize.", ("Ivan Petrov", "citizen of", "Soviet Union"), id="former-state"
         ),
         pytest.param(
@@ -325,6 +331,11 @@ def test_extraction_an_area_noun_stands_for_its_name(facts_of):
 def test_extraction_a_person_in_a_region_stays_a_person(facts_of):
     _, triples = facts_of("Tom Hale in northern Italy said the road was closed.", with_triples=True)
     assert not any(t.subject.label == "Tom Hale" and not t.subject.type.endswith("#Person") for t in triples)
+
+
+def test_extraction_an_occupation_is_no_part_of_the_name(facts_of):
+    _, triples = facts_of("Novelist Ida Berg was born in Bergen.", with_triples=True)
+    assert {t.subject.label for t in triples} == {"Ida Berg"}
 
 
 def test_extraction_a_stance_is_no_employment(facts_of):

@@ -152,6 +152,7 @@ class Readers:
                 known = KGO + "worksFor"
             elif role.affiliation.start < role.title_start:
                 known = self._sender(title.text) or self._nationality(doc[role.affiliation.start], title.text)
+                known = known or self._hometown(title.text, affiliation)
             said = f"{role.verb} {title.text}" if role.verb else title.text  # "resigned as foreign minister"
             relation = Relation(
                 subject=holder,
@@ -219,6 +220,13 @@ class Readers:
         member = self.lexicon.role_property(title) in (KGO + "memberOf", KGO + "worksFor")
         demonym = self.lexicon.place(word.text) is not None and self.lexicon.named_place(word.text) is None
         return KGO + "citizenOf" if member and demonym else None
+
+    def _hometown(self, title: str, affiliation: Mention) -> str | None:
+        """ "Atlanta lawyer Neil Estes": a town before an employee's title is where the person
+        lives, not whom they work for (a country's post, "US ambassador", stays a post)."""
+        employee = self.lexicon.role_property(title) in (KGO + "memberOf", KGO + "worksFor")
+        town = kind_of(affiliation.label) == "place" and affiliation.label != KGO + "Country"
+        return KGO + "livesIn" if employee and town else None
 
     def place_relations(self, sentence: Sentence) -> Iterator[Relation]:
         def label_of(name: NameSpan) -> str:
