@@ -391,3 +391,10 @@ def test_extraction_a_vague_noun_is_a_thing_by_its_complement(facts_of):
     ends = {t.object.id for t in triples if t.object.label.startswith("end ")}
     assert len(ends) == 2  # two different ends, not one node "end"
     assert not any(o == "end" for _, _, o in facts_of("Farmers demanded an end."))
+
+
+def test_extraction_where_a_relative_clause_happened(facts_of):
+    _, triples = facts_of("The tour passes Akron, where Lena Dahl was born.", with_triples=True)
+    born = next(t for t in triples if t.property_label == "born in")
+    assert (born.subject.label, born.object.label) == ("Lena Dahl", "Akron")
+    assert born.object.type.endswith("#Location")  # "X, where ..." follows a place

@@ -45,6 +45,7 @@ CONFIDENCE = {
     "reciprocal": 0.8,
     "complement": 0.75,
     "compound-participle": 0.8,
+    "relative-where": 0.6,
 }
 # Prepositions that mark a participant of the act even when the parser attaches them deep.
 _PARTICIPANT_PREPOSITIONS = frozenset({"with", "against", "from"})
@@ -419,6 +420,11 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
         def clause(subject, obj, prep, rule, noun=None, verb=verb, flags=(passive, negated, hedged), cue=cue):
             return Clause(subject, verb, obj, prep, rule, *flags, noun=noun, modality=cue)
 
+        where = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
+        if where is not None and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            # "Akron, where Tom Hale was born": the relative adverb's noun is where it happened
+            for subject in (s for s in subjects if s.i != verb.head.i):
+                yield clause(subject, verb.head, where, "relative-where")
         if verb.lemma_ in reciprocal and not passive and len(subjects) > 1:
             for first in subjects:
                 for second in subjects:

@@ -667,6 +667,9 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     if label == "MISC" or label in ("PERSON", "ORG") and len(tokens) == 1:
         if region_after(doc, tokens[-1].i + 1, lexicon) is not None:
             return "GPE"  # "Goma in the eastern part of Congo", "Kassala in eastern Sudan"
+    where = len(after) > 1 and after[0].text == "," and after[1].lower_ == "where"
+    if where and (label == "MISC" or label in ("PERSON", "ORG") and lexicon.city(text)):
+        return "GPE"  # "Akron, where he was born": a relative "where" follows a place
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     prepositions = _PLACE_PREPOSITIONS if label != "PERSON" else ("in", "near")
     if before is not None and before.lower_ in prepositions and lexicon.city(text):

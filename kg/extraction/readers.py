@@ -460,6 +460,8 @@ class Readers:
             preposition = clause.preposition.lower_ if clause.preposition is not None else None
             if clause.rule == "reciprocal":
                 preposition = "with"
+            elif clause.rule == "relative-where":
+                preposition = "in"  # "Akron, where Hale was born": born in Akron
             lemma = clause.verb.lemma_.lower()
             fatal = _is_fatal(clause.verb, self.lexicon) and clause.preposition is None
             known = KGO + "killed" if fatal else self._where(lemma, preposition, subject, obj)
