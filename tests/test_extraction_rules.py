@@ -274,6 +274,7 @@ def test_extraction_negative_determiner_negates(facts_of):
             ("Sun Hung Kai Properties", "based in", "Hong Kong"),
             id="apposition-place",
         ),
+        pytest.param("Ohio-born singer Ann Lowe toured Japan.", ("Ann Lowe", "born in", "Ohio"), id="place-born"),
         pytest.param(
             "Hamburg lawyer Jan Vogt sued the city.", ("Jan Vogt", "lives in", "Hamburg"), id="town-employee"
         ),

@@ -248,12 +248,16 @@ def _seat(
 def _based(
     doc, name: NameSpan, at: dict[int, NameSpan], kind: str | None, label_of: Callable[[NameSpan], str]
 ) -> Iterator[PlaceFact]:
-    """ "a Boston-based firm": the place before "-based" and the organisation it modifies."""
+    """ "a Boston-based firm": the place before "-based" and the organisation it modifies; "Ohio-born
+    actor Tom Hale", "Illinois born Charlton Heston": the place before "born" and the person."""
     if kind != "place":
         return
     words = doc[name.end : name.end + 2]
-    if len(words) < 2 or words[0].text != "-" or words[1].lower_ != "based":
+    hyphen = len(words) == 2 and words[0].text == "-"
+    participle = words[1] if hyphen else words[0] if words else None
+    if participle is None or participle.lower_ not in ("based", "born") or participle.lower_ == "based" and not hyphen:
         return
-    organization = next((at[t.i] for t in doc[name.end + 2 : name.end + 6] if t.i in at), None)
-    if organization is not None and kind_of(label_of(organization)) == "organization":
-        yield PlaceFact(organization, name, KGO + "basedIn", "-based", 0.8, "based")
+    wanted, prop = ("organization", KGO + "basedIn") if participle.lower_ == "based" else ("person", KGO + "bornIn")
+    other = next((at[t.i] for t in doc[participle.i + 1 : participle.i + 5] if t.i in at), None)
+    if other is not None and kind_of(label_of(other)) == wanted:
+        yield PlaceFact(other, name, prop, participle.text if not hyphen else "-" + participle.text, 0.8, participle.lower_)
