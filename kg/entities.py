@@ -251,7 +251,13 @@ def _property(relation: Relation, lexicon: Lexicon, base: str) -> tuple[str, str
 
 
 def _class_of(mention: Mention, lexicon: Lexicon) -> str | None:
-    """The ontology class a mention's label names, or None when the tagger left it untyped."""
+    """The ontology class a mention's label names, or None when the tagger left it untyped. A
+    concept headed by a title or a ``stance-noun`` ("her rival", "a senior official") is people."""
+    if mention.label == KGO + "Concept" and mention.name.startswith(CONCEPT_PREFIX):
+        words = mention.name.removeprefix(CONCEPT_PREFIX).split(" of ")[0]  # "<article>/her rival"
+        head = words.split()[-1].rsplit("/", 1)[-1].lower()
+        if head in lexicon.role_words or head in lexicon.words("stance-noun"):
+            return KGO + "Person"
     if mention.label.startswith("http"):
         return mention.label
     return lexicon.ner_classes.get(mention.label) if mention.label != "MISC" else None

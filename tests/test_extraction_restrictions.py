@@ -23,6 +23,12 @@ pytestmark = pytest.mark.model
             id="no-leader-of-a-person",
         ),
         pytest.param(
+            "Lena Dahl led her closest rival by four strokes.",
+            None,
+            ("Lena Dahl", "lead", "rival of Lena Dahl"),
+            id="no-leader-of-people-a-noun-names",
+        ),
+        pytest.param(
             "Ana Ruiz led the Green Party.", ("Ana Ruiz", "leader of", "Green Party"), None, id="leader-of-a-party"
         ),
         pytest.param(
