@@ -282,7 +282,9 @@ def test_extraction_negative_determiner_negates(facts_of):
             "Kenyan sprinter Ruth Wanjiru won in Oslo.", ("Ruth Wanjiru", "citizen of", "Kenya"), id="demonym-athlete"
         ),
         pytest.param(
-            "Soviet pianist Ivan Petrov won the prize.", ("Ivan Petrov", "citizen of", "Soviet Union"), id="former-state"
+            "Soviet pianist Ivan Petrov won the prize.",
+            ("Ivan Petrov", "citizen of", "Soviet Union"),
+            id="former-state",
         ),
         pytest.param(
             "Italian journalist Marco Rossi was freed.", ("Marco Rossi", "citizen of", "Italy"), id="demonym-employee"
@@ -305,7 +307,9 @@ def test_extraction_negative_determiner_negates(facts_of):
             id="area-name",
         ),
         pytest.param(
-            "The convoy left Atbara in northern Sudan on Friday.", ("Atbara", "located in", "Sudan"), id="compass-region"
+            "The convoy left Atbara in northern Sudan on Friday.",
+            ("Atbara", "located in", "Sudan"),
+            id="compass-region",
         ),
         pytest.param(
             "Protesters gathered in Beijing's Tiananmen Square.",
@@ -355,7 +359,10 @@ def test_extraction_list_of_places_is_not_containment(facts_of):
         ("The Russian invasion of Ukraine began in February 2022.", ("Russia", "invaded", "Ukraine")),
         ("Moscow's attack on Kyiv killed nine people.", ("Moscow", "attacked", "Kyiv")),
         ("EU sanctions on Belarus were tightened.", ("European Union", "sanctioned", "Belarus")),
-        ("Belarus, which was placed under EU sanctions in 2020, objected.", ("European Union", "sanctioned", "Belarus")),
+        (
+            "Belarus, which was placed under EU sanctions in 2020, objected.",
+            ("European Union", "sanctioned", "Belarus"),
+        ),
         ("Kharkiv came under Russian attack on Monday.", ("Russia", "attacked", "Kharkiv")),
     ],
     ids=["possessive-agent", "demonym-agent", "attack-on", "organisation-agent", "placed-under", "came-under"],

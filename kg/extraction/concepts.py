@@ -99,7 +99,8 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
         inner = [c for c in complement.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")] + [complement]
         whose = possessor(complement)
         named_owner = f"{whose.text}'s " if whose is not None and whose.pos_ == "PROPN" else ""
-        label += f" {complement.head.lower_} {named_owner}" + " ".join(w.text if w.pos_ == "PROPN" else w.lower_ for w in inner)
+        words_of = " ".join(w.text if w.pos_ == "PROPN" else w.lower_ for w in inner)
+        label += f" {complement.head.lower_} {named_owner}{words_of}"
         end = complement.i + 1
         if vague:  # "an end to the war" and "the end of the season" are two things
             key += f" {complement.head.lower_} {complement.lemma_.lower()}"

@@ -664,9 +664,9 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     regional = region is not None and region.type in (KGO + "Region", KGO + "Country")
     if regional and (label != "PERSON" or lexicon.city(text, min_population=15_000)):
         return "GPE"
-    if label == "MISC" or label in ("PERSON", "ORG") and len(tokens) == 1:
-        if region_after(doc, tokens[-1].i + 1, lexicon) is not None:
-            return "GPE"  # "Goma in the eastern part of Congo", "Kassala in eastern Sudan"
+    lone = label == "MISC" or label in ("PERSON", "ORG") and len(tokens) == 1
+    if lone and region_after(doc, tokens[-1].i + 1, lexicon) is not None:
+        return "GPE"  # "Goma in the eastern part of Congo", "Kassala in eastern Sudan"
     where = len(after) > 1 and after[0].text == "," and after[1].lower_ == "where"
     if where and (label == "MISC" or label in ("PERSON", "ORG") and lexicon.city(text)):
         return "GPE"  # "Akron, where he was born": a relative "where" follows a place

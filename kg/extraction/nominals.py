@@ -62,7 +62,13 @@ def _by_agent_facts(noun: Token, at: dict[int, NameSpan], prop: str) -> Iterator
     "of" and the agent after "by", wherever in the noun's phrase the parser hung them."""
     phrase = list(noun.subtree)
     objects = {
-        word: [at[p.i] for t in phrase if t.lower_ == word and t.dep_ == "prep" for p in t.children if p.dep_ == "pobj" and p.i in at]
+        word: [
+            at[p.i]
+            for t in phrase
+            if t.lower_ == word and t.dep_ == "prep"
+            for p in t.children
+            if p.dep_ == "pobj" and p.i in at
+        ]
         for word in ("of", "by")
     }
     for patient in objects["of"][:1]:

@@ -73,7 +73,8 @@ def place_facts(
                 rule = _PREPOSITION_RULES.get((kind, prep.lower_, kind_of(label_of(other)))) if other else None
                 if rule is not None:
                     yield PlaceFact(name, other, rule[0], prep.text, rule[1], "noun-preposition")
-        area = head.head if head.dep_ == "compound" and lexicon.kind_nouns.get(head.head.lower_) == KGO + "Region" else head
+        in_area = head.dep_ == "compound" and lexicon.kind_nouns.get(head.head.lower_) == KGO + "Region"
+        area = head.head if in_area else head
         for owner in (c for c in (*head.children, *area.children) if c.dep_ == "poss" and c.i in at):
             # "Beijing's Tiananmen Square", "Chicago's school board", "Syria's Idlib province"
             other = at[owner.i]
@@ -260,4 +261,5 @@ def _based(
     wanted, prop = ("organization", KGO + "basedIn") if participle.lower_ == "based" else ("person", KGO + "bornIn")
     other = next((at[t.i] for t in doc[participle.i + 1 : participle.i + 5] if t.i in at), None)
     if other is not None and kind_of(label_of(other)) == wanted:
-        yield PlaceFact(other, name, prop, participle.text if not hyphen else "-" + participle.text, 0.8, participle.lower_)
+        written = "-" + participle.text if hyphen else participle.text
+        yield PlaceFact(other, name, prop, written, 0.8, participle.lower_)
