@@ -635,6 +635,13 @@ def test_names_a_number_after_a_bare_proper_noun_names_with_it(facts_of):
     assert ("planet", "orbit", "HD 1234") in found
 
 
+def test_names_a_numbered_unit_keeps_its_ordinal(facts_of):
+    _, triples = facts_of("The 14th Brigade in Tartu joined the exercise.", with_triples=True)
+    unit = next(t.subject for t in triples if t.subject.label.endswith("Brigade"))
+    assert unit.label == "14th Brigade"
+    assert unit.type.endswith("#Organization") or unit.type.endswith("#ArmedForce")
+
+
 def test_names_the_agent_before_of_heads_a_misparsed_phrase(facts_of):
     found = facts_of("The discovery was announced by a team led by Lisa Kern of Dunmore University.")
     assert ("Lisa Kern", "leader of", "team") in found

@@ -118,8 +118,8 @@ def find_names(
     covered |= {i for name in names for i in range(name.start, name.end)}
     recurring = [_labelled(doc, name, lexicon) for name in _known_names(doc, known or {})]
     for name in (*recurring, *(proper_nouns if proper_nouns is not None else bare_proper_nouns(doc, lexicon))):
-        # "HD 1234" with "1234 every day" tagged a date: the number is the name's
-        words = {i for i in range(name.start, name.end) if not (i > name.start and doc[i].is_digit)}
+        # "HD 1234" with "1234 every day" tagged a date, "the 12th Brigade" with "12th": the number is the name's
+        words = {i for i in range(name.start, name.end) if not (i > name.start and doc[i].is_digit or _ordinal(doc[i]))}
         if not covered.intersection(words):
             names.append(name)
             covered.update(range(name.start, name.end))
@@ -391,8 +391,11 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and _of_name_end(token.head.head) == token.i + 1:
             continue  # "Livorno" of "Municipality of Livorno": part of the name before it
         start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and start <= doc[start - 1].head.i <= token.i:
-            start -= 1  # "Human Rights Watch": each word modifies the next
+        # "Human Rights Watch": each word modifies the next; "the 12th Brigade"
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" or _ordinal(doc[start - 1])):
+            if not start <= doc[start - 1].head.i <= token.i:
+                break
+            start -= 1
         title = _last_title(doc[start : token.i + 1], lexicon)
         if title is not None and title[1] == token.i + 1:
             continue  # "Yemen's Foreign Minister, ...": a capitalised title, not a name
@@ -402,7 +405,7 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
         numbered = end < len(doc) and doc[end].is_digit and doc[end].head.i == token.i and not score_follows(token)
         if end == token.i + 1 and numbered:
             end += 1  # "the star HD 1234", "Falcon 9": a number after a proper noun names with it
-        if all(t.is_title or t.is_upper or t.is_digit or _designation(t) or t.lower_ == "of" for t in doc[start:end]):
+        if all(_name_part(t) for t in doc[start:end]):
             yield NameSpan(start, end, doc[start:end].text, "MISC")
 
 
@@ -431,6 +434,17 @@ def _name_before_amount(token: Token) -> bool:
         and token.i + 1 < len(token.doc)
         and token.nbor(1).like_num
     )
+
+
+def _name_part(token: Token) -> bool:
+    """A word a bare name may hold: capitalised, a number, a code, an ordinal, or "of"."""
+    capitalised = token.is_title or token.is_upper
+    return capitalised or token.is_digit or _designation(token) or _ordinal(token) or token.lower_ == "of"
+
+
+def _ordinal(token: Token) -> bool:
+    """ "12th", "101st": a numbered unit's ordinal ("the 12th Brigade")."""
+    return re.fullmatch(r"\d+(st|nd|rd|th)", token.lower_) is not None
 
 
 def _designation(token: Token) -> bool:
