@@ -339,6 +339,13 @@ def test_extraction_people_who_act_ground_a_fact_about_a_thing(facts_of):
     assert ("protesters", "burn", "tyres") in found
 
 
+def test_extraction_an_event_acts_through_a_preposition(facts_of):
+    found = facts_of("A regional summit in Accra came up with a plan to end the famine.")
+    assert ("summit", "come up with", "plan") in found
+    found = facts_of("Critics called it the latest attack by the junta to strike at its freedom to report on the war.")
+    assert not any(s == "attack" and p.startswith("report") for s, p, _ in found)  # an inherited subject
+
+
 def test_extraction_things_alone_ground_no_fact(facts_of):
     found = facts_of("The branch damaged the roof.")  # an event does ground one: "the storm damaged the roof"
     assert not any(s == "branch" and o == "roof" for s, _, o in found)

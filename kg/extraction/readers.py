@@ -528,11 +528,15 @@ class Readers:
         return (noun.tag_ == "NNS" or collective) and noun.lemma_.lower() in self.lexicon.words("people-noun")
 
     def _event_acts(self, clause) -> bool:
-        """ "the fire destroyed the building", "the storm caused a crane to fall": what an event (a
-        noun the lexicon classes so) does, unless with an ``empty-verb`` ("the election has ...")."""
+        """ "the fire destroyed the building", "the storm caused a crane to fall", "the summit came up
+        with a plan": what an event (a noun the lexicon classes so) does, unless with an
+        ``empty-verb`` ("the election has ...")."""
         happening = self.lexicon.noun_classes.get(content_noun(clause.subject, self.lexicon).lemma_.lower())
         empty = clause.verb.lemma_.lower() in self.lexicon.words("empty-verb")
-        return clause.rule == "active" and happening == KGO + "Event" and not empty
+        # with a preposition, only the verb's own subject ("the summit came up with"), not one an
+        # infinitive inherits ("an attack to strike at its freedom to report on the events")
+        rule = clause.rule == "active" or clause.rule == "active-prep" and clause.subject.head.i == clause.verb.i
+        return rule and happening == KGO + "Event" and not empty
 
     def _is_event(self, noun: Token) -> bool:
         return noun.pos_ == "NOUN" and self.lexicon.noun_class(noun.lemma_.lower()) == KGO + "Event"
