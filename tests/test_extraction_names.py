@@ -305,6 +305,7 @@ def test_resolution_an_institution_is_named_without_its_head():
         ),
         pytest.param("Ann Lowe posted the video to Twitter on Monday.", "Twitter", "Company", id="website-gazetteer"),
         pytest.param("Ann Lowe said Chrome had crashed twice.", "Google Chrome", "Product", id="product-gazetteer"),
+        pytest.param("Microsoft ended support for IE6 in 2016, said Ann Lowe.", "IE6", "PRODUCT", id="code-no-place"),
         pytest.param("Ann Lowe said the Uyghurs had fled.", "Uyghurs", "Group", id="people-gazetteer"),
         pytest.param(
             "The convoy stopped 80 kilometres east of Dakar, said Ann Lowe.", "Dakar", "City", id="bearing-from-a-city"

@@ -642,6 +642,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
             return "ORG"
         if lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Event":
             return "EVENT"  # "the Berlin Marathon", "the Monaco Grand Prix": a named event
+    if label == "GPE" and len(tokens) == 1 and _designation(tokens[0]) and lexicon.place(text) is None:
+        return "PRODUCT"  # "IE6", "A320": no country or town is named by a code with digits
     if label not in ("ORG", "PERSON", "MISC", "NORP") or lexicon.place(text) is not None:
         return label
     if label in ("PERSON", "MISC") and lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Facility":
