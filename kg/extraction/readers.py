@@ -217,16 +217,19 @@ class Readers:
         """ "the Norwegian striker", "Soviet historian Roy Medvedev": a demonym before a player's or
         an employee's title says whose citizen the person is, not which side they play or work for
         ("Chelsea striker", "BBC reporter")."""
-        member = self.lexicon.role_property(title) in (KGO + "memberOf", KGO + "worksFor")
+        member = self._employee_title(title)
         demonym = self.lexicon.place(word.text) is not None and self.lexicon.named_place(word.text) is None
         return KGO + "citizenOf" if member and demonym else None
 
     def _hometown(self, title: str, affiliation: Mention) -> str | None:
         """ "Atlanta lawyer Neil Estes": a town before an employee's title is where the person
         lives, not whom they work for (a country's post, "US ambassador", stays a post)."""
-        employee = self.lexicon.role_property(title) in (KGO + "memberOf", KGO + "worksFor")
         town = kind_of(affiliation.label) == "place" and affiliation.label != KGO + "Country"
-        return KGO + "livesIn" if employee and town else None
+        return KGO + "livesIn" if self._employee_title(title) and town else None
+
+    def _employee_title(self, title: str) -> bool:
+        """A player's or an employee's title ("striker", "historian"), not a post one holds."""
+        return self.lexicon.role_property(title) in (KGO + "memberOf", KGO + "worksFor")
 
     def place_relations(self, sentence: Sentence) -> Iterator[Relation]:
         def label_of(name: NameSpan) -> str:
