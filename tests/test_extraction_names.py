@@ -655,3 +655,30 @@ def test_names_a_known_name_at_the_end_of_a_paragraph_ends_there(nlp):
     doc = nlp("Yesterday I met Tom Hale")
     known = {("Tom", "Hale", "Jr"): "PERSON", ("Tom", "Hale"): "PERSON"}
     assert [(n.start, n.end, n.name) for n in _known_names(doc, known)] == [(3, 5, "Tom Hale")]
+
+
+@pytest.mark.parametrize(
+    "text, holder, country",
+    [
+        ("Chilean president Ana Ruiz met Prime Minister Tom Ashby on Monday.", "Tom Ashby", "Chile"),
+        ("Kenya, which faces sanctions after President Omar Haddad's coup, protested.", "Omar Haddad", "Kenya"),
+    ],
+)
+def test_roles_a_bare_national_title_is_of_the_one_country_named_before_it(facts_of, text, holder, country):
+    _, triples = facts_of(text, with_triples=True)
+    role = next(t for t in triples if t.subject.label == holder and t.predicate.role)
+    assert role.object.label == country
+    assert role.confidence < 0.9  # inferred, not read off the phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protests in Peru and Chile angered President Lee Park.",  # two countries: no telling
+        "President Lee Park met bankers in Chile.",  # named after the title
+        "In Chile, Vice President Tom Ashby of Peru spoke.",  # the phrase says whose
+    ],
+)
+def test_roles_a_bare_national_title_takes_no_country_the_sentence_does_not_settle(facts_of, text):
+    found = facts_of(text)
+    assert not any(p in ("leader of", "holds position in") and o == "Chile" for _, p, o in found)

@@ -618,3 +618,8 @@ def test_extraction_a_score_after_the_opponent_is_no_part_of_it(facts_of):
 def test_extraction_a_title_s_holder_hung_on_its_organisation_is_the_subject(facts_of):
     found = facts_of("Ahmed Mohamed visited Acme. Co-founder of Acme, Peter Hollis, personally met with Mohamed there.")
     assert ("Peter Hollis", "met with", "Ahmed Mohamed") in found
+
+
+def test_group_named_by_the_organisation_a_kind_noun_introduces(facts_of):
+    found = facts_of("Earlier today, nine journalists from the independent news network Al-Ghad were released.")
+    assert ("journalists", "works for", "Al-Ghad") in found

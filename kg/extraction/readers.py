@@ -16,7 +16,7 @@ from kg.extraction.claims import claim_facts
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens, subjects_of
 from kg.extraction.concepts import concept_of
 from kg.extraction.datelines import dateline_end, dateline_facts, line_name
-from kg.extraction.names import PRONOUN_LABEL, NameSpan, direct_affiliations, title_around
+from kg.extraction.names import PRONOUN_LABEL, NameSpan, Role, direct_affiliations, title_around
 from kg.extraction.nominals import nominal_facts
 from kg.extraction.places import place_facts
 from kg.extraction.reference import CLAIM_PREFIX, CONCEPT_LABEL, QUANTITY, References, is_concept
@@ -39,6 +39,7 @@ ROLE_CONFIDENCE = {
     "verb": 0.8,
     "party": 0.7,
     "adherent": 0.7,
+    "implied": 0.6,
 }
 
 NOMINAL_CONFIDENCE = 0.7
@@ -129,6 +130,7 @@ class Readers:
         doc = sentence.span.doc
         for role in sentence.roles:
             if role.affiliation is None:
+                yield from self._national_role(sentence, role)
                 continue
             holder = self.refs.mention(sentence, role.holder)
             if role.affiliation.label == PRONOUN_LABEL:
@@ -166,6 +168,56 @@ class Readers:
             yield relation
             if role.rule != "descriptor" and self.lexicon.role_property(lemma) in self.lexicon.symmetric:
                 yield replace(relation, subject=affiliation, object=holder)  # "Tom's wife, Ana": spouses both
+
+    def _national_role(self, sentence: Sentence, role: Role) -> Iterator[Relation]:
+        """ "Madagascar, whose sanctions followed President Ana Ruiz's coup": a national title with no
+        country in its phrase is of the one country its sentence names before it (by name or
+        demonym: "Chilean president X met Prime Minister Y"), unless the article gives the holder
+        that title of some place elsewhere. Two countries before it, or none, say nothing."""
+        doc = sentence.span.doc
+        if role.title not in self.lexicon.words("national-title") or role.rule != "title":
+            return
+        if role.holder.end < len(doc) and doc[role.holder.end].lower_ in ("of", "from"):
+            return  # "Vice President Tom Ashby of Peru": the phrase says whose
+        countries = {
+            place.label
+            for token in doc[sentence.span.start : role.title_start]
+            if (place := self.lexicon.place(token.text)) is not None and place.type == KGO + "Country"
+        }
+        countries |= {
+            place.label
+            for name in sentence.names
+            if name.end <= role.title_start
+            and (place := self.lexicon.named_place(self.refs.name_of(name))) is not None
+            and place.type == KGO + "Country"
+        }
+        holder = self.refs.mention(sentence, role.holder)
+        if len(countries) != 1 or holder.label != "PERSON" or self._titled_elsewhere(holder.name, role.title):
+            return
+        country = countries.pop()
+        title = doc[role.title_start : role.title_end]
+        start = sentence.offset + title.start_char
+        # the title is the country's mention, as a description stands for what it resolves to
+        label = self.refs.labels.get(country, "GPE")
+        country_mention = Mention(title.text, start, start + len(title.text), country, label, sentence.id)
+        yield Relation(
+            subject=holder,
+            predicate=Predicate(lemma=role.title, text=title.text, role=True),
+            object=country_mention,
+            sentence_id=sentence.id,
+            sentence=sentence.span.text,
+            confidence=ROLE_CONFIDENCE["implied"],
+            rule="implied-country",
+        )
+
+    def _titled_elsewhere(self, holder: str, title: str) -> bool:
+        return any(
+            other.title == title
+            and other.affiliation is not None
+            and self.refs.mention(each, other.holder).name == holder
+            for each in self.refs.sentences
+            for other in each.roles
+        )
 
     def dateline_relations(self, sentence: Sentence) -> Iterator[Relation]:
         """ "BANGKOK, Thailand (AP) —": where the agency filed from, and where that place lies."""
@@ -386,7 +438,11 @@ class Readers:
             if prep.lower_ == "of" and (prop == KGO + "memberOf" or noun.lower_ in self.lexicon.role_words):
                 continue  # "members of SADC", "the chief executive of Acme" are its by what they are called
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                organisation = self.refs.argument(sentence, pobj)  # "from the news network Al-Jazeera"
+                named = self.refs.name_at(sentence, pobj.i + 1) if pobj.i + 1 < sentence.span.end else None
+                if named is not None and named.start == pobj.i + 1:
+                    organisation = self.refs.mention(sentence, named)  # "from the news network Al-Jazeera"
+                else:
+                    organisation = self.refs.argument(sentence, pobj)
                 group = self.refs.concept(sentence, noun) if organisation is not None else None
                 if group is None or kind_of(organisation.label) != "organization":
                     continue
