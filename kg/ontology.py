@@ -212,6 +212,10 @@ class Lexicon:
         key = _key(name)
         return self.places.get(key) or self.demonyms.get(key)
 
+    def is_area_noun(self, word: str) -> bool:
+        """Whether ``word`` names a kind of area (province, county, region: kgo:Region's kind nouns)."""
+        return self.kind_nouns.get(word.lower()) == KGO + "Region"
+
     def named_place(self, name: str) -> Place | None:
         """The gazetteer entry whose name or alias ``name`` is (not a demonym: "Russian" is none)."""
         return self.places.get(_key(name))

@@ -384,7 +384,7 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ and not _name_before_amount(token):
             continue
-        area = token.dep_ == "compound" and lexicon.kind_nouns.get(token.head.lower_) == KGO + "Region"
+        area = token.dep_ == "compound" and lexicon.is_area_noun(token.head.text)
         arguing = token.dep_ in _ARGUMENT_DEPS or _name_before_amount(token) or area  # "Donetsk region"
         if not arguing and not _hyphen_prefix(token) and not score_follows(token):
             continue
@@ -648,7 +648,7 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return label
     if label in ("PERSON", "MISC") and lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Facility":
         return "FAC"  # "Castlefrank Road", "Heathrow Airport": a name ending in a facility's noun
-    if label in ("PERSON", "MISC") and len(tokens) > 1 and lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Region":
+    if label in ("PERSON", "MISC") and len(tokens) > 1 and lexicon.is_area_noun(tokens[-1].text):
         return "GPE"  # "Cameron Parish", "Loei Province": a name ending in an area's noun
     of = next((t.i - tokens[0].i for t in tokens if t.lower_ == "of"), len(tokens))
     body = lexicon.kind_nouns.get(tokens[of - 1].lower_) if of > 0 else None

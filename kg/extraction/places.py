@@ -73,7 +73,7 @@ def place_facts(
                 rule = _PREPOSITION_RULES.get((kind, prep.lower_, kind_of(label_of(other)))) if other else None
                 if rule is not None:
                     yield PlaceFact(name, other, rule[0], prep.text, rule[1], "noun-preposition")
-        in_area = head.dep_ == "compound" and lexicon.kind_nouns.get(head.head.lower_) == KGO + "Region"
+        in_area = head.dep_ == "compound" and lexicon.is_area_noun(head.head.text)
         area = head.head if in_area else head
         for owner in (c for c in (*head.children, *area.children) if c.dep_ == "poss" and c.i in at):
             # "Beijing's Tiananmen Square", "Chicago's school board", "Syria's Idlib province"

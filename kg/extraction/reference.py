@@ -202,7 +202,7 @@ class References:
             return Mention(token.text, start, start + len(token.text), person, "PERSON", sentence.id)
         if token.pos_ == "PRON" and (token.lower_ in PERSONAL_PRONOUNS or token.lower_ in ("it", "they")):
             return self.pronoun(sentence, token)
-        if self.lexicon.kind_nouns.get(token.lower_) == KGO + "Region":  # "Syria's Idlib province": Idlib
+        if self.lexicon.is_area_noun(token.text):  # "Syria's Idlib province": Idlib
             area = next((self.name_at(sentence, c.i) for c in token.children if c.dep_ == "compound"), None)
             if area is not None and kind_of(area.label) == "place":
                 return self.mention(sentence, area)
