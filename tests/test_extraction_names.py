@@ -682,3 +682,9 @@ def test_roles_a_bare_national_title_is_of_the_one_country_named_before_it(facts
 def test_roles_a_bare_national_title_takes_no_country_the_sentence_does_not_settle(facts_of, text):
     found = facts_of(text)
     assert not any(p in ("leader of", "holds position in") and o == "Chile" for _, p, o in found)
+
+
+def test_roles_a_titles_organisation_may_follow_the_name(facts_of):
+    found = facts_of("Spokesman Tom Hale of Acme Corp said nothing. Prime Minister Lee Park of Chile resigned.")
+    assert ("Tom Hale", "spokesperson for", "Acme Corp") in found
+    assert ("Lee Park", "leader of", "Chile") in found

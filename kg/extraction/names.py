@@ -995,6 +995,10 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         title_start, title_end = post
         text = doc[title_start:title_end].text.lower()
     affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon))
+    if not affiliations and name.end + 1 < len(doc) and doc[name.end].lower_ == "of":
+        after = by_token.get(name.end + 1)  # "Prime Minister Lee Park of Chile": the title's, after the name
+        if after is not None and after.start == name.end + 1 and after.label != "PERSON":
+            affiliations = [after]
     for affiliation in affiliations or [None]:
         yield Role(name, text, title_start, title_end, affiliation, "title")
 
