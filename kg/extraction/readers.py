@@ -173,24 +173,16 @@ class Readers:
         """ "Madagascar, whose sanctions followed President Ana Ruiz's coup": a national title with no
         country in its phrase is of the one country its sentence names before it (by name or
         demonym: "Chilean president X met Prime Minister Y"), unless the article gives the holder
-        that title of some place elsewhere. Two countries before it, or none, say nothing."""
+        that title of some organisation or place elsewhere. Two countries before it, or none, say nothing."""
         doc = sentence.span.doc
         if role.title not in self.lexicon.words("national-title") or role.rule != "title":
             return
         if role.holder.end < len(doc) and doc[role.holder.end].lower_ in ("of", "from"):
             return  # "Vice President Tom Ashby of Peru": the phrase says whose
-        countries = {
-            place.label
-            for token in doc[sentence.span.start : role.title_start]
-            if (place := self.lexicon.place(token.text)) is not None and place.type == KGO + "Country"
-        }
-        countries |= {
-            place.label
-            for name in sentence.names
-            if name.end <= role.title_start
-            and (place := self.lexicon.named_place(self.refs.name_of(name))) is not None
-            and place.type == KGO + "Country"
-        }
+        # one-word names and demonyms by token ("Chilean"), longer names whole ("South Africa")
+        before = [self.lexicon.place(token.text) for token in doc[sentence.span.start : role.title_start]]
+        before += [self.lexicon.named_place(self.refs.name_of(n)) for n in sentence.names if n.end <= role.title_start]
+        countries = {place.label for place in before if place is not None and place.type == KGO + "Country"}
         holder = self.refs.mention(sentence, role.holder)
         if len(countries) != 1 or holder.label != "PERSON" or self._titled_elsewhere(holder.name, role.title):
             return
