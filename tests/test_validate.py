@@ -75,6 +75,20 @@ def test_validate_reports_a_statement_without_source(seed_file):
 
 
 @pytest.mark.model
+def test_validate_reports_each_statement_whose_triple_is_not_asserted(seed_file):
+    # the one SPARQL constraint: run per statement, its query parsed once for all of them
+    graph = read_graph(seed_file)
+    plain = [
+        s for s in graph.subjects(RDF.type, KGO.Statement) if graph.value(s, KGO.negated) == Literal(False)
+    ][:2]
+    for statement in plain:
+        graph.remove((graph.value(statement, RDF.subject), graph.value(statement, RDF.predicate), None))
+    found = [v for v in validate(graph).violations if "asserted" in v.message]
+    assert len(plain) == 2
+    assert {v.focus for v in found} >= {f"stmt:{str(s).rsplit('/', 1)[-1]}" for s in plain}
+
+
+@pytest.mark.model
 def test_validate_reports_bad_values(seed_file):
     graph = read_graph(seed_file)
     statement = next(graph.subjects(RDF.type, KGO.Statement))
