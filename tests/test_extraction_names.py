@@ -310,6 +310,8 @@ def test_resolution_an_institution_is_named_without_its_head():
         pytest.param(
             "The convoy stopped 80 kilometres east of Dakar, said Ann Lowe.", "Dakar", "City", id="bearing-from-a-city"
         ),
+        pytest.param("Maria Lopez arrived with her son, Sami.", "Sami", "PERSON", id="kin-apposition-after"),
+        pytest.param("Gloria, their daughter, was born in May.", "Gloria", "PERSON", id="kin-apposition-before"),
     ],
 )
 def test_types_from_document_evidence_and_gazetteer(mentions_of, text, name, kind):

@@ -634,6 +634,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     aged = len(after) == 3 and after[0].text == after[2].text == "," and after[1].text.isdigit()
     if label != "PERSON" and aged and 0 < int(after[1].text) < 120:
         return "PERSON"
+    if label != "PERSON" and _named_as_kin(tokens[-1], lexicon):
+        return "PERSON"  # "their nine-month-old child, Gloria", "Sami, her son": someone's kin
     if label in ("GPE", "FAC", "PERSON", "MISC") and lexicon.city(text) is None and len(tokens) > 1:
         # "Leeds United", "Ajax FC", "Manchester City": a sports club; a place the tagger found only
         # when its first word is a city and the whole is none ("Morgan City, La." is a town)
@@ -727,6 +729,16 @@ def _employer_title(doc: Doc, word: Token, lexicon: Lexicon) -> bool:
     if title is None or title[0] != after or title[1] >= len(doc):
         return False
     return doc[title[1]].pos_ == "PROPN" and doc[after : title[1]].text.lower() not in lexicon.personal_roles
+
+
+def _named_as_kin(head: Token, lexicon: Lexicon) -> bool:
+    """Whether a name stands in apposition to a noun of kin ("her son, Sami")."""
+    nouns = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    return any(
+        noun.pos_ == "NOUN"
+        and KGO + "relativeOf" in lexicon.ancestors(lexicon.role_property(noun.lemma_.lower()) or "")
+        for noun in nouns
+    )
 
 
 def _person_evidence(head: Token) -> bool:
