@@ -690,3 +690,13 @@ def test_roles_a_titles_organisation_may_follow_the_name(facts_of):
     found = facts_of("Spokesman Tom Hale of Acme Corp said nothing. Prime Minister Lee Park of Chile resigned.")
     assert ("Tom Hale", "spokesperson for", "Acme Corp") in found
     assert ("Lee Park", "leader of", "Chile") in found
+
+
+def test_roles_their_stands_for_each_person_of_a_coordinated_subject(facts_of):
+    found = facts_of("Peter Novak and his wife Eva Novak mourned the death of their son, Karel.")
+    assert {("Karel", "child of", "Peter Novak"), ("Karel", "child of", "Eva Novak")} <= found
+
+
+def test_roles_their_is_never_one_person_of_several(facts_of):
+    found = facts_of("Maria Lopez met the two families and their lawyer, Tom Berg.")
+    assert not any(s == "Tom Berg" and o == "Maria Lopez" for s, _, o in found)

@@ -134,40 +134,47 @@ class Readers:
                 continue
             holder = self.refs.mention(sentence, role.holder)
             if role.affiliation.label == PRONOUN_LABEL:
-                affiliation = self.refs.pronoun(sentence, doc[role.affiliation.start])  # "his lawyer"
+                affiliations = self.refs.owners(sentence, doc[role.affiliation.start])  # "his lawyer"
             else:
-                affiliation = self.refs.mention(sentence, role.affiliation)
-            if affiliation is None or holder.name == affiliation.name:
-                continue
-            kin = KGO + "relativeOf" in self.lexicon.ancestors(self.lexicon.role_property(role.title) or "")
-            if kin and role.rule != "descriptor" and not holder.label == affiliation.label == "PERSON":
-                continue  # "its sister moon, Europa": kin between people only, never the proof of one
-            title = doc[role.title_start : role.title_end]
-            lemma = role.title if role.rule == "party" else title.text.lower()
-            # A descriptor ("historian") is no post: it tells the person's country only.
-            known = None
-            if role.rule == "descriptor":
-                known = KGO + ("citizenOf" if affiliation.label == KGO + "Country" else "livesIn")
-            elif role.rule == "adherent":
-                known = KGO + "memberOf"
-            elif role.rule == "occupation":
-                known = KGO + "worksFor"
-            elif role.affiliation.start < role.title_start:
-                known = self._sender(title.text) or self._nationality(doc[role.affiliation.start], title.text)
-                known = known or self._hometown(title.text, affiliation)
-            said = f"{role.verb} {title.text}" if role.verb else title.text  # "resigned as foreign minister"
-            relation = Relation(
-                subject=holder,
-                predicate=Predicate(lemma=lemma, text=said, role=True, property=known),
-                object=affiliation,
-                sentence_id=sentence.id,
-                sentence=sentence.span.text,
-                confidence=ROLE_CONFIDENCE[role.rule],
-                rule=role.rule,
-            )
-            yield relation
-            if role.rule != "descriptor" and self.lexicon.role_property(lemma) in self.lexicon.symmetric:
-                yield replace(relation, subject=affiliation, object=holder)  # "Tom's wife, Ana": spouses both
+                affiliations = [self.refs.mention(sentence, role.affiliation)]
+            for affiliation in affiliations:
+                if holder.name != affiliation.name:
+                    yield from self._role_relation(sentence, role, holder, affiliation)
+
+    def _role_relation(
+        self, sentence: Sentence, role: Role, holder: Mention, affiliation: Mention
+    ) -> Iterator[Relation]:
+        """The relation of one role of ``holder`` at ``affiliation`` (and its mirror for spouses)."""
+        doc = sentence.span.doc
+        kin = KGO + "relativeOf" in self.lexicon.ancestors(self.lexicon.role_property(role.title) or "")
+        if kin and role.rule != "descriptor" and not holder.label == affiliation.label == "PERSON":
+            return  # "its sister moon, Europa": kin between people only, never the proof of one
+        title = doc[role.title_start : role.title_end]
+        lemma = role.title if role.rule == "party" else title.text.lower()
+        # A descriptor ("historian") is no post: it tells the person's country only.
+        known = None
+        if role.rule == "descriptor":
+            known = KGO + ("citizenOf" if affiliation.label == KGO + "Country" else "livesIn")
+        elif role.rule == "adherent":
+            known = KGO + "memberOf"
+        elif role.rule == "occupation":
+            known = KGO + "worksFor"
+        elif role.affiliation.start < role.title_start:
+            known = self._sender(title.text) or self._nationality(doc[role.affiliation.start], title.text)
+            known = known or self._hometown(title.text, affiliation)
+        said = f"{role.verb} {title.text}" if role.verb else title.text  # "resigned as foreign minister"
+        relation = Relation(
+            subject=holder,
+            predicate=Predicate(lemma=lemma, text=said, role=True, property=known),
+            object=affiliation,
+            sentence_id=sentence.id,
+            sentence=sentence.span.text,
+            confidence=ROLE_CONFIDENCE[role.rule],
+            rule=role.rule,
+        )
+        yield relation
+        if role.rule != "descriptor" and self.lexicon.role_property(lemma) in self.lexicon.symmetric:
+            yield replace(relation, subject=affiliation, object=holder)  # "Tom's wife, Ana": spouses both
 
     def _national_role(self, sentence: Sentence, role: Role) -> Iterator[Relation]:
         """ "Madagascar, whose sanctions followed President Ana Ruiz's coup": a national title with no
@@ -308,19 +315,18 @@ class Readers:
             if owner is None:
                 continue
             pronoun = owner.pos_ == "PRON"
-            person = self.refs.pronoun(sentence, owner) if pronoun else self.refs.argument(sentence, owner)
-            if person is None or kind_of(person.label) != "person":
-                continue
+            people = self.refs.owners(sentence, owner) if pronoun else [self.refs.argument(sentence, owner)]
             home = "citizenOf" if place.label == KGO + "Country" else "livesIn"
-            yield Relation(
-                subject=person,
-                predicate=Predicate(lemma="native", text="native", property=KGO + home),
-                object=place,
-                sentence_id=sentence.id,
-                sentence=sentence.span.text,
-                confidence=0.7,
-                rule="native-place",
-            )
+            for person in (p for p in people if p is not None and kind_of(p.label) == "person"):
+                yield Relation(
+                    subject=person,
+                    predicate=Predicate(lemma="native", text="native", property=KGO + home),
+                    object=place,
+                    sentence_id=sentence.id,
+                    sentence=sentence.span.text,
+                    confidence=0.7,
+                    rule="native-place",
+                )
 
     def nominal_relations(self, sentence: Sentence) -> Iterator[Relation]:
         for fact in nominal_facts(sentence.span, sentence.names, self.lexicon):

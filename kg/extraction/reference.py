@@ -406,7 +406,37 @@ class References:
     def name_at(sentence: Sentence, index: int) -> NameSpan | None:
         return next((n for n in sentence.names if n.start <= index < n.end), None)
 
+    def owners(self, sentence: Sentence, pronoun: Token) -> list[Mention]:
+        """Whom a possessive pronoun stands for: one antecedent, or for "their" each person of the
+        coordinated subject before it ("Tom Sam and his wife Ana Sam ... their child")."""
+        if pronoun.lower_ != "their":
+            found = self.pronoun(sentence, pronoun)
+            return [found] if found is not None else []
+        doc = sentence.span.doc
+        for name in reversed([n for n in sentence.names if n.end <= pronoun.i]):
+            head = doc[name.end - 1]
+            if head.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "conj" for c in head.children):
+                continue
+            members = [self._coordinated_person(sentence, t) for t in (head, *head.conjuncts)]
+            if len(members) < 2 or None in members:
+                return []
+            start = sentence.offset + pronoun.idx
+            end = start + len(pronoun)
+            pronoun_at = {"text": pronoun.text, "start": start, "end": end, "is_pronoun": True}
+            return [replace(m, **pronoun_at, phrase=None, phrase_start=None, phrase_end=None) for m in members]
+        return []
+
+    def _coordinated_person(self, sentence: Sentence, token: Token) -> Mention | None:
+        """The person a conjunct names, itself or by apposition ("his wife Ana Sam")."""
+        for candidate in (token, *(c for c in token.children if c.dep_ == "appos")):
+            name = self.name_at(sentence, candidate.i)
+            if name is not None and self.is_person(name):
+                return self.mention(sentence, name)
+        return None
+
     def pronoun(self, sentence: Sentence, pronoun: Token) -> Mention | None:
+        if pronoun.lower_ == "their":
+            return None  # of several: see :meth:`owners`
         if pronoun.lower_ in ("it", "its"):
             name = self._it_antecedent(sentence, pronoun)
         elif pronoun.lower_ == "they":
