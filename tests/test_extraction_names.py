@@ -119,6 +119,26 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
             id="possessive-pronoun-served",
         ),
         pytest.param(
+            "Acme Corp shut its plant. The company's chief executive, Lena Berg, said jobs would go.",
+            ("Lena Berg", "Acme Corp"),
+            id="possessive-kind-noun-is-the-organisation-named-before",
+        ),
+        pytest.param(
+            "Acme Corp shut its plant. The firm's chief executive Lena Berg said jobs would go.",
+            ("Lena Berg", "Acme Corp"),
+            id="possessive-kind-noun-before-the-title-and-name",
+        ),
+        pytest.param(
+            "Acme Corp shut its plant. Lena Berg became the company's chief executive in 2010.",
+            ("Lena Berg", "Acme Corp"),
+            id="possessive-kind-noun-after-a-copula",
+        ),
+        pytest.param(
+            "Floods hit Latvia on Monday. Peter Novak, the country's prime minister, visited the area.",
+            ("Peter Novak", "Latvia"),
+            id="the-countrys-title-is-of-the-country-just-named",
+        ),
+        pytest.param(
             "Alliance Norway leader Anna Dahl criticised the budget.",
             ("Anna Dahl", "Alliance Norway"),
             id="party-named-after-a-country-is-not-the-country",
@@ -700,3 +720,8 @@ def test_roles_their_stands_for_each_person_of_a_coordinated_subject(facts_of):
 def test_roles_their_is_never_one_person_of_several(facts_of):
     found = facts_of("Maria Lopez met the two families and their lawyer, Tom Berg.")
     assert not any(s == "Tom Berg" and o == "Maria Lopez" for s, _, o in found)
+
+
+def test_roles_a_possessive_kind_noun_with_two_organisations_before_names_none(facts_of):
+    found = facts_of("Acme Corp and Bolt Inc shut plants. The company's chief executive, Lena Berg, said so.")
+    assert not any(s == "Lena Berg" and o in ("Acme Corp", "Bolt Inc") for s, _, o in found)

@@ -32,6 +32,7 @@ __all__ = [
     "title_around",
     "ENTITY_LABELS",
     "PRONOUN_LABEL",
+    "DESCRIBED_LABEL",
 ]
 
 # NER labels whose spans can be graph nodes; numbers, dates and money are literals.
@@ -52,6 +53,8 @@ _PLACE_PREPOSITIONS = ("in", "near", "at", "from", "outside", "of")
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # The label of a role's affiliation that is a possessive pronoun ("his lawyer"), resolved by the caller.
 PRONOUN_LABEL = "PRON"
+# The label of an affiliation named by its kind ("the agency's"), resolved with the article.
+DESCRIBED_LABEL = "DESCRIBED"
 # Modifiers of an unnamed body that name its organisation ("the UN refugee agency").
 _INNER = ("poss", "compound", "nmod")
 # Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
@@ -870,6 +873,8 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
             if not found and subjects and subjects[0].pos_ == "NOUN" and owner.lower_ == "its":
                 # "The club named X as its head coach": the body the caller finds the subject stands for
                 found = [NameSpan(owner.i, owner.i + 1, owner.text, PRONOUN_LABEL)]
+        described = described_owner(noun, lexicon) if not found else None
+        found = found or ([described] if described is not None else [])  # "became the agency's director"
         for affiliation in found or [None]:
             yield Role(name, text, title[0], title[1], affiliation, "verb", verb_words)
 
@@ -1007,6 +1012,8 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         title_start, title_end = post
         text = doc[title_start:title_end].text.lower()
     affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon))
+    described = described_owner(doc[title_end - 1], lexicon) if not affiliations else None
+    affiliations = affiliations or ([described] if described is not None else [])  # "the agency's director X"
     if not affiliations and name.end + 1 < len(doc) and doc[name.end].lower_ == "of":
         after = by_token.get(name.end + 1)  # "Prime Minister Lee Park of Chile": the title's, after the name
         if after is not None and after.start == name.end + 1 and after.label != "PERSON":
@@ -1186,10 +1193,26 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
                 # "his lawyer, Omar Haddad", "its chief executive, Jane Doe": whom the pronoun stands
                 # for (resolved with the article)
                 affiliations = [NameSpan(owner.i, owner.i + 1, owner.text, PRONOUN_LABEL)]
+            described = described_owner(title_noun, lexicon) if not affiliations else None
+            affiliations = affiliations or ([described] if described is not None else [])  # "the agency's head"
             if not affiliations and owner is None and text not in lexicon.personal_roles:
                 affiliations = _speaking_organisation(doc, name, by_token, lexicon)
             for affiliation in affiliations or [None]:
                 yield Role(name, text, title[0], title[1], affiliation, "apposition")
+
+
+def described_owner(noun: Token, lexicon: Lexicon) -> NameSpan | None:
+    """ "the agency's director-general", "the country's president": the organisation or country a
+    title's possessor names by its kind (lexicon ``kgo:kindNoun``, ``country-noun``), for the
+    readers to resolve with the article."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    if owner is None or owner.tag_ != "NN" or [c.lower_ for c in owner.children if c.dep_ != "case"] != ["the"]:
+        return None  # "the Iraqi army's", "the companies'": whose, the phrase says or cannot say
+    kind = lexicon.kind_nouns.get(owner.lemma_.lower())
+    body = kind is not None and KGO + "Organization" in lexicon.class_ancestors(kind)
+    if not body and owner.lower_ not in lexicon.words("country-noun"):
+        return None
+    return NameSpan(owner.i, owner.i + 1, owner.text, DESCRIBED_LABEL)
 
 
 def _speaking_organisation(

@@ -16,7 +16,7 @@ from kg.extraction.claims import claim_facts
 from kg.extraction.clauses import LOCATIVE_PREPOSITIONS, content_noun, find_clauses, relation_tokens, subjects_of
 from kg.extraction.concepts import concept_of
 from kg.extraction.datelines import dateline_end, dateline_facts, line_name
-from kg.extraction.names import PRONOUN_LABEL, NameSpan, Role, direct_affiliations, title_around
+from kg.extraction.names import DESCRIBED_LABEL, PRONOUN_LABEL, NameSpan, Role, direct_affiliations, title_around
 from kg.extraction.nominals import nominal_facts
 from kg.extraction.places import place_facts
 from kg.extraction.reference import CLAIM_PREFIX, CONCEPT_LABEL, QUANTITY, References, is_concept
@@ -135,6 +135,9 @@ class Readers:
             holder = self.refs.mention(sentence, role.holder)
             if role.affiliation.label == PRONOUN_LABEL:
                 affiliations = self.refs.owners(sentence, doc[role.affiliation.start])  # "his lawyer"
+            elif role.affiliation.label == DESCRIBED_LABEL:
+                described = self.refs.described_owner(sentence, doc[role.affiliation.start])  # "the agency's"
+                affiliations = [described] if described is not None else []
             else:
                 affiliations = [self.refs.mention(sentence, role.affiliation)]
             for affiliation in affiliations:

@@ -246,7 +246,24 @@ class References:
         start = sentence.offset + phrase.start_char
         return Mention(phrase.text, start, start + len(phrase.text), holder, "PERSON", sentence.id, is_pronoun=True)
 
-    def _described_body(self, sentence: Sentence, token: Token) -> Mention | None:
+    def described_owner(self, sentence: Sentence, token: Token) -> Mention | None:
+        """What a title's possessor names by its kind: "the agency's" the organisation named before
+        (as "the agency" is), "the country's" the country of the last sentences or of the article."""
+        if token.lower_ not in self.lexicon.words("country-noun"):
+            return self._described_body(sentence, token, possessive=True)
+        window = self.sentences[max(sentence.id - 2, 0) : sentence.id + 1]
+        named = [self.name_of(n) for s in window for n in s.names if s.id < sentence.id or n.end <= token.i]
+        places = (self.lexicon.named_place(name) for name in named)
+        countries = {place.label for place in places if place is not None and place.type == KGO + "Country"}
+        country = next(iter(countries)) if len(countries) == 1 else self.focus_country
+        if country is None:
+            return None
+        phrase = sentence.span.doc[token.left_edge.i : token.i + 1]
+        start = sentence.offset + phrase.start_char
+        label = self.labels.get(country, "GPE")
+        return Mention(phrase.text, start, start + len(phrase.text), country, label, sentence.id, is_pronoun=True)
+
+    def _described_body(self, sentence: Sentence, token: Token, *, possessive: bool = False) -> Mention | None:
         """ "the court", "the company", "the club": the organisation named before whose name has the
         noun ("the Supreme Court of Cassation"), else the one organisation of the last sentences when the
         noun is a kind of organisation that is not a state's (lexicon ``kgo:kindNoun``)."""
@@ -254,8 +271,9 @@ class References:
         kind = self.lexicon.kind_nouns.get(lemma) if token.pos_ == "NOUN" else None
         if kind is None or KGO + "Organization" not in self.lexicon.class_ancestors(kind):
             return None
-        if [c.lower_ for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "prep")] != ["the"]:
-            return None  # "the Iraqi army", "a company", "the company's"
+        skipped = ("punct", "relcl", "acl", "prep", *(("case",) if possessive else ()))
+        if [c.lower_ for c in token.children if c.dep_ not in skipped] != ["the"]:
+            return None  # "the Iraqi army", "a company", "the company's" (unless its title's owner)
         if token.tag_ != "NN":
             return None  # "the papers": many, not the one named
         if lemma in self.lexicon.words("state-institution"):
