@@ -623,3 +623,12 @@ def test_extraction_a_title_s_holder_hung_on_its_organisation_is_the_subject(fac
 def test_group_named_by_the_organisation_a_kind_noun_introduces(facts_of):
     found = facts_of("Earlier today, nine journalists from the independent news network Al-Ghad were released.")
     assert ("journalists", "works for", "Al-Ghad") in found
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom Vale, an analyst at Acme Bank, said rates would fall.", "Tom Vale is an analyst at Acme Bank."]
+)
+def test_group_noun_said_of_a_name_is_that_person_not_a_concept(facts_of, text):
+    found = facts_of(text)
+    assert ("Tom Vale", "works for", "Acme Bank") in found
+    assert not any(s == "analyst" for s, _, _ in found)

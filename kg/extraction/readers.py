@@ -438,6 +438,8 @@ class Readers:
                 continue
             if prep.lower_ == "of" and (prop == KGO + "memberOf" or noun.lower_ in self.lexicon.role_words):
                 continue  # "members of SADC", "the chief executive of Acme" are its by what they are called
+            if self._describes_a_name(sentence, noun):
+                continue  # "Ann Lowe, an analyst at Acme": the role reader gives it to her
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 named = self.refs.name_at(sentence, pobj.i + 1) if pobj.i + 1 < sentence.span.end else None
                 if named is not None and named.start == pobj.i + 1:
@@ -456,6 +458,15 @@ class Readers:
                     confidence=0.7,
                     rule="member-noun",
                 )
+
+    def _describes_a_name(self, sentence: Sentence, noun: Token) -> bool:
+        """Whether ``noun`` is said of a name: in apposition to it, or its copula's complement."""
+        named = [c for c in noun.children if c.dep_ == "appos"]
+        if noun.dep_ == "appos":
+            named.append(noun.head)
+        if noun.dep_ == "attr":
+            named += [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return any(self.refs.name_at(sentence, t.i) is not None or t.pos_ == "PRON" for t in named)
 
     def _claim_at(self, sentence: Sentence, token: Token) -> tuple[str, str] | tuple[None, None]:
         """The innermost reported claim of the sentence whose words hold ``token``, and its speaker."""
