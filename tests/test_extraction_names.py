@@ -15,6 +15,13 @@ def test_names_mention_text_is_the_name_and_phrase_keeps_the_title(facts_of):
     assert mention.phrase == "Air Force commander Lior Ben-Ami" == text[mention.phrase_start : mention.phrase_end]
 
 
+def test_names_a_name_parsed_inside_a_title_s_phrase_is_the_argument(facts_of):
+    text = "The council named Ida Holm deputy mayor of Riga."
+    _, triples = facts_of(text, with_triples=True)
+    appointed = next(t for t in triples if t.property_label == "appointed")
+    assert appointed.object.label == "Ida Holm" and appointed.object_mention.text == "Ida Holm"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -243,6 +243,10 @@ class References:
             return None
         doc = sentence.span.doc
         phrase = doc[token.left_edge.i : max(title[1], token.i + 1)]
+        named = [n for n in sentence.names if phrase.start <= n.start and n.end <= phrase.end]
+        held = next((n for n in named if self.name_of(n) == holder), None)
+        if held is not None:  # "named Ida Holm deputy mayor", parsed with the name inside the title's phrase
+            return self.mention(sentence, held)
         start = sentence.offset + phrase.start_char
         return Mention(phrase.text, start, start + len(phrase.text), holder, "PERSON", sentence.id, is_pronoun=True)
 
