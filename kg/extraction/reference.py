@@ -262,10 +262,7 @@ class References:
         country = next(iter(countries)) if len(countries) == 1 else self.focus_country
         if country is None:
             return None
-        phrase = sentence.span.doc[token.left_edge.i : token.i + 1]
-        start = sentence.offset + phrase.start_char
-        label = self.labels.get(country, "GPE")
-        return Mention(phrase.text, start, start + len(phrase.text), country, label, sentence.id, is_pronoun=True)
+        return self._described_as(sentence, token, country, "GPE")
 
     def _described_body(self, sentence: Sentence, token: Token, *, possessive: bool = False) -> Mention | None:
         """ "the court", "the company", "the club": the organisation named before whose name has the
@@ -294,10 +291,14 @@ class References:
         body = headed[-1] if headed else next(iter(recent)) if generic else None
         if body is None:
             return None
+        return self._described_as(sentence, token, body, "ORG")
+
+    def _described_as(self, sentence: Sentence, token: Token, name: str, default_label: str) -> Mention:
+        """The mention of ``name`` made by the description ``token`` heads ("the company")."""
         phrase = sentence.span.doc[token.left_edge.i : token.i + 1]
         start = sentence.offset + phrase.start_char
-        label = self.labels.get(body, "ORG")
-        return Mention(phrase.text, start, start + len(phrase.text), body, label, sentence.id, is_pronoun=True)
+        label = self.labels.get(name, default_label)
+        return Mention(phrase.text, start, start + len(phrase.text), name, label, sentence.id, is_pronoun=True)
 
     def _is_organisation(self, name: NameSpan) -> bool:
         label = self.labels.get(self.name_of(name), name.label)
