@@ -85,7 +85,8 @@ class Lexicon:
     ``kind_nouns`` the common nouns that name things of a class (``kgo:kindNoun``: "newspaper");
     ``inflections`` the inflected forms a tagger lemmatizes wrongly, with their lemma
     (``ontolex:otherForm``: "fined" → "fine", not "fin"); ``symmetric`` the properties that hold
-    both ways (``owl:SymmetricProperty``: "spouse of").
+    both ways (``owl:SymmetricProperty``: "spouse of"); ``inverse`` each property declared the
+    inverse of another, with that other (``owl:inverseOf``: "child of" ↔ "parent of").
     """
 
     verbs: Mapping[tuple[str, str | None, str | None], str]
@@ -110,6 +111,7 @@ class Lexicon:
     kind_nouns: Mapping[str, str] = field(default_factory=dict)
     inflections: Mapping[str, str] = field(default_factory=dict)
     symmetric: frozenset[str] = frozenset()
+    inverse: Mapping[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def role_words(self) -> frozenset[str]:
@@ -452,6 +454,7 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         object_class = str(expected) if expected is not None else (person if str(range_) == person else None)
         if subject_class or object_class:
             argument_classes[prop] = (subject_class, object_class)
+    inverse = {str(a): str(b) for pair in union.subject_objects(OWL.inverseOf) for a, b in (pair, pair[::-1])}
     restrictions: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     restricted = {str(p) for side in (kgo.subjectClass, kgo.objectClass) for p in union.subjects(side)}
     for prop in sorted(restricted):
@@ -481,4 +484,5 @@ def _lexicon_from_graphs(graphs: Sequence[Graph]) -> Lexicon:
         kind_nouns,
         inflections,
         frozenset(str(p) for p in union.subjects(RDF.type, OWL.SymmetricProperty)),
+        inverse,
     )

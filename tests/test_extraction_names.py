@@ -611,6 +611,12 @@ def test_roles_spouses_are_each_other_s(facts_of):
     assert {("Lisa Kern", "spouse of", "Tom Hale"), ("Tom Hale", "spouse of", "Lisa Kern")} <= found
 
 
+def test_roles_parent_and_child_are_stated_both_ways(facts_of):
+    found = facts_of("Tom Hale met his daughter Lisa Hale in Paris. Tom Vale's mother, Rosa Vale, lives in Lima.")
+    assert {("Lisa Hale", "child of", "Tom Hale"), ("Tom Hale", "parent of", "Lisa Hale")} <= found
+    assert {("Rosa Vale", "parent of", "Tom Vale"), ("Tom Vale", "child of", "Rosa Vale")} <= found
+
+
 def _types_of(triples) -> dict[str, str]:
     return {n.label: n.type.rsplit("#", 1)[-1] for t in triples for n in (t.subject, t.object) if n.type}
 

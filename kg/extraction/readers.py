@@ -176,8 +176,16 @@ class Readers:
             rule=role.rule,
         )
         yield relation
-        if role.rule != "descriptor" and self.lexicon.role_property(lemma) in self.lexicon.symmetric:
-            yield replace(relation, subject=affiliation, object=holder)  # "Tom's wife, Ana": spouses both
+        if role.rule == "descriptor":
+            return
+        # the graph states both ways what holds both ways: "Tom's wife, Ana" (spouses), "their son, Karel"
+        # (Karel child of each, each parent of Karel)
+        prop = self.lexicon.role_property(lemma)
+        if prop in self.lexicon.symmetric:
+            yield replace(relation, subject=affiliation, object=holder)
+        elif prop in self.lexicon.inverse:
+            mirrored = replace(relation.predicate, property=self.lexicon.inverse[prop])
+            yield replace(relation, subject=affiliation, predicate=mirrored, object=holder)
 
     def _national_role(self, sentence: Sentence, role: Role) -> Iterator[Relation]:
         """ "Madagascar, whose sanctions followed President Ana Ruiz's coup": a national title with no
