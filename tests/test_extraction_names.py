@@ -725,6 +725,12 @@ def test_roles_a_titles_organisation_may_follow_the_name(facts_of):
     assert ("Lee Park", "leader of", "Chile") in found
 
 
+def test_roles_a_post_given_by_a_verb_the_parser_took_for_a_participle(facts_of):
+    # parsed as "The board (named Tom Vale ...)", a noun phrase with no verb
+    found = facts_of("The board named Tom Vale as chairman of Acme Industries.")
+    assert ("Tom Vale", "leader of", "Acme Industries") in found
+
+
 def test_roles_their_stands_for_each_person_of_a_coordinated_subject(facts_of):
     found = facts_of("Peter Novak and his wife Eva Novak mourned the death of their son, Karel.")
     assert {("Karel", "child of", "Peter Novak"), ("Karel", "child of", "Eva Novak")} <= found

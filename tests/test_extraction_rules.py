@@ -454,6 +454,17 @@ def test_extraction_no_dateline_in_an_ordinary_sentence(facts_of):
     assert not any(p == "filed from" for _, p, _ in found)
 
 
+def test_extraction_a_one_sentence_paragraph_is_no_masthead(facts_of):
+    found = facts_of("Chelsea FC named Tom Vale as coach of its youth team.")
+    assert not any(p == "filed from" for _, p, _ in found)
+    assert ("Chelsea FC", "appointed", "Tom Vale") in found
+
+
+def test_extraction_a_name_given_by_a_participle_is_no_appointment(facts_of):
+    found = facts_of("Two people were hurt: a nurse named Alice Brand and a guard named Tom Vale.")
+    assert not any(p == "appointed" for _, p, _ in found)
+
+
 def test_extraction_a_time_opening_the_sentence_is_no_dateline(facts_of):
     found = facts_of("On Friday, Brightwave Holdings (BWH) — the national body for chess — said it would comply.")
     assert not any(p == "filed from" for _, p, _ in found)

@@ -405,6 +405,8 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
             continue
         if _misread_participle(verb):
             continue
+        if _gives_a_name(verb, lexicon):
+            continue  # "a lawyer named Alice Brand": a name given, not an appointment
         agent = _compound_agent(verb, lexicon)
         if agent is not None:
             yield Clause(agent, verb, verb.head, None, "compound-participle", False, False, False)
@@ -511,6 +513,22 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                             yield clause(subject, target, None, "active-dative")
                         else:
                             yield clause(subject, target, prep, "passive-prep" if passive else "active-prep")
+
+
+def _gives_a_name(participle: Token, lexicon: Lexicon) -> bool:
+    """ "a lawyer named Alice Brand", "the man identified as Tom Hale": a participle that gives its
+    noun a name, where the verb's other sense is a lexicon property ("named": appointed). No one may
+    be said to give the name ("the pact, called Pax by Peru", is Peru's word), and a parser's noun
+    root with such a participle is a misread clause ("The board named Tom Vale as chairman")."""
+    lemma = participle.lemma_.lower()
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or participle.head.dep_ == "ROOT":
+        return False
+    if lemma not in lexicon.words("naming-participle") or lexicon.verb_property(lemma) is None:
+        return False
+    complements = [c for c in participle.children if c.dep_ == "oprd"]
+    complements += [p for c in participle.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+    named = any(c.pos_ == "PROPN" for c in complements)
+    return named and not any(c.dep_ in ("agent", "dobj") for c in participle.children)
 
 
 def _misread_participle(token: Token) -> list[Token]:

@@ -141,6 +141,8 @@ def _place_and_outlet(
         return None
     if masthead and not (outlet[:2].isupper() or _MEDIA_WORDS & set(outlet.lower().split())):
         return None
+    if masthead and any(len(word) > 3 and not word[:1].isupper() for word in outlet.split()):
+        return None  # "Chelsea FC named Tom Vale coach.": a sentence, not a line of names
     return (start, place_end, "GPE"), (outlet_start, end, "ORG")
 
 

@@ -825,6 +825,8 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
     verbs = []
     if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         verbs.append((head.head, head.dep_))
+    elif head.dep_ == "oprd" and _designates(head.head, lexicon):
+        verbs.append((head.head, "dobj"))  # "Arsenal named Tom Vale as its coach", misparsed as "Arsenal (named X)"
     verbs += [(c, "nsubj") for c in head.children if c.dep_ == "relcl"]  # "X, who is serving as ..."
     nouns: list[tuple[Token, str | None]] = []  # each title noun with the words of its verb
     for verb, dep in verbs:
