@@ -281,6 +281,11 @@ def test_aliases_within_an_article_are_one_entity(mentions_of, text, short, full
     assert short not in {name for _, name, _ in found}
 
 
+def test_aliases_the_organisation_of_a_title_is_resolved_as_any_name(facts_of):
+    found = facts_of("The Riverton Hawks won on Sunday. Hawks striker Tom Vale scored twice.")
+    assert ("Tom Vale", "member of", "Riverton Hawks") in found
+
+
 def test_aliases_a_short_form_of_two_organisations_stays_apart(mentions_of):
     found = mentions_of("The Church of Unity and the Church of Light met in Leeds. The Church said it was pleased.")
     assert {name for text, name, _ in found if text == "Church"} == {"Church"}

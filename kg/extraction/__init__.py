@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from kg.extraction.names import defined_aliases
+from kg.extraction.names import NameSpan, defined_aliases
 from kg.extraction.readers import Readers
 from kg.extraction.reference import CLAIM_PREFIX, CONCEPT_PREFIX, QUANTITY_PREFIX, References, article_labels
-from kg.extraction.sentences import read_sentences
+from kg.extraction.sentences import Sentence, read_sentences
 from kg.nlp import ParsedArticle
 from kg.ontology import KGO, Lexicon
 from kg.resolution import canonical_names, possible_aliases
@@ -38,10 +38,19 @@ class ArticleFacts:
 
 
 
+def _affiliations(sentence: Sentence) -> set[NameSpan]:
+    return {role.affiliation for role in sentence.roles if role.affiliation is not None}
+
+
+def _start(name: NameSpan) -> tuple[int, int]:
+    return name.start, name.end
+
+
 def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
     """Extract the mentions and relations of one parsed article."""
     sentences = list(read_sentences(parsed, lexicon))
-    surface = [(n.name, n.label) for s in sentences for n in s.names]
+    # the organisation a title names ("Steelers receiver Tom Vale") is a name of the article too
+    surface = [(n.name, n.label) for s in sentences for n in sorted({*s.names, *_affiliations(s)}, key=_start)]
     defined = [pair for s in sentences for pair in defined_aliases(s.span.doc, s.names)]
     full_names = canonical_names(
         surface,
