@@ -749,3 +749,10 @@ def test_roles_their_is_never_one_person_of_several(facts_of):
 def test_roles_a_possessive_kind_noun_with_two_organisations_before_names_none(facts_of):
     found = facts_of("Acme Corp and Bolt Inc shut plants. The company's chief executive, Lena Berg, said so.")
     assert not any(s == "Lena Berg" and o in ("Acme Corp", "Bolt Inc") for s, _, o in found)
+
+
+def test_roles_a_public_body_s_noun_stands_for_a_public_body_only(facts_of):
+    found = facts_of("The World Health Organization met. Dr Lena Berg, the agency's director-general, spoke.")
+    assert ("Lena Berg", "leader of", "World Health Organization") in found
+    found = facts_of("Acme Corp was fined on Monday. The agency's director, Tom Vale, said the fine was fair.")
+    assert not any(s == "Tom Vale" and o == "Acme Corp" for s, _, o in found)

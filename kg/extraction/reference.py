@@ -287,7 +287,9 @@ class References:
         ]
         headed = [name for _, name in earlier if {lemma, lemma + "s"} & set(name.lower().split())]
         recent = {name for index, name in earlier if index >= sentence.id - 2}
-        generic = kind != KGO + "GovernmentBody" and len(recent) == 1
+        # a public body's noun ("the agency") is no company's: only a public body stands for it unnamed
+        public = kind != KGO + "GovernmentBody" or all(self._is_public_body(name) for name in recent)
+        generic = public and len(recent) == 1
         body = headed[-1] if headed else next(iter(recent)) if generic else None
         if body is None:
             return None
@@ -299,6 +301,10 @@ class References:
         start = sentence.offset + phrase.start_char
         label = self.labels.get(name, default_label)
         return Mention(phrase.text, start, start + len(phrase.text), name, label, sentence.id, is_pronoun=True)
+
+    def _is_public_body(self, name: str) -> bool:
+        ancestors = self.lexicon.class_ancestors(self.labels.get(name, "ORG"))
+        return KGO + "GovernmentBody" in ancestors or KGO + "InternationalOrganization" in ancestors
 
     def _is_organisation(self, name: NameSpan) -> bool:
         label = self.labels.get(self.name_of(name), name.label)
