@@ -119,7 +119,8 @@ def scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
 
     A one-word concept that is a short form of one of the article's names is that name: "the
     church" of an article about the Church of Scientology, "Rathke" parsed as a common noun in
-    an article that names Jeff Rathke (see :func:`kg.resolution.canonical_names`).
+    an article that names Jeff Rathke (see :func:`kg.resolution.canonical_names`); so is a concept
+    whose adjectives are words of that name ("the electoral commission").
     """
     named = [(m.name, m.label) for m in facts.mentions if not m.is_pronoun]
     named += [(m.name, m.label) for r in facts.relations for m in (r.subject, r.object) if not m.is_pronoun]
@@ -142,12 +143,14 @@ def scope_concepts(article: Article, facts: ArticleFacts) -> ArticleFacts:
         same = by_lower.get(word.lower())
         if same is not None:  # "the Indonesian military" named by a role and used as a concept
             return replace(mention, name=same, label=labels[same])
-        if " " not in word and mention.label in _NAMEABLE_CONCEPTS:
-            short = word if word[:1].isupper() else word.capitalize()
+        *adjectives, head = word.split()
+        if mention.label in _NAMEABLE_CONCEPTS and (not adjectives or word.islower()):
+            short = head if head[:1].isupper() else head.capitalize()
             if short not in targets:
                 targets[short] = canonical_names([*distinct, (short, "MISC")]).get(short)
             target = targets[short]
-            if target in labels:
+            # "the electoral commission" of the National Electoral Commission: its words are the name's
+            if target in labels and set(adjectives) <= set(target.lower().split()):
                 return replace(mention, name=target, label=labels[target])
         return replace(mention, name=scoped_name(mention.name))
 

@@ -234,6 +234,13 @@ class Lexicon:
         """``cls`` and its super-classes, nearest first."""
         return _closure(cls, self.class_parents)
 
+    def is_body_noun(self, lemma: str) -> bool:
+        """Whether a common noun names an organisation or a country by its kind ("bank", "republic"):
+        a ``kgo:kindNoun`` of either, or a ``body-noun``."""
+        kind = self.kind_nouns.get(lemma)
+        ancestors = self.class_ancestors(kind) if kind is not None else ()
+        return KGO + "Organization" in ancestors or KGO + "Country" in ancestors or lemma in self.words("body-noun")
+
 
 @functools.lru_cache(maxsize=1)
 def _cities() -> dict[str, int]:

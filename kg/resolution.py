@@ -193,7 +193,13 @@ def canonical_names(
     for name, label in unique:
         if name in mapping or kind_of(label) == "place" or name in name_parts:
             continue
-        if " " in name:
+        if " " in name and name.islower():
+            # "the electoral commission" the tagger took for a name: a description of the one
+            # organisation whose name ends in its head and has its other words
+            words = name.split()
+            described = {f for f in shortened.get(words[-1].capitalize(), ()) if set(words) <= set(f.lower().split())}
+            full = only(described, name) if short_forms and label in _SHORTENED else None
+        elif " " in name:
             # "State Department" after "US State Department": only the rest of an abbreviated name
             candidates = shortened.get(name, set()) | tails.get(name.partition(" ")[2], set())
             longer = {f for f in candidates if f != name and _shortens(name, f)}

@@ -756,3 +756,35 @@ def test_roles_a_public_body_s_noun_stands_for_a_public_body_only(facts_of):
     assert ("Lena Berg", "leader of", "World Health Organization") in found
     found = facts_of("Acme Corp was fined on Monday. The agency's director, Tom Vale, said the fine was fair.")
     assert not any(s == "Tom Vale" and o == "Acme Corp" for s, _, o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The president appointed Lee Park as governor of the central bank.",
+         ("Lee Park", "leader of", "central bank")),
+        ("Ivan Bakov, the former president of the breakaway republic, was arrested.",
+         ("Ivan Bakov", "leader of", "breakaway republic")),
+        ("Acme Bank cut rates. Tom Vale, the chairman of the bank, said growth was slow.",
+         ("Tom Vale", "leader of", "Acme Bank")),
+    ],
+    ids=["concept-said-which", "concept-of-a-country-kind", "named-before-with-the-noun"],
+)
+def test_roles_an_organisation_written_as_a_common_noun(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_roles_a_body_noun_alone_stands_for_no_other_organisation(facts_of):
+    found = facts_of("Acme Corp cut jobs. Tom Vale, the chairman of the bank, said growth was slow.")
+    assert not any(s == "Tom Vale" and o in ("Acme Corp", "bank") for s, _, o in found)
+
+
+def test_aliases_a_described_organisation_is_the_one_named_with_its_words(facts_of):
+    found = facts_of(
+        "The National Electoral Commission met on Monday. The electoral commission is now working with the observers."
+    )
+    assert any(s == "National Electoral Commission" and p.startswith("work") for s, p, _ in found)
+    from kg.resolution import canonical_names
+
+    names = [("National Electoral Commission", "ORG"), ("electoral commission", "ORG"), ("central bank", "ORG")]
+    assert canonical_names(names) == {"electoral commission": "National Electoral Commission"}

@@ -68,12 +68,14 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
     owned = possessor(token)
     if owner is None and owned is not None and owned.pos_ == "PRON":
         return None  # "our cities", "its people": whose they are is context, not a thing of its own
+    body = lexicon.is_body_noun(lemma)  # "the central bank", "the ruling party": the adjective says which
     modifiers = [
         c
         for c in token.lefts
         if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
         or (c.dep_ == "amod" and c.text[:1].isupper() and (not c.is_sent_start or lexicon.place(c.text)))
         or (title and c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN"))
+        or (body and c.dep_ == "amod" and c.pos_ == "ADJ")
     ]
     if owner is not None and lemma in lexicon.vague_nouns:
         modifiers = [m for m in modifiers if not m.text[:1].isupper()]  # "Nvidia shares": shares of Nvidia

@@ -790,7 +790,21 @@ def find_roles(doc: Doc, names: list[NameSpan], lexicon: Lexicon) -> list[Role]:
         roles.extend(_apposition_roles(doc, name, by_token, lexicon))
         roles.extend(_party_roles(doc, name, by_token))
         roles.extend(_adherent_roles(doc, name, by_token, lexicon))
-    return roles
+    return [replace(r, affiliation=_unnamed_body(doc, r, lexicon)) if r.affiliation is None else r for r in roles]
+
+
+def _unnamed_body(doc: Doc, role: Role, lexicon: Lexicon) -> NameSpan | None:
+    """ "governor of the central bank", "the former president of the breakaway republic": a title's
+    organisation written as a common noun (lexicon ``kgo:kindNoun`` of an organisation or a
+    country, or ``body-noun``), for the readers to resolve with the article."""
+    for token in doc[role.title_start : role.title_end]:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.tag_ == "NN" and lexicon.is_body_noun(noun.lemma_.lower()):
+                    return NameSpan(noun.i, noun.i + 1, noun.text, DESCRIBED_LABEL)
+    return None
 
 
 def _personal_name(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:

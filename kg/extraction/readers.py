@@ -136,7 +136,8 @@ class Readers:
             if role.affiliation.label == PRONOUN_LABEL:
                 affiliations = self.refs.owners(sentence, doc[role.affiliation.start])  # "his lawyer"
             elif role.affiliation.label == DESCRIBED_LABEL:
-                described = self.refs.described_owner(sentence, doc[role.affiliation.start])  # "the agency's"
+                body = doc[role.affiliation.start]  # "the agency's", "of the central bank"
+                described = self.refs.described_owner(sentence, body) or self.refs.unnamed_body(sentence, body)
                 affiliations = [described] if described is not None else []
             else:
                 affiliations = [self.refs.mention(sentence, role.affiliation)]

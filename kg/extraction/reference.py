@@ -264,12 +264,22 @@ class References:
             return None
         return self._described_as(sentence, token, country, "GPE")
 
+    def unnamed_body(self, sentence: Sentence, token: Token) -> Mention | None:
+        """ "governor of the central bank": an organisation no name stands for is a concept of its
+        own when its words say which ("the breakaway republic"), not by its kind alone ("the bank")."""
+        if token.dep_ != "pobj" or not any(c.dep_ in ("amod", "compound") for c in token.children):
+            return None
+        return self.concept(sentence, token)
+
     def _described_body(self, sentence: Sentence, token: Token, *, possessive: bool = False) -> Mention | None:
         """ "the court", "the company", "the club": the organisation named before whose name has the
         noun ("the Supreme Court of Cassation"), else the one organisation of the last sentences when the
         noun is a kind of organisation that is not a state's (lexicon ``kgo:kindNoun``)."""
         lemma = token.lemma_.lower()
         kind = self.lexicon.kind_nouns.get(lemma) if token.pos_ == "NOUN" else None
+        # "the bank", "the board": a body of no one kind, meant by a name that has the noun only
+        headed_only = kind is None and token.pos_ == "NOUN" and lemma in self.lexicon.words("body-noun")
+        kind = KGO + "Organization" if headed_only else kind
         if kind is None or KGO + "Organization" not in self.lexicon.class_ancestors(kind):
             return None
         skipped = ("punct", "relcl", "acl", "prep", *(("case",) if possessive else ()))
@@ -289,7 +299,7 @@ class References:
         recent = {name for index, name in earlier if index >= sentence.id - 2}
         # a public body's noun ("the agency") is no company's: only a public body stands for it unnamed
         public = kind != KGO + "GovernmentBody" or all(self._is_public_body(name) for name in recent)
-        generic = public and len(recent) == 1
+        generic = public and not headed_only and len(recent) == 1
         body = headed[-1] if headed else next(iter(recent)) if generic else None
         if body is None:
             return None
