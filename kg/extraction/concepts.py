@@ -39,12 +39,13 @@ _ANCHORING_PREPOSITIONS = frozenset({"of", "from", "at", "with", "for"})
 _PLACING_PREPOSITIONS = frozenset({"at", "with"})
 
 
-def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Concept | None:
+def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None, *, which: bool = False) -> Concept | None:
     """The concept a common-noun argument head stands for, or None when it is too vague.
 
     ``owner`` is the name the noun's possessor stands for ("*his* followers", "*the Church's*
     website"): the concept is the owner's ("followers of Muqtada al-Sadr"). A possessive pronoun
-    without one is context only.
+    without one is context only. With ``which`` the noun's adjectives are part of it: they say
+    which organisation it is ("governor of the central bank").
     """
     token = content_noun(token, lexicon)
     lemma = token.lemma_.lower()
@@ -68,14 +69,13 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None) -> Conc
     owned = possessor(token)
     if owner is None and owned is not None and owned.pos_ == "PRON":
         return None  # "our cities", "its people": whose they are is context, not a thing of its own
-    body = lexicon.is_body_noun(lemma)  # "the central bank", "the ruling party": the adjective says which
     modifiers = [
         c
         for c in token.lefts
         if (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
         or (c.dep_ == "amod" and c.text[:1].isupper() and (not c.is_sent_start or lexicon.place(c.text)))
         or (title and c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN"))
-        or (body and c.dep_ == "amod" and c.pos_ == "ADJ")
+        or (which and c.dep_ == "amod" and c.pos_ == "ADJ")
     ]
     if owner is not None and lemma in lexicon.vague_nouns:
         modifiers = [m for m in modifiers if not m.text[:1].isupper()]  # "Nvidia shares": shares of Nvidia

@@ -269,7 +269,7 @@ class References:
         own when its words say which ("the breakaway republic"), not by its kind alone ("the bank")."""
         if token.dep_ != "pobj" or not any(c.dep_ in ("amod", "compound") for c in token.children):
             return None
-        return self.concept(sentence, token)
+        return self.concept(sentence, token, which=True)
 
     def _described_body(self, sentence: Sentence, token: Token, *, possessive: bool = False) -> Mention | None:
         """ "the court", "the company", "the club": the organisation named before whose name has the
@@ -283,7 +283,9 @@ class References:
         if kind is None or KGO + "Organization" not in self.lexicon.class_ancestors(kind):
             return None
         skipped = ("punct", "relcl", "acl", "prep", *(("case",) if possessive else ()))
-        if [c.lower_ for c in token.children if c.dep_ not in skipped] != ["the"]:
+        # "the electoral commission": adjectives that are words of the name meant
+        adjectives = {c.lower_ for c in token.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.is_lower}
+        if [c.lower_ for c in token.children if c.dep_ not in skipped and c.lower_ not in adjectives] != ["the"]:
             return None  # "the Iraqi army", "a company", "the company's" (unless its title's owner)
         if token.tag_ != "NN":
             return None  # "the papers": many, not the one named
@@ -295,8 +297,12 @@ class References:
             for name in [*before.names, *(r.affiliation for r in before.roles if r.affiliation is not None)]
             if (before.id < sentence.id or name.end <= token.i) and self._is_organisation(name)
         ]
-        headed = [name for _, name in earlier if {lemma, lemma + "s"} & set(name.lower().split())]
-        recent = {name for index, name in earlier if index >= sentence.id - 2}
+        headed = [
+            name
+            for _, name in earlier
+            if {lemma, lemma + "s"} & set(name.lower().split()) and adjectives <= set(name.lower().split())
+        ]
+        recent = {name for index, name in earlier if index >= sentence.id - 2 and not adjectives}
         # a public body's noun ("the agency") is no company's: only a public body stands for it unnamed
         public = kind != KGO + "GovernmentBody" or all(self._is_public_body(name) for name in recent)
         generic = public and not headed_only and len(recent) == 1
@@ -377,7 +383,7 @@ class References:
         start = sentence.offset + words.start_char
         return Mention(words.text, start, start + len(words.text), name, QUANTITY, sentence.id)
 
-    def concept(self, sentence: Sentence, token: Token) -> Mention | None:
+    def concept(self, sentence: Sentence, token: Token, *, which: bool = False) -> Mention | None:
         noun = content_noun(token, self.lexicon)
         whose = possessor(noun)
         if whose is None:
@@ -389,7 +395,7 @@ class References:
         else:
             owner = self.pronoun(sentence, whose) if whose.pos_ == "PRON" else self.argument(sentence, whose)
             owner_name = owner.name if owner is not None else None
-        concept = concept_of(token, self.lexicon, owner_name)
+        concept = concept_of(token, self.lexicon, owner_name, which=which)
         if concept is None:
             return None
         modifier_names = (self.name_at(sentence, i) for i in range(concept.start, token.i))
