@@ -781,7 +781,8 @@ def test_roles_a_body_noun_alone_stands_for_no_other_organisation(facts_of):
 
 def test_aliases_a_described_organisation_is_the_one_named_with_its_words(facts_of):
     found = facts_of(
-        "The National Electoral Commission met on Monday. The electoral commission is working with the observer missions."
+        "The National Electoral Commission met on Monday. "
+        "The electoral commission is working with the observer missions."
     )
     assert any(s == "National Electoral Commission" and p.startswith("work") for s, p, _ in found)
     from kg.resolution import canonical_names
