@@ -789,3 +789,11 @@ def test_aliases_a_described_organisation_is_the_one_named_with_its_words(facts_
 
     names = [("National Electoral Commission", "ORG"), ("electoral commission", "ORG"), ("central bank", "ORG")]
     assert canonical_names(names) == {"electoral commission": "National Electoral Commission"}
+
+
+def test_names_a_given_name_the_tagger_left_out_joins_its_surname(facts_of):
+    # the tagger marks only "Cole", and as a product
+    found = facts_of("Ana Cole, a spokeswoman for the Interior Ministry, said the border was closed.")
+    assert ("Ana Cole", "spokesperson for", "Interior Ministry") in found
+    found = facts_of("Tom Vale, an Oslo New Democrat MP, said the plan was wrong.")
+    assert not any(s == "New Democrat" for s, _, _ in found)

@@ -156,7 +156,7 @@ def _merged_ents(doc: Doc, lexicon: Lexicon) -> list[Span]:
     ents = [
         _whole_person(doc, ent, lexicon)
         if ent.label_ == "PERSON"
-        else _with_head(doc, _whole_body(doc, ent, lexicon), lexicon)
+        else _given_name_before(doc, ent, lexicon) or _with_head(doc, _whole_body(doc, ent, lexicon), lexicon)
         for ent in pieces
     ]
     ents = [ent for index, ent in enumerate(ents) if not index or ent.start >= ents[index - 1].end]
@@ -355,6 +355,30 @@ def _whole_person(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
     if (start, end) == (ent.start, ent.end):
         return ent
     span = doc[start:end]
+    span.label_ = "PERSON"
+    return span
+
+
+# Labels the tagger gives a surname it did not see as one ("Ana" + "Cole" tagged a product).
+_SURNAME_MISTAKES = frozenset({"PRODUCT", "WORK_OF_ART", "GPE", "LOC"})
+
+
+def _given_name_before(doc: Doc, ent: Span, lexicon: Lexicon) -> Span | None:
+    """ "Ana Cole" with only "Cole" tagged, and as a product: a one-word name headed by an untagged
+    capitalised word before it, the two looking like a person's name (no place, title or kind of
+    thing), is that person's name."""
+    if ent.label_ not in _SURNAME_MISTAKES or len(ent) != 1 or ent.start == 0:
+        return None
+    first, last = doc[ent.start - 1], doc[ent.start]
+    if first.ent_type_ or first.dep_ != "compound" or first.head.i != ent.start:
+        return None
+    if last.dep_ == "compound" and last.head.lower_ in lexicon.role_words:
+        return None  # "an Ottawa New Democrat MP": a party before a title
+    if lexicon.city(last.text) is not None:
+        return None  # "Real Madrid": a club named after its city
+    if not _personal_name(doc, NameSpan(first.i, ent.end, f"{first.text} {ent.text}", ent.label_), lexicon):
+        return None
+    span = doc[first.i : ent.end]
     span.label_ = "PERSON"
     return span
 
