@@ -797,3 +797,19 @@ def test_names_a_given_name_the_tagger_left_out_joins_its_surname(facts_of):
     assert ("Ana Cole", "spokesperson for", "Interior Ministry") in found
     found = facts_of("Tom Vale, an Oslo New Democrat MP, said the plan was wrong.")
     assert not any(s == "New Democrat" for s, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme Corp's founders, Tom Vale and Ana Cole, sold the firm.",
+         {("Tom Vale", "leader of", "Acme Corp"), ("Ana Cole", "leader of", "Acme Corp")}),
+        ("Tom Vale and Ana Cole, both members of the Green Party, voted against the bill.",
+         {("Tom Vale", "member of", "Green Party"), ("Ana Cole", "member of", "Green Party")}),
+        ("Tom Vale, who is one of two deputy prime ministers of Norway, spoke on Monday.",
+         {("Tom Vale", "holds position in", "Norway")}),
+    ],
+    ids=["plural-title-before-names", "plural-title-after-names", "one-of-a-plural-title"],
+)
+def test_roles_a_plural_title_is_each_named_person_s(facts_of, text, expected):
+    assert expected <= facts_of(text)

@@ -881,7 +881,7 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
                 elif child.dep_ == "oprd" or (
                     child.dep_ == "attr" and dep == "nsubj" and word.lemma_ in _COPULAS and word.i == verb.i
                 ):
-                    nouns.append((child, word.text))
+                    nouns.append((_one_of(child), word.text))
     if head.dep_ == "compound" and head.head.dep_ == "oprd":
         nouns.append((head.head, head.head.head.text))  # "named Ida Holm deputy mayor": name and title joined
     designation = head.head.head if head.dep_ in ("compound", "nmod") and head.head.dep_ == "dobj" else None
@@ -890,10 +890,10 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
     for noun, verb_words in nouns:
         if noun.pos_ not in ("NOUN", "PROPN") or (noun.i in by_token and by_token[noun.i].label != "MISC"):
             continue
-        title = title_around(doc, noun, lexicon)
-        if title is None:
+        titled = _title_at(doc, noun, lexicon)
+        if titled is None:
             continue
-        text = doc[title[0] : title[1]].text.lower()
+        title, text = titled[:2], titled[2]
         found = _title_affiliations(doc, noun, title, by_token, lexicon)
         if not found and noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
             # "X was acting comptroller at the University of Beirut": the parser hangs "at" on the verb
@@ -1142,6 +1142,37 @@ def title_around(doc: Doc, token: Token, lexicon: Lexicon) -> tuple[int, int] | 
     return best
 
 
+def _title_at(doc: Doc, noun: Token, lexicon: Lexicon) -> tuple[int, int, str] | None:
+    """The token range of the title ``noun`` is in, and the title as the lexicon writes it."""
+    title = title_around(doc, noun, lexicon)
+    if title is not None:
+        return title[0], title[1], doc[title[0] : title[1]].text.lower()
+    return plural_title(doc, noun, lexicon)
+
+
+def _one_of(noun: Token) -> Token:
+    """ "one of two deputy prime ministers": the plural noun "one" stands for one of."""
+    if noun.lower_ != "one":
+        return noun
+    return next((p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), noun)
+
+
+def plural_title(doc: Doc, token: Token, lexicon: Lexicon) -> tuple[int, int, str] | None:
+    """ "the party's two deputy leaders": the token range of the longest lexicon title a plural noun
+    ends, with the title in the singular ("deputy leader")."""
+    if token.tag_ != "NNS":
+        return None
+    singular = token.lemma_.lower()
+    deputies = lexicon.words("deputy-word")
+    for start in range(max(token.i - _longest_title_tokens(lexicon) + 1, 0), token.i + 1):
+        text = doc[start : token.i].text_with_ws.lower() + singular
+        if text in lexicon.roles:
+            while start > 0 and doc[start - 1].lower_ in deputies:
+                start, text = start - 1, f"{doc[start - 1].lower_} {text}"
+            return start, token.i + 1, text
+    return None
+
+
 def _affiliations(
     doc: Doc, start: int, end: int, by_token: dict[int, NameSpan], lexicon: Lexicon
 ) -> Iterator[NameSpan]:
@@ -1220,13 +1251,18 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
     closed = name.end >= len(doc) or doc[name.end].text in (",", ".", ";") or doc[name.end].lemma_ in speech
     if before is not None and closed and before.pos_ in ("NOUN", "PROPN") and before not in candidates:
         candidates.append(before)  # "Marat's lawyer, Clara Vogt,": the parser hung the name elsewhere
+    if head.dep_ == "conj":  # "its two deputy leaders, Tom Vale and Ana Cole"; "A and B, both members of X"
+        first = head.head
+        candidates += [c for c in first.children if c.dep_ == "appos" and c.tag_ == "NNS"]
+        if first.dep_ == "appos" and first.head.tag_ == "NNS":
+            candidates.append(first.head)
     for noun in candidates:
         for title_noun in (noun, *(c for c in noun.children if c.dep_ == "conj")):
-            title = title_around(doc, title_noun, lexicon)
+            titled = _title_at(doc, title_noun, lexicon)
             yield from _home_apposition(doc, name, title_noun, by_token, lexicon)  # "a lawyer from Santiago"
-            if title is None or title_noun.i in by_token and by_token[title_noun.i].label != "MISC":
+            if titled is None or title_noun.i in by_token and by_token[title_noun.i].label != "MISC":
                 continue
-            text = doc[title[0] : title[1]].text.lower()
+            title, text = titled[:2], titled[2]
             affiliations = _title_affiliations(doc, title_noun, title, by_token, lexicon)
             owner = next((c for c in title_noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             if not affiliations and owner is not None and (text in lexicon.personal_roles or owner.lower_ == "its"):

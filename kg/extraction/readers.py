@@ -154,7 +154,8 @@ class Readers:
         if kin and role.rule != "descriptor" and not holder.label == affiliation.label == "PERSON":
             return  # "its sister moon, Europa": kin between people only, never the proof of one
         title = doc[role.title_start : role.title_end]
-        lemma = role.title if role.rule == "party" else title.text.lower()
+        # the title as the lexicon writes it: "party" roles and plurals ("its founders") are not as written
+        lemma = title.text.lower() if role.rule != "party" and title.text.lower() in self.lexicon.roles else role.title
         # A descriptor ("historian") is no post: it tells the person's country only.
         known = None
         if role.rule == "descriptor":
