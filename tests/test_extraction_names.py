@@ -813,3 +813,9 @@ def test_names_a_given_name_the_tagger_left_out_joins_its_surname(facts_of):
 )
 def test_roles_a_plural_title_is_each_named_person_s(facts_of, text, expected):
     assert expected <= facts_of(text)
+
+
+def test_roles_a_hiring_verb_gives_its_object_the_post(facts_of):
+    found, triples = facts_of("Acme Corp hired Tom Vale as its finance director.", with_triples=True)
+    assert ("Tom Vale", "holds position in", "Acme Corp") in found
+    assert _types_of(triples)["Acme Corp"] == "Organization"

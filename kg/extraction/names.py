@@ -849,8 +849,6 @@ def _personal_name(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:
 _PARTY = "party"
 # Endings of a noun for an organisation's followers ("Scientolog-ist", "Method-ist", "Republic-an").
 _ADHERENT_SUFFIX = re.compile(r"(ists?|ians?|ites?|ans?|s)$")
-# "made X president": a verb of making that names a post without the lexicon's appointing sense.
-_MAKING_VERBS = frozenset({"make"})
 # Verbs whose complement says what their subject is ("became Chile's finance minister").
 _COPULAS = frozenset({"be", "become", "remain"})
 
@@ -948,7 +946,7 @@ def _designates(verb: Token, lexicon: Lexicon) -> bool:
     """Whether a verb gives its object a post: "appointed", "named", "elected", "made"."""
     lemma = verb.lemma_.lower()
     prop = lexicon.verb_property(lemma)
-    return lemma in _MAKING_VERBS or (prop is not None and prop in (KGO + "appointed", KGO + "elected"))
+    return lemma in lexicon.words("designating-verb") or prop in (KGO + "appointed", KGO + "elected")
 
 
 def _as_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
