@@ -819,3 +819,26 @@ def test_roles_a_hiring_verb_gives_its_object_the_post(facts_of):
     found, triples = facts_of("Acme Corp hired Tom Vale as its finance director.", with_triples=True)
     assert ("Tom Vale", "holds position in", "Acme Corp") in found
     assert _types_of(triples)["Acme Corp"] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Municipality of Riverton asked for a refund. The mayor Luca Bruni said the tax was unfair.",
+         ("Luca Bruni", "leader of", "Municipality of Riverton")),
+        ("Floods hit Leeds on Monday. Mayor Tom Vale said the city would recover.", ("Tom Vale", "leader of", "Leeds")),
+    ],
+    ids=["municipality-before", "city-before"],
+)
+def test_roles_a_town_s_title_is_of_the_one_municipality_named_before(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_roles_a_town_s_title_takes_no_town_the_sentences_do_not_settle(facts_of):
+    found = facts_of("Floods hit Leeds and Manchester on Monday. Mayor Tom Vale said the city would recover.")
+    assert not any(s == "Tom Vale" and p == "leader of" for s, p, _ in found)
+
+
+def test_types_a_city_the_tagger_took_for_a_person_is_a_city(facts_of):
+    _, triples = facts_of("Floods hit Leeds and Manchester on Monday.", with_triples=True)
+    assert _types_of(triples)["Manchester"] == "City"

@@ -131,6 +131,7 @@ class Readers:
         for role in sentence.roles:
             if role.affiliation is None:
                 yield from self._national_role(sentence, role)
+                yield from self._municipal_role(sentence, role)
                 continue
             holder = self.refs.mention(sentence, role.holder)
             if role.affiliation.label == PRONOUN_LABEL:
@@ -203,23 +204,52 @@ class Readers:
         before = [self.lexicon.place(token.text) for token in doc[sentence.span.start : role.title_start]]
         before += [self.lexicon.named_place(self.refs.name_of(n)) for n in sentence.names if n.end <= role.title_start]
         countries = {place.label for place in before if place is not None and place.type == KGO + "Country"}
-        holder = self.refs.mention(sentence, role.holder)
-        if len(countries) != 1 or holder.label != "PERSON" or self._titled_elsewhere(holder.name, role.title):
+        if len(countries) == 1:
+            yield from self._implied_role(sentence, role, countries.pop(), "implied-country")
+
+    def _municipal_role(self, sentence: Sentence, role: Role) -> Iterator[Relation]:
+        """ "The Municipality of Bogliasco asked for a refund. The mayor Luca Pastorino ...": a town's title
+        with no organisation in its phrase is of the one municipality named in its sentence or the one
+        before ("Municipality of X", "City of X"), else of the one city named there; two say nothing."""
+        doc = sentence.span.doc
+        if role.title not in self.lexicon.words("municipal-title") or role.rule not in ("title", "apposition"):
             return
-        country = countries.pop()
+        if role.holder.end < len(doc) and doc[role.holder.end].lower_ in ("of", "from"):
+            return  # "Mayor Tom Ashby of Leeds": the phrase says whose
+        window = self.refs.sentences[max(sentence.id - 1, 0) : sentence.id + 1]
+        before = [n for s in window for n in s.names if s.id < sentence.id or n.end <= role.title_start]
+        named = {self.refs.name_of(n) for n in before}
+        nouns = self.lexicon.words("municipality-noun")
+        municipalities = {name for name in named if " of " in name and name.split()[0].lower() in nouns}
+        cities = {
+            name
+            for name in named
+            if self.refs.labels.get(name) == KGO + "City"
+            or self.refs.labels.get(name) in ("GPE", "LOC") and self.lexicon.city(name) is not None
+        }
+        found = municipalities or cities
+        if len(found) == 1:
+            yield from self._implied_role(sentence, role, found.pop(), "implied-municipality")
+
+    def _implied_role(self, sentence: Sentence, role: Role, owner: str, rule: str) -> Iterator[Relation]:
+        """The title's relation to ``owner``, which the sentence around it implies."""
+        doc = sentence.span.doc
+        holder = self.refs.mention(sentence, role.holder)
+        if holder.label != "PERSON" or self._titled_elsewhere(holder.name, role.title):
+            return
         title = doc[role.title_start : role.title_end]
         start = sentence.offset + title.start_char
-        # the title is the country's mention, as a description stands for what it resolves to
-        label = self.refs.labels.get(country, "GPE")
-        country_mention = Mention(title.text, start, start + len(title.text), country, label, sentence.id)
+        # the title is the owner's mention, as a description stands for what it resolves to
+        label = self.refs.labels.get(owner, "GPE")
+        owner_mention = Mention(title.text, start, start + len(title.text), owner, label, sentence.id)
         yield Relation(
             subject=holder,
             predicate=Predicate(lemma=role.title, text=title.text, role=True),
-            object=country_mention,
+            object=owner_mention,
             sentence_id=sentence.id,
             sentence=sentence.span.text,
             confidence=ROLE_CONFIDENCE["implied"],
-            rule="implied-country",
+            rule=rule,
         )
 
     def _titled_elsewhere(self, holder: str, title: str) -> bool:

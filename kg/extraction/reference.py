@@ -54,7 +54,7 @@ QUANTITY = KGO + "Quantity"
 
 
 # A one-word "person" that is a city this large is the city, unless a person of the article has the name.
-_LARGE_CITY = 2_000_000
+_LARGE_CITY = 300_000
 # "the court": the organisation it stands for is named at most this many sentences before.
 _BODY_WINDOW = 12
 # A description is named by a speaker at most this many sentences later.
