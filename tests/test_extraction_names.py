@@ -842,3 +842,8 @@ def test_roles_a_town_s_title_takes_no_town_the_sentences_do_not_settle(facts_of
 def test_types_a_city_the_tagger_took_for_a_person_is_a_city(facts_of):
     _, triples = facts_of("Floods hit Leeds and Manchester on Monday.", with_triples=True)
     assert _types_of(triples)["Manchester"] == "City"
+
+
+def test_roles_a_bureau_named_by_its_kind_is_the_one_named_with_the_noun(facts_of):
+    found = facts_of("The Consumer Safety Bureau met on Monday. Tom Vale, the bureau's director, said complaints rose.")
+    assert ("Tom Vale", "holds position in", "Consumer Safety Bureau") in found
