@@ -847,3 +847,8 @@ def test_types_a_city_the_tagger_took_for_a_person_is_a_city(facts_of):
 def test_roles_a_bureau_named_by_its_kind_is_the_one_named_with_the_noun(facts_of):
     found = facts_of("The Consumer Safety Bureau met on Monday. Tom Vale, the bureau's director, said complaints rose.")
     assert ("Tom Vale", "holds position in", "Consumer Safety Bureau") in found
+
+
+def test_roles_a_post_is_no_organisation(facts_of):
+    found = facts_of("Tom Vale, a perennial candidate for political office, announced a bid.")
+    assert not any(s == "Tom Vale" and "office" in o for s, _, o in found)

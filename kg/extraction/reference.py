@@ -269,6 +269,8 @@ class References:
         own when its words say which ("the breakaway republic"), not by its kind alone ("the bank")."""
         if token.dep_ != "pobj" or not any(c.dep_ in ("amod", "compound") for c in token.children):
             return None
+        if token.lemma_.lower() in self.lexicon.words("post-noun"):
+            return None  # "a candidate for political office": a post, not a body
         return self.concept(sentence, token, which=True)
 
     def _described_body(self, sentence: Sentence, token: Token, *, possessive: bool = False) -> Mention | None:
