@@ -850,5 +850,25 @@ def test_roles_a_bureau_named_by_its_kind_is_the_one_named_with_the_noun(facts_o
 
 
 def test_roles_a_post_is_no_organisation(facts_of):
-    found = facts_of("Tom Vale, a perennial candidate for political office, announced a bid.")
+    found = facts_of("Tom Vale, a frequent candidate for public office, announced a bid.")
     assert not any(s == "Tom Vale" and "office" in o for s, _, o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp, whose chief executive is Tom Vale, cut jobs.",
+        "Acme Corp, whose chief executive, Tom Vale, resigned last week, cut jobs.",
+    ],
+    ids=["copula", "apposition"],
+)
+def test_roles_a_whose_title_is_of_the_name_the_clause_is_said_of(facts_of, text):
+    found, triples = facts_of(text, with_triples=True)
+    assert ("Tom Vale", "leader of", "Acme Corp") in found
+    assert _types_of(triples)["Acme Corp"] == "Organization"
+
+
+def test_roles_a_minister_s_portfolio_is_no_organisation(facts_of):
+    found = facts_of("Indonesian Transport Minister Tom Vale visited the site.")
+    assert ("Tom Vale", "holds position in", "Indonesia") in found
+    assert not any(o == "Transport" for _, _, o in found)

@@ -373,7 +373,7 @@ def _given_name_before(doc: Doc, ent: Span, lexicon: Lexicon) -> Span | None:
     if first.ent_type_ or first.dep_ != "compound" or first.head.i != ent.start:
         return None
     if last.dep_ == "compound" and last.head.lower_ in lexicon.role_words:
-        return None  # "an Ottawa New Democrat MP": a party before a title
+        return None  # "a Leeds New Democrat MP": a party before a title
     if lexicon.city(last.text) is not None:
         return None  # "Real Madrid": a club named after its city
     if not _personal_name(doc, NameSpan(first.i, ent.end, f"{first.text} {ent.text}", ent.label_), lexicon):
@@ -865,6 +865,8 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
         verbs.append((head.head, "dobj"))  # "Arsenal named Tom Vale as its coach", misparsed as "Arsenal (named X)"
     verbs += [(c, "nsubj") for c in head.children if c.dep_ == "relcl"]  # "X, who is serving as ..."
     nouns: list[tuple[Token, str | None]] = []  # each title noun with the words of its verb
+    if head.dep_ == "attr" and head.head.lemma_ in _COPULAS:  # "Acme Corp, whose chief executive is Tom Vale"
+        nouns += [(c, head.head.text) for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     for verb, dep in verbs:
         chain = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "was forced to resign as"
         for word in chain:
@@ -913,8 +915,24 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
                 found = [NameSpan(owner.i, owner.i + 1, owner.text, PRONOUN_LABEL)]
         described = described_owner(noun, lexicon) if not found else None
         found = found or ([described] if described is not None else [])  # "became the agency's director"
+        found = found or _whose_owner(noun, name, by_token)
         for affiliation in found or [None]:
             yield Role(name, text, title[0], title[1], affiliation, "verb", verb_words)
+
+
+def _whose_owner(title_noun: Token, holder: NameSpan, by_token: dict[int, NameSpan]) -> list[NameSpan]:
+    """ "Acme Corp, whose chief executive is Tom Vale": the name a "whose" title belongs to, the one
+    its relative clause (or the apposition the parser made of it) is said of."""
+    if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in title_noun.children):
+        return []
+    if title_noun.dep_ in ("nsubj", "nsubjpass") and title_noun.head.dep_ == "relcl":
+        antecedent = title_noun.head.head
+    elif title_noun.dep_ == "appos":
+        antecedent = title_noun.head
+    else:
+        return []
+    owner = by_token.get(antecedent.i)
+    return [owner] if owner is not None and owner != holder else []
 
 
 def _adherent_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
@@ -1049,7 +1067,7 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         yield Role(name, text, title_start, title_end, None, "title")
         title_start, title_end = post
         text = doc[title_start:title_end].text.lower()
-    affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon))
+    affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon, before_title=True))
     described = described_owner(doc[title_end - 1], lexicon) if not affiliations else None
     affiliations = affiliations or ([described] if described is not None else [])  # "the agency's director X"
     if not affiliations and name.end + 1 < len(doc) and doc[name.end].lower_ == "of":
@@ -1149,7 +1167,7 @@ def _title_at(doc: Doc, noun: Token, lexicon: Lexicon) -> tuple[int, int, str] |
 
 
 def _one_of(noun: Token) -> Token:
-    """ "one of two deputy prime ministers": the plural noun "one" stands for one of."""
+    """ "one of two deputy prime ministers": the plural noun "one" picks one of, else the noun itself."""
     if noun.lower_ != "one":
         return noun
     return next((p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), noun)
@@ -1172,20 +1190,27 @@ def plural_title(doc: Doc, token: Token, lexicon: Lexicon) -> tuple[int, int, st
 
 
 def _affiliations(
-    doc: Doc, start: int, end: int, by_token: dict[int, NameSpan], lexicon: Lexicon
+    doc: Doc, start: int, end: int, by_token: dict[int, NameSpan], lexicon: Lexicon, *, before_title: bool = False
 ) -> Iterator[NameSpan]:
-    """Organisations or countries named in tokens ``start:end`` ("Kremlin", "Russian", "EU's")."""
-    index = start
+    """Organisations or countries named in tokens ``start:end`` ("Kremlin", "Russian", "EU's"); in the
+    words ``before_title``, a portfolio after a country is the country's ministry, no organisation of its
+    own ("Indonesian Health Minister": of Indonesia; "Health Minister" alone: of Health)."""
+    index, country = start, False
     while index < end:
         token = doc[index]
         found = by_token.get(index)
         if found is not None and found.label != "PERSON":
-            yield _as_place(found, lexicon)
+            place = _as_place(found, lexicon)
+            country = country or place.label in _PLACE_LABELS or place.label.endswith(_PLACE_CLASSES)
+            yield place
             index = found.end
             continue
         place = lexicon.place(token.text)
         if place is not None:
+            country = True
             yield NameSpan(index, index + 1, place.label, place.type)
+        elif country and before_title and index + 1 == end and token.lower_ in lexicon.words("portfolio-noun"):
+            pass
         elif _affiliation_word(token, lexicon):
             # "Russian Atomic Energy Minister": the proper nouns together name one organisation
             last = index + 1
@@ -1260,6 +1285,8 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
             yield from _home_apposition(doc, name, title_noun, by_token, lexicon)  # "a lawyer from Santiago"
             if titled is None or title_noun.i in by_token and by_token[title_noun.i].label != "MISC":
                 continue
+            if title_noun.head.i == head.i and any(c.lower_ == "whose" for c in title_noun.children):
+                continue  # "Acme Corp, whose chief executive, Tom Vale, ...": Acme's post, held by Vale
             title, text = titled[:2], titled[2]
             affiliations = _title_affiliations(doc, title_noun, title, by_token, lexicon)
             owner = next((c for c in title_noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
@@ -1269,6 +1296,7 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
                 affiliations = [NameSpan(owner.i, owner.i + 1, owner.text, PRONOUN_LABEL)]
             described = described_owner(title_noun, lexicon) if not affiliations else None
             affiliations = affiliations or ([described] if described is not None else [])  # "the agency's head"
+            affiliations = affiliations or _whose_owner(title_noun, name, by_token)
             if not affiliations and owner is None and text not in lexicon.personal_roles:
                 affiliations = _speaking_organisation(doc, name, by_token, lexicon)
             for affiliation in affiliations or [None]:

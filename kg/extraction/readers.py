@@ -208,7 +208,7 @@ class Readers:
             yield from self._implied_role(sentence, role, countries.pop(), "implied-country")
 
     def _municipal_role(self, sentence: Sentence, role: Role) -> Iterator[Relation]:
-        """ "The Municipality of Bogliasco asked for a refund. The mayor Luca Pastorino ...": a town's title
+        """ "The Municipality of Riverton asked for a refund. The mayor Luca Bruni ...": a town's title
         with no organisation in its phrase is of the one municipality named in its sentence or the one
         before ("Municipality of X", "City of X"), else of the one city named there; two say nothing."""
         doc = sentence.span.doc

@@ -270,7 +270,7 @@ class References:
         if token.dep_ != "pobj" or not any(c.dep_ in ("amod", "compound") for c in token.children):
             return None
         if token.lemma_.lower() in self.lexicon.words("post-noun"):
-            return None  # "a candidate for political office": a post, not a body
+            return None  # "a candidate for public office": a post, not a body
         return self.concept(sentence, token, which=True)
 
     def _described_body(self, sentence: Sentence, token: Token, *, possessive: bool = False) -> Mention | None:
