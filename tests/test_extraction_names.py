@@ -844,6 +844,12 @@ def test_types_a_city_the_tagger_took_for_a_person_is_a_city(facts_of):
     assert _types_of(triples)["Manchester"] == "City"
 
 
+def test_types_a_surname_shared_by_a_little_known_district_stays_a_person(facts_of):
+    # GeoNames lists a district of Bogota named Kennedy with nearly a million people, under one name only
+    _, triples = facts_of("A gunman shot Kennedy outside the hotel.", with_triples=True)
+    assert _types_of(triples).get("Kennedy") == "Person"
+
+
 def test_roles_a_bureau_named_by_its_kind_is_the_one_named_with_the_noun(facts_of):
     found = facts_of("The Consumer Safety Bureau met on Monday. Tom Vale, the bureau's director, said complaints rose.")
     assert ("Tom Vale", "holds position in", "Consumer Safety Bureau") in found

@@ -88,8 +88,8 @@ def article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], l
         if name in classes and not (label == "PERSON" and name in name_parts):
             labels[name] = classes[name].most_common(1)[0][0]
         elif label == "PERSON" and " " not in name and name not in name_parts:
-            # "pledged aid to Kyiv": a large city no person of the article is named by
-            city = lexicon.city(name, min_population=_LARGE_CITY)
+            # "pledged aid to Kyiv": a large, known city no person of the article is named by
+            city = lexicon.known_city(name, min_population=_LARGE_CITY)
             labels[name] = city.type if city is not None else label
     return labels
 
