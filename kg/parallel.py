@@ -32,11 +32,13 @@ from kg.types import Article
 
 __all__ = ["BATCH_SIZE", "DASK_TIMEOUT", "Extracted", "batches", "check_options", "extract_batches"]
 
-# Articles per batch: large enough to keep nlp.pipe busy, small enough that a few
-# batches per worker in flight hold little memory.
+# Articles per batch at most, and the text a batch holds at least unless it reaches that count
+# (about four news articles): large enough to keep nlp.pipe busy, small enough that the work
+# left after the last batch is parsed, and the memory of the batches in flight, stay small.
 BATCH_SIZE = 16
-# Batches in flight per worker: one being parsed, one waiting, so no worker idles.
-_AHEAD = 2
+BATCH_CHARACTERS = 10_000
+# Batches in flight per worker: one being parsed, the next ones waiting, so no worker idles.
+_AHEAD = 3
 # How long to try to reach a Dask scheduler.
 DASK_TIMEOUT = 10.0
 # spaCy pipelines are not documented as thread-safe; Dask runs tasks in threads.
@@ -50,6 +52,28 @@ class Extracted:
     article: Article
     facts: ArticleFacts
     sentences: int
+
+
+def article_batches(articles: Iterable[Article], size: int, characters: int | None = None) -> Iterator[list[Article]]:
+    """Cut ``articles`` into lists of at most ``size``, each closed early once its texts reach
+    ``characters`` (default :data:`BATCH_CHARACTERS`); read lazily, in order.
+
+    Example:
+        >>> six = Article("a", "", None, "x" * 6, "")
+        >>> [len(b) for b in article_batches([six] * 5, 4, characters=10)]
+        [2, 2, 1]
+    """
+    characters = characters or BATCH_CHARACTERS
+    batch: list[Article] = []
+    held = 0
+    for article in articles:
+        batch.append(article)
+        held += len(article.text)
+        if len(batch) >= size or held >= characters:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -133,7 +157,7 @@ def _beside_parser(
     from kg.nlp import Paragraph, ParsedArticle, load_pipeline
     from kg.ontology import load_lexicon
 
-    chunks = batches(articles, size)
+    chunks = article_batches(articles, size)
     first = next(chunks, None)
     second = next(chunks, None)
     if second is None:
@@ -143,25 +167,27 @@ def _beside_parser(
     _ = lexicon.city_populations  # read once here, not in the worker
     for batch in _pooled(chain([first, second], chunks), 1, parse_batch, (model,), model, lexicon):
         parsed = (
-            ParsedArticle(article, tuple(Paragraph(offset, Doc(nlp.vocab).from_bytes(data)) for offset, data in docs))
+            ParsedArticle(article, tuple(Paragraph(offset, Doc(nlp.vocab).from_dict(data)) for offset, data in docs))
             for article, docs in batch
         )
         yield [_extracted(one, lexicon) for one in parsed]
 
 
-def parse_batch(articles: list[Article], model: str) -> list[tuple[Article, tuple[tuple[int, bytes], ...]]]:
+def parse_batch(articles: list[Article], model: str) -> list[tuple[Article, tuple[tuple[int, dict], ...]]]:
     """Parse one batch with this process's pipeline: each article with its paragraphs' offsets and
-    ``Doc`` bytes (without the tensors, which extraction does not read): a parsing worker's task."""
+    ``Doc`` contents as a dict (``Doc.to_dict``, pickled by the pool: ``Doc.to_bytes`` would spend
+    most of its time in msgpack's extension lookups), without the tensors, which extraction does
+    not read: a parsing worker's task."""
     from kg.nlp import load_pipeline, parse
 
     nlp = load_pipeline(model)
     return [
-        (one.article, tuple((p.offset, p.doc.to_bytes(exclude=_NOT_SENT)) for p in one.paragraphs))
+        (one.article, tuple((p.offset, p.doc.to_dict(exclude=_NOT_SENT)) for p in one.paragraphs))
         for one in parse(articles, nlp)
     ]
 
 
-# What a parsed paragraph's bytes leave out.
+# What a parsed paragraph's dict leaves out.
 _NOT_SENT = ("tensor", "user_data")
 
 
@@ -235,7 +261,7 @@ def _in_processes(
     load_pipeline(model)
     lexicon = load_lexicon(ontology)
     _ = lexicon.city_populations  # read once here, not in every worker
-    yield from _pooled(batches(articles, size), jobs, extract_batch, (model, ontology), model, lexicon)
+    yield from _pooled(article_batches(articles, size), jobs, extract_batch, (model, ontology), model, lexicon)
 
 
 def _pooled(chunks: Iterable[list[Article]], jobs: int, task, arguments: tuple, model: str, lexicon) -> Iterator[Any]:
@@ -277,7 +303,7 @@ def _on_dask(
     try:
         workers = max(1, sum(client.nthreads().values()))
         pending: deque[Any] = deque()
-        for batch in batches(articles, size):
+        for batch in article_batches(articles, size):
             # pure=False: two batches with equal content are still two tasks.
             pending.append(client.submit(extract_batch, batch, model, ontology, pure=False))
             if len(pending) >= workers * _AHEAD:
