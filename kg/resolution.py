@@ -413,9 +413,24 @@ class StoredNames:
         "National Relief Front") is the only full name of, among ``labelled`` and the stored full
         names; they stop being one-word names."""
         found = {}
-        full = [(n, label) for n, label in labelled if " " in n]
+        # Only a full name with the short name among its words, or as its initials, can be the
+        # one it stands for (canonical_names without short forms reads no other), or the name
+        # that one goes on to ("Intel Corp." → "Intel Corporation", "von der Leyen" → "Ursula von
+        # der Leyen": one with its first or last word): indexed, so that each stored short name is
+        # checked against those few, not the whole batch.
+        by_word: dict[str, set[tuple[str, str]]] = {}
+        for n in labelled:
+            if " " in n[0]:
+                for key in {*n[0].split(), _initials(n[0])}:
+                    by_word.setdefault(key, set()).add(n)
+
+        def named_by(keys: Iterable[str]) -> set[tuple[str, str]]:
+            return set().union(*(by_word.get(key, ()) for key in keys))
+
         for short, label in list(self._short):
-            related = {n for n in full if (n[1] == "PERSON") == (label == "PERSON")}
+            near = named_by({short, short.replace(".", "")} if short.isupper() else {short})
+            near |= named_by({word for n, _ in near for word in (n.split()[0], n.split()[-1])})
+            related = {n for n in near if (n[1] == "PERSON") == (label == "PERSON")}
             if not related:
                 continue
             stored = self._by_word.get(short, set()) | (self._acronyms.get(short, set()) if short.isupper() else set())
