@@ -2,7 +2,8 @@
 
 In one process, after the model is loaded and warmed up: bare ``nlp.pipe`` of the corpus lines
 (batch size 256, the baseline), then kg's stages one after the other on the same articles —
-parsing (``kg.nlp.parse``), the names pass of extraction (``read_sentences``), the rest of
+parsing (``kg.nlp.parse``), the parsed paragraphs' trip from the parse worker to kg's process
+(``--jobs 1``), the names pass of extraction (``read_sentences``), the rest of
 extraction, resolution, the JSONL records, the RDF mapping, Turtle serialisation (rdflib and
 kg's streaming writer), the atomic write, and the store path (mapping to Oxigraph terms and
 the store's writes). Each stage is timed alone, so the figures add up to a serial build; a real
@@ -38,6 +39,8 @@ def profile(corpus: Path) -> list[tuple[str, float]]:
     import io
     import json
 
+    from spacy.tokens import Doc
+
     from kg.api import triple_record
     from kg.documents import read_articles
     from kg.entities import resolve_triples
@@ -45,6 +48,7 @@ def profile(corpus: Path) -> list[tuple[str, float]]:
     from kg.extraction.sentences import read_sentences
     from kg.nlp import load_pipeline, paragraphs, parse
     from kg.ontology import load_lexicon
+    from kg.parallel import _NOT_SENT
     from kg.rdf import extraction_run, serialize, triples_to_graph, triples_to_quads, write_graph
     from kg.rdf_stream import write_stream
     from kg.store import open_store
@@ -59,6 +63,13 @@ def profile(corpus: Path) -> list[tuple[str, float]]:
             pass
     with _timed(rows, "parse (kg.nlp.parse)"):
         parsed = list(parse(articles, nlp))
+    with _timed(rows, "parsed Docs to dicts, in the parse worker (--jobs 1; Doc.to_dict)"):
+        sent = [[p.doc.to_dict(exclude=_NOT_SENT) for p in one.paragraphs] for one in parsed]
+    with _timed(rows, "and back, in kg's process (Doc.from_dict)"):
+        for docs in sent:
+            for data in docs:
+                Doc(nlp.vocab).from_dict(data)
+    del sent
     with _timed(rows, "extraction: names and roles (read_sentences)"):
         for one in parsed:
             list(read_sentences(one, lexicon))

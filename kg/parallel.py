@@ -12,7 +12,7 @@ one partition; the caller merges the partitions in input order.
 
 With one job and more than one batch, parsing and extraction overlap on two cores: a worker
 process parses (spaCy's cost, the floor) and sends the parsed paragraphs back as ``Doc``
-bytes, and this process extracts each batch while the worker parses the next ones.
+dicts, and this process extracts each batch while the worker parses the next ones.
 """
 
 from __future__ import annotations
