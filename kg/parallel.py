@@ -30,11 +30,20 @@ from kg.errors import UsageError
 from kg.extraction import ArticleFacts, extract_article
 from kg.types import Article
 
-__all__ = ["BATCH_SIZE", "DASK_TIMEOUT", "Extracted", "batches", "check_options", "extract_batches"]
+__all__ = [
+    "BATCH_CHARACTERS",
+    "BATCH_SIZE",
+    "DASK_TIMEOUT",
+    "Extracted",
+    "article_batches",
+    "batches",
+    "check_options",
+    "extract_batches",
+]
 
-# Articles per batch at most, and the text a batch holds at least unless it reaches that count
-# (about four news articles): large enough to keep nlp.pipe busy, small enough that the work
-# left after the last batch is parsed, and the memory of the batches in flight, stay small.
+# Articles per batch at most; a batch closes sooner once its texts reach BATCH_CHARACTERS (a
+# few news articles): large enough to keep nlp.pipe busy, small enough that little work is left
+# once the last batch is parsed, and that the batches in flight hold little memory.
 BATCH_SIZE = 16
 BATCH_CHARACTERS = 10_000
 # Batches in flight per worker: one being parsed, the next ones waiting, so no worker idles.
