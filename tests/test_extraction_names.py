@@ -834,6 +834,27 @@ def test_roles_a_town_s_title_is_of_the_one_municipality_named_before(facts_of, 
     assert expected in facts_of(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The study was published in Nature on Monday. As coauthor Colette Baird told the Daily Planet, the"
+            " findings were clear.",
+            ("Colette Baird", "author of", "study"),
+        ),
+        ("Co-author Tom Ashby said the report would change policy.", ("Tom Ashby", "author of", "report")),
+    ],
+    ids=["study-before", "report-in-sentence"],
+)
+def test_roles_an_author_s_title_is_of_the_one_work_spoken_of(facts_of, text, expected):
+    assert expected in facts_of(text)
+
+
+def test_roles_an_author_s_title_takes_no_work_the_sentences_do_not_settle(facts_of):
+    found = facts_of("Coauthor Ana Lind said the survey and the report agreed.")
+    assert not any(s == "Ana Lind" and p == "author of" for s, p, _ in found)
+
+
 def test_roles_a_town_s_title_takes_no_town_the_sentences_do_not_settle(facts_of):
     found = facts_of("Floods hit Leeds and Manchester on Monday. Mayor Tom Vale said the city would recover.")
     assert not any(s == "Tom Vale" and p == "leader of" for s, p, _ in found)

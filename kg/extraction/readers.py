@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Readers"]
 
+# The labels of what an author's title may be of; any other organisation is where the author works.
+_WORKS = frozenset({CONCEPT_LABEL, "WORK_OF_ART", "LAW", KGO + "Document"})
 ROLE_CONFIDENCE = {
     "title": 0.9,
     "apposition": 0.85,
@@ -60,11 +62,9 @@ _DIRECTIONS = frozenset({"from", "into", "to", "onto"})
 _WHEN_LABELS = frozenset({"DATE", "TIME", "EVENT", "FAC", "LOC", "GPE", "MISC", "PERSON"})
 
 
-
 def _of_or_from(noun: Token) -> list[Token]:
     """The objects of a noun's "of" and "from" phrases ("data *from the Archive*")."""
     return [p for c in noun.children if c.lower_ in ("of", "from") for p in c.children if p.dep_ == "pobj"]
-
 
 
 def _reports(verb: Token, lexicon: Lexicon) -> bool:
@@ -93,7 +93,6 @@ def _is_fatal(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-
 def _date_phrase(
     sentence: Span, verb: Token, arguments: tuple[Token, ...] = (), happening: frozenset[str] = frozenset()
 ) -> str | None:
@@ -116,7 +115,6 @@ def _date_phrase(
     return None
 
 
-
 class Readers:
     """The relation readers of one article, over the mentions ``refs`` resolves."""
 
@@ -132,6 +130,7 @@ class Readers:
             if role.affiliation is None:
                 yield from self._national_role(sentence, role)
                 yield from self._municipal_role(sentence, role)
+                yield from self._work_role(sentence, role)
                 continue
             holder = self.refs.mention(sentence, role.holder)
             if role.affiliation.label == PRONOUN_LABEL:
@@ -165,6 +164,8 @@ class Readers:
             known = KGO + "memberOf"
         elif role.rule == "occupation":
             known = KGO + "worksFor"
+        elif title.text.lower() in self.lexicon.words("work-title") and affiliation.label not in _WORKS:
+            known = KGO + "worksFor"  # "lead author Ana Lind of Riverton University": where she works
         elif role.affiliation.start < role.title_start:
             known = self._sender(title.text) or self._nationality(doc[role.affiliation.start], title.text)
             known = known or self._hometown(title.text, affiliation)
@@ -225,13 +226,37 @@ class Readers:
             name
             for name in named
             if self.refs.labels.get(name) == KGO + "City"
-            or self.refs.labels.get(name) in ("GPE", "LOC") and self.lexicon.city(name) is not None
+            or self.refs.labels.get(name) in ("GPE", "LOC")
+            and self.lexicon.city(name) is not None
         }
         found = municipalities or cities
         if len(found) == 1:
             yield from self._implied_role(sentence, role, found.pop(), "implied-municipality")
 
-    def _implied_role(self, sentence: Sentence, role: Role, owner: str, rule: str) -> Iterator[Relation]:
+    def _work_role(self, sentence: Sentence, role: Role) -> Iterator[Relation]:
+        """ "The study was published on Monday. As coauthor Ana Lind said, ...": an author's title with
+        no work in its phrase is of the one kind of work (study, report, paper) the article has spoken
+        of up to its sentence, as the science news that names one study writes; two kinds say nothing."""
+        if role.title not in self.lexicon.words("work-title") or role.rule not in ("title", "apposition"):
+            return
+        works = self.lexicon.words("work-noun")
+        window = self.refs.sentences[: sentence.id + 1]
+        found = {
+            token.lemma_.lower(): (each, token)
+            for each in window
+            for token in each.span
+            if token.pos_ == "NOUN" and token.lemma_.lower() in works
+        }
+        if len(found) != 1:
+            return
+        where, noun = next(iter(found.values()))
+        work = self.refs.concept(where, noun)
+        if work is not None:
+            yield from self._implied_role(sentence, role, work.name, "implied-work", label=work.label)
+
+    def _implied_role(
+        self, sentence: Sentence, role: Role, owner: str, rule: str, *, label: str | None = None
+    ) -> Iterator[Relation]:
         """The title's relation to ``owner``, which the sentence around it implies."""
         doc = sentence.span.doc
         holder = self.refs.mention(sentence, role.holder)
@@ -240,7 +265,7 @@ class Readers:
         title = doc[role.title_start : role.title_end]
         start = sentence.offset + title.start_char
         # the title is the owner's mention, as a description stands for what it resolves to
-        label = self.refs.labels.get(owner, "GPE")
+        label = label or self.refs.labels.get(owner, "GPE")
         owner_mention = Mention(title.text, start, start + len(title.text), owner, label, sentence.id)
         yield Relation(
             subject=holder,
