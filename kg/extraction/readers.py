@@ -62,9 +62,11 @@ _DIRECTIONS = frozenset({"from", "into", "to", "onto"})
 _WHEN_LABELS = frozenset({"DATE", "TIME", "EVENT", "FAC", "LOC", "GPE", "MISC", "PERSON"})
 
 
+
 def _of_or_from(noun: Token) -> list[Token]:
     """The objects of a noun's "of" and "from" phrases ("data *from the Archive*")."""
     return [p for c in noun.children if c.lower_ in ("of", "from") for p in c.children if p.dep_ == "pobj"]
+
 
 
 def _reports(verb: Token, lexicon: Lexicon) -> bool:
@@ -93,6 +95,7 @@ def _is_fatal(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+
 def _date_phrase(
     sentence: Span, verb: Token, arguments: tuple[Token, ...] = (), happening: frozenset[str] = frozenset()
 ) -> str | None:
@@ -113,6 +116,7 @@ def _date_phrase(
             if ent.root.i in inside:
                 return ent.text
     return None
+
 
 
 class Readers:
@@ -165,7 +169,7 @@ class Readers:
         elif role.rule == "occupation":
             known = KGO + "worksFor"
         elif title.text.lower() in self.lexicon.words("work-title") and affiliation.label not in _WORKS:
-            known = KGO + "worksFor"  # "lead author Ana Lind of Riverton University": where she works
+            known = KGO + "worksFor"  # "co-author Ana Lind of Riverton University": where she works
         elif role.affiliation.start < role.title_start:
             known = self._sender(title.text) or self._nationality(doc[role.affiliation.start], title.text)
             known = known or self._hometown(title.text, affiliation)
@@ -226,8 +230,7 @@ class Readers:
             name
             for name in named
             if self.refs.labels.get(name) == KGO + "City"
-            or self.refs.labels.get(name) in ("GPE", "LOC")
-            and self.lexicon.city(name) is not None
+            or self.refs.labels.get(name) in ("GPE", "LOC") and self.lexicon.city(name) is not None
         }
         found = municipalities or cities
         if len(found) == 1:
