@@ -126,6 +126,11 @@ def test_names_a_name_parsed_inside_a_title_s_phrase_is_the_argument(facts_of):
             id="possessive-pronoun-served",
         ),
         pytest.param(
+            "Ivan Bakov met the press. Omar Haddad, his lawyer, said the case was closed.",
+            ("Omar Haddad", "Ivan Bakov"),
+            id="possessive-pronoun-after-the-name-is-not-the-name",
+        ),
+        pytest.param(
             "Acme Corp shut its plant. The company's chief executive, Lena Berg, said jobs would go.",
             ("Lena Berg", "Acme Corp"),
             id="possessive-kind-noun-is-the-organisation-named-before",
@@ -268,6 +273,12 @@ def mentions_of(nlp, lexicon):
             id="last-word-of-an-organisation",
         ),
         pytest.param(
+            "The United States Olympic Committee banned the boat. The USOC said it would appeal.",
+            "USOC",
+            "United States Olympic Committee",
+            id="acronym-of-a-body-the-tagger-took-for-a-place",
+        ),
+        pytest.param(
             "Omar Haddad, who is widely known as Abu Karim, met Lena Berg in Amman. Abu Karim praised her.",
             "Abu Karim",
             "Omar Haddad",
@@ -279,6 +290,11 @@ def test_aliases_within_an_article_are_one_entity(mentions_of, text, short, full
     found = mentions_of(text)
     assert (short, full) in {(text, name) for text, name, _ in found}
     assert short not in {name for _, name, _ in found}
+
+
+def test_aliases_a_kind_noun_object_is_not_its_own_subject(facts_of):
+    found = facts_of("The Canadian Rowing Committee criticised the federation.")
+    assert ("Canadian Rowing Committee", "criticised", "federation") in found
 
 
 def test_aliases_the_organisation_of_a_title_is_resolved_as_any_name(facts_of):
@@ -344,6 +360,12 @@ def test_resolution_an_institution_is_named_without_its_head():
         ),
         pytest.param("Maria Lopez arrived with her son, Sami.", "Sami", "PERSON", id="kin-apposition-after"),
         pytest.param("Gloria, their daughter, was born in May.", "Gloria", "PERSON", id="kin-apposition-before"),
+        pytest.param(
+            "The United States Olympic Committee banned the boat.",
+            "United States Olympic Committee",
+            "ORG",
+            id="body-noun-heads-a-name-that-starts-with-a-country",
+        ),
     ],
 )
 def test_types_from_document_evidence_and_gazetteer(mentions_of, text, name, kind):

@@ -673,16 +673,19 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
             return "EVENT"  # "the Berlin Marathon", "the Monaco Grand Prix": a named event
     if label == "GPE" and len(tokens) == 1 and _designation(tokens[0]) and lexicon.place(text) is None:
         return "PRODUCT"  # "IE6", "A320": no country or town is named by a code with digits
+    of = next((t.i - tokens[0].i for t in tokens if t.lower_ == "of"), len(tokens))
+    body = lexicon.kind_nouns.get(tokens[of - 1].lower_) if of > 0 else None
+    body = body if body is not None and KGO + "Organization" in lexicon.class_ancestors(body) else None
+    if (label == "MISC" or label == "GPE" and len(tokens) > 1) and body is not None and lexicon.place(text) is None:
+        # "Municipality of Livorno", "Acme Football Club", "the United States Olympic Committee": a
+        # name headed by a body's noun, whatever place its first words name
+        return "ORG"
     if label not in ("ORG", "PERSON", "MISC", "NORP") or lexicon.place(text) is not None:
         return label
     if label in ("PERSON", "MISC") and lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Facility":
         return "FAC"  # "Castlefrank Road", "Heathrow Airport": a name ending in a facility's noun
     if label in ("PERSON", "MISC") and len(tokens) > 1 and lexicon.is_area_noun(tokens[-1].text):
         return "GPE"  # "Cameron Parish", "Loei Province": a name ending in an area's noun
-    of = next((t.i - tokens[0].i for t in tokens if t.lower_ == "of"), len(tokens))
-    body = lexicon.kind_nouns.get(tokens[of - 1].lower_) if of > 0 else None
-    if label == "MISC" and body is not None and KGO + "Organization" in lexicon.class_ancestors(body):
-        return "ORG"  # "Municipality of Livorno", "Acme Football Club": a name headed by a body's noun
     structure = after[0] if after and tokens[-1].dep_ == "compound" and tokens[-1].head.i == after[0].i else None
     built = structure is not None and lexicon.kind_nouns.get(structure.lemma_.lower()) == KGO + "Facility"
     if label == "PERSON" and built:

@@ -309,9 +309,17 @@ class References:
         public = kind != KGO + "GovernmentBody" or all(self._is_public_body(name) for name in recent)
         generic = public and not headed_only and len(recent) == 1
         body = headed[-1] if headed else next(iter(recent)) if generic else None
-        if body is None:
-            return None
+        if body is None or body == self._subject_of_object(sentence, token):
+            return None  # "the committee criticised the federation": an object is not its own subject
         return self._described_as(sentence, token, body, "ORG")
+
+    def _subject_of_object(self, sentence: Sentence, token: Token) -> str | None:
+        """The name of the subject of the verb ``token`` is the direct object of."""
+        if token.dep_ != "dobj":
+            return None
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        name = self.name_at(sentence, subject.i) if subject is not None else None
+        return self.name_of(name) if name is not None else None
 
     def _described_as(self, sentence: Sentence, token: Token, name: str, default_label: str) -> Mention:
         """The mention of ``name`` made by the description ``token`` heads ("the company")."""
@@ -506,6 +514,9 @@ class References:
                 return self.person_at(sentence, subject)
         if self._described_person_between(sentence, pronoun):
             return None  # "his father ... doctors refused to treat him": the pronoun is the description's
+        # "I informed him": an object pronoun is not its own clause's subject; "Omar Haddad, his
+        # lawyer": an apposition's owner is not the name it describes.
+        excluded = {self._clause_subject(sentence, pronoun), self._apposed_person(sentence, pronoun)} - {None}
         speaker = speaker_of(pronoun, self.lexicon.words("speech-verb"))
         first_person = pronoun.lower_ in ("i", "me")
         # Reported speech ("Yermak said he ...") and a quote's "I" are the speaker; a "him"
@@ -515,14 +526,12 @@ class References:
             client = self._client(sentence, name) if not first_person else None
             if client is not None and self._agrees(client, pronoun):
                 return client  # "His lawyer, Omar Haddad, said he would appeal": the client appeals
-            if name is not None and self._agrees(name, pronoun):
+            if name is not None and name not in excluded and self._agrees(name, pronoun):
                 return name
         if first_person:
             return self._continued_speaker(sentence, pronoun) if speaker is None else None
-        # "I informed him": an object pronoun is not its own clause's subject.
-        excluded = self._clause_subject(sentence, pronoun)
         before = [n for n in sentence.names if n.end <= pronoun.i and self.is_person(n)]
-        before = [n for n in before if self.name_of(n) != excluded and self._agrees(self.name_of(n), pronoun)]
+        before = [n for n in before if self.name_of(n) not in excluded and self._agrees(self.name_of(n), pronoun)]
         if before:
             # A subject pronoun continues the subject before it ("Thomas' sister pleaded with him
             # to send Gloria home, but he replied ..."); any other takes the nearest person.
@@ -533,7 +542,7 @@ class References:
             previous = self.sentences[back]
             candidates = [self._topic(previous)]
             candidates += [self.name_of(n) for n in reversed(previous.names) if self.is_person(n)]
-            candidates = [c for c in candidates if c is not None and c != excluded and self._agrees(c, pronoun)]
+            candidates = [c for c in candidates if c is not None and c not in excluded and self._agrees(c, pronoun)]
             if candidates:
                 return candidates[0]
         return None
@@ -636,6 +645,17 @@ class References:
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return self.person_at(sentence, subject) if subject is not None else None
+
+    def _apposed_person(self, sentence: Sentence, pronoun: Token) -> str | None:
+        """The person named in apposition to the noun a possessive pronoun owns ("Omar Haddad, his
+        lawyer"; "his lawyer, Omar Haddad"): the one it cannot stand for."""
+        if pronoun.dep_ != "poss":
+            return None
+        noun = pronoun.head
+        apposed = [noun.head] if noun.dep_ == "appos" else []
+        apposed += [c for c in noun.children if c.dep_ == "appos"]
+        names = (self.name_at(sentence, t.i) for t in apposed)
+        return next((self.name_of(n) for n in names if n is not None and self.is_person(n)), None)
 
     def person_at(self, sentence: Sentence, token: Token) -> str | None:
         """The person (canonical name) a token names, refers to as a pronoun, or describes."""
