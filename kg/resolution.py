@@ -10,6 +10,7 @@ Rules, each merging only where one reading is left:
 
 - a person's surname or first name used alone ("Putin") is the one longer person name that
   ends or starts with it; a lone surname the NER mistook for a place or organisation too;
+  a name without its middle names or initials ("John Harlan") is the one that has them;
   a surname with its particles ("Von der Leyen") likewise;
 - an acronym ("SADC", "USAG") is the one name whose initials it spells (a word in capitals
   counts whole: "USA Gymnastics");
@@ -158,11 +159,17 @@ def canonical_names(
         return None
 
     mapping: dict[str, str] = _suffixed(names, people, legal_suffixes)
+    middle = _without_middle_names(people)
+    mapping.update({n: f for n, f in middle.items() if n not in mapping})
+
+    def one_person(candidates: set[str]) -> set[str]:
+        return {middle.get(c, c) for c in candidates}  # "John Harlan" is "John F. Harlan"
+
     if short_forms:
         mapping.update({n: f for n, f in _bureaus(names, bureau_heads).items() if n not in mapping})
     for name in people:
         if " " not in name:
-            full = only(by_last.get(name) or by_first.get(name, set()), name)
+            full = only(one_person(by_last.get(name) or by_first.get(name, set())), name)
             if full is not None:
                 mapping[name] = full
     name_parts = set(by_last) | set(by_first)
@@ -179,7 +186,7 @@ def canonical_names(
         if label in _MISTAKEN_LABELS and " " not in name and not name.isupper():
             # The NER tags a lone surname as a place or organisation now and then ("Scholz" as GPE);
             # a name in capitals is an acronym ("XINHUA"), not a surname.
-            full = only(by_last.get(name, set()), name)
+            full = only(one_person(by_last.get(name, set())), name)
             if full is not None and name not in people:
                 mapping[name] = full
                 continue
@@ -222,6 +229,25 @@ def canonical_names(
             seen.add(full)
             full = mapping[full]
         mapping[name] = full
+    return mapping
+
+
+def _without_middle_names(people: set[str]) -> dict[str, str]:
+    """A two-word person's name that is the one longer name with its first and last word and
+    capitalised words between ("John Harlan" of "John F. Harlan"; not of two such names)."""
+    longer: dict[tuple[str, str], set[str]] = {}
+    for full in people:
+        words = full.split()
+        last = surname(full)
+        between = words[1 : words.index(last)] if last in words[1:] else []
+        if between and all(w[:1].isupper() for w in between):
+            longer.setdefault((words[0], last), set()).add(full)
+    mapping = {}
+    for name in people:
+        words = name.split()
+        fulls = longer.get((words[0], words[-1]), set()) if len(words) == 2 else set()
+        if len(fulls) == 1:
+            mapping[name] = next(iter(fulls))
     return mapping
 
 

@@ -315,6 +315,15 @@ def test_aliases_two_people_sharing_a_surname_stay_apart_unless_one_came_first()
     assert canonical_names(names, ordered=True)["Osei"] == "Dana Osei"
 
 
+def test_resolution_a_name_without_its_middle_initial_is_the_full_name(mentions_of):
+    from kg.resolution import canonical_names
+
+    found = mentions_of("Tom R. Vale met the board. Tom Vale said the talks went well. Vale left on Monday.")
+    assert {name for text, name, _ in found if text in ("Tom Vale", "Vale")} == {"Tom R. Vale"}
+    two = [("George H. Hale", "PERSON"), ("George W. Hale", "PERSON"), ("George Hale", "PERSON"), ("Hale", "PERSON")]
+    assert "George Hale" not in canonical_names(two) and "Hale" not in canonical_names(two)  # which of two
+
+
 def test_resolution_a_name_with_its_front_abbreviated_is_the_full_name():
     from kg.resolution import canonical_names
 
