@@ -128,8 +128,9 @@ def canonical_names(
     Without ``short_forms`` (names of different articles) an organisation's short form is not
     read as its full name: "the Church" of one article may be another church than another's.
     ``institution_heads`` are the lower-case last words a two-word name may drop ("Cornell" of
-    "Cornell University"); ``legal_suffixes`` the company or club forms a name may add or drop
-    ("Intel", "Intel Corp." and "Intel Corporation" are one name, the first written with a suffix);
+    "Cornell University", "Tottenham" of "Tottenham Hotspur"); ``legal_suffixes`` the company or
+    club forms a name may add or drop ("Intel", "Intel Corp." and "Intel Corporation" are one
+    name, the first written with a suffix);
     ``bureau_heads`` the heads a government body's name may add or drop, as it may a country's
     abbreviation ("U.S. Treasury", "Treasury Department" and "Treasury" are one body).
 

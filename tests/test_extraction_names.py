@@ -273,6 +273,12 @@ def mentions_of(nlp, lexicon):
             id="last-word-of-an-organisation",
         ),
         pytest.param(
+            "Brixley Rovers drew with Leeds United on Saturday. Brixley later sacked their manager.",
+            "Brixley",
+            "Brixley Rovers",
+            id="a-club-named-without-its-club-word",
+        ),
+        pytest.param(
             "The United States Olympic Committee banned the boat. The USOC said it would appeal.",
             "USOC",
             "United States Olympic Committee",

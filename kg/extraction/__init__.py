@@ -56,7 +56,7 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
         surface,
         defined=defined,
         ordered=True,
-        institution_heads=lexicon.words("institution-head"),
+        institution_heads=lexicon.words("institution-head") | lexicon.words("club-word"),
         legal_suffixes=lexicon.words("legal-suffix"),
         bureau_heads=lexicon.words("bureau-head"),
     )
