@@ -298,6 +298,11 @@ def test_aliases_within_an_article_are_one_entity(mentions_of, text, short, full
     assert short not in {name for _, name, _ in found}
 
 
+def test_aliases_a_name_called_after_another_noun_is_not_the_name_before_it(mentions_of):
+    found = mentions_of("The Brixley Institute said its robot, called Foldex, could walk.")
+    assert ("Foldex", "Foldex") in {(text, name) for text, name, _ in found}
+
+
 def test_aliases_a_kind_noun_object_is_not_its_own_subject(facts_of):
     found = facts_of("The Canadian Rowing Committee criticised the federation.")
     assert ("Canadian Rowing Committee", "criticised", "federation") in found

@@ -240,6 +240,8 @@ def defined_aliases(doc: Doc, names: list[NameSpan]) -> Iterator[tuple[str, str]
             called = token.lemma_ == "call" or (token.lemma_ == "know" and doc[index + 1].lower_ == "as")
             if not called:
                 continue
+            if token.dep_ in ("acl", "relcl") and not name.start <= token.head.i < name.end:
+                break  # "the MIT team said the robot, called Origamix": another noun's name
             other = by_start.get(index + (2 if token.lemma_ == "know" else 1))
             if other is not None and other.name != name.name and other.label in (name.label, "MISC"):
                 yield other.name, name.name
