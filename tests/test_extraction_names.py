@@ -381,6 +381,9 @@ def test_resolution_an_institution_is_named_without_its_head():
         pytest.param("Maria Lopez arrived with her son, Sami.", "Sami", "PERSON", id="kin-apposition-after"),
         pytest.param("Gloria, their daughter, was born in May.", "Gloria", "PERSON", id="kin-apposition-before"),
         pytest.param(
+            "Ticket sales rose by a third, according to Veltrix.", "Veltrix", "ORG", id="according-to-an-unknown-place"
+        ),
+        pytest.param(
             "The United States Olympic Committee banned the boat.",
             "United States Olympic Committee",
             "ORG",

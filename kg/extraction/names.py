@@ -654,6 +654,12 @@ def _kind_label(tokens: list[Token], lexicon: Lexicon) -> str | None:
     return None
 
 
+def _according_to(token: Token) -> bool:
+    """Whether ``token`` is the source of "according to"."""
+    preposition = token.head if token.dep_ == "pobj" else None
+    return preposition is not None and preposition.lower_ == "to" and preposition.head.lower_ == "according"
+
+
 def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon) -> str:
     """Repair the tagger's label from the words around a name, as news writes them: "Ann Rowe,
     42, of ..." is a person (an age follows); "Bethany, Conn." is a place (a state or country
@@ -673,6 +679,9 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
             return "ORG"
         if lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Event":
             return "EVENT"  # "the Berlin Marathon", "the Monaco Grand Prix": a named event
+    unknown_place = lexicon.place(text) is None and lexicon.city(text) is None
+    if label == "GPE" and _according_to(tokens[-1]) and unknown_place:
+        return "ORG"  # "according to Nielsen": a source that no gazetteer knows as a place is a body
     if label == "GPE" and len(tokens) == 1 and _designation(tokens[0]) and lexicon.place(text) is None:
         return "PRODUCT"  # "IE6", "A320": no country or town is named by a code with digits
     of = next((t.i - tokens[0].i for t in tokens if t.lower_ == "of"), len(tokens))
