@@ -126,6 +126,16 @@ def test_names_a_name_parsed_inside_a_title_s_phrase_is_the_argument(facts_of):
             id="possessive-pronoun-served",
         ),
         pytest.param(
+            "Ivan Bakov met the press. Bakov spokesman Lev Orlov said the case was closed.",
+            ("Lev Orlov", "Ivan Bakov"),
+            id="a-persons-personal-title-before-a-name",
+        ),
+        pytest.param(
+            "Ivan Bakov met the press. Bakov's lawyer Omar Haddad said the case was closed.",
+            ("Omar Haddad", "Ivan Bakov"),
+            id="a-persons-possessive-personal-title-before-a-name",
+        ),
+        pytest.param(
             "Ivan Bakov met the press. Omar Haddad, his lawyer, said the case was closed.",
             ("Omar Haddad", "Ivan Bakov"),
             id="possessive-pronoun-after-the-name-is-not-the-name",
@@ -443,6 +453,11 @@ def test_names_party_name_the_tagger_cut_is_whole_and_an_organisation(facts_of):
 def test_roles_an_apposition_from_a_place_says_where_the_person_is_from(facts_of):
     found = facts_of("Tom Hale, a Democrat from Denver, criticised the plan on Monday.")
     assert ("Tom Hale", "lives in", "Denver") in found
+
+
+def test_roles_a_possessive_before_a_title_is_whose_not_where_from(facts_of):
+    found = facts_of("Karim's lawyer Omar Haddad said the charges were false.")
+    assert not {f for f in found if f[1] == "lives in"}
 
 
 def test_names_a_persons_home_named_by_a_place_compound(facts_of):

@@ -1030,9 +1030,13 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         token = doc[start - 1]
         other = by_token.get(token.i)
         if other is not None and other.label == "PERSON" and other is not name:
+            served = _personal_title_between(doc, other, name, lexicon)
             if _city_before_title(doc, other, lexicon):
                 # "Rochester teacher union leader Adam Urbanski": a city the tagger took for a person
                 relabelled = replace(other, label="GPE")
+            elif served is not None:
+                yield Role(name, served[2], served[0], served[1], other, "title")  # "Putin spokesman Dmitry Peskov"
+                return
             elif other.end - other.start == 1 and _employer_title(doc, doc[other.start], lexicon):
                 relabelled = replace(other, label="ORG")  # "Pfizer chief executive Albert Bourla"
             else:
@@ -1090,6 +1094,18 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
             affiliations = [after]
     for affiliation in affiliations or [None]:
         yield Role(name, text, title_start, title_end, affiliation, "title")
+
+
+def _personal_title_between(
+    doc: Doc, principal: NameSpan, name: NameSpan, lexicon: Lexicon
+) -> tuple[int, int, str] | None:
+    """ "Putin spokesman Dmitry Peskov", "Karim's lawyer Omar Haddad": the personal title (one a
+    person holds for another: spokesman, lawyer, wife) that is all the words between two people."""
+    start = principal.end + (1 if principal.end < name.start and doc[principal.end].text in _POSSESSIVE else 0)
+    if start >= name.start or _last_title(doc[start : name.start], lexicon) != (start, name.start):
+        return None
+    text = doc[start : name.start].text.lower()
+    return (start, name.start, text) if text in lexicon.personal_roles else None
 
 
 def _city_before_title(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:

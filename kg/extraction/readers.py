@@ -172,7 +172,9 @@ class Readers:
             known = KGO + "worksFor"  # "co-author Ana Lind of Riverton University": where she works
         elif role.affiliation.start < role.title_start:
             known = self._sender(title.text) or self._nationality(doc[role.affiliation.start], title.text)
-            known = known or self._hometown(title.text, affiliation)
+            # "Atlanta lawyer Neil Estes" lives in Atlanta; "Karim's lawyer" is someone's, wherever from
+            owned = doc[role.affiliation.end - 1].dep_ == "poss"
+            known = known or (None if owned else self._hometown(title.text, affiliation))
         said = f"{role.verb} {title.text}" if role.verb else title.text  # "resigned as foreign minister"
         relation = Relation(
             subject=holder,
