@@ -391,6 +391,13 @@ def test_resolution_an_institution_is_named_without_its_head():
         pytest.param("Maria Lopez arrived with her son, Sami.", "Sami", "PERSON", id="kin-apposition-after"),
         pytest.param("Gloria, their daughter, was born in May.", "Gloria", "PERSON", id="kin-apposition-before"),
         pytest.param(
+            "Veltrix will license its patents to Norvane for five years, the companies said. "
+            "Norvane chief executive Dirk Meyer called the deal fair.",
+            "Norvane",
+            "Organization",
+            id="an-employer-before-a-title-outvotes-the-tagger",
+        ),
+        pytest.param(
             "Ticket sales rose by a third, according to Veltrix.", "Veltrix", "ORG", id="according-to-an-unknown-place"
         ),
         pytest.param(

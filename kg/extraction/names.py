@@ -1038,7 +1038,8 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
                 yield Role(name, served[2], served[0], served[1], other, "title")  # "Putin spokesman Dmitry Peskov"
                 return
             elif other.end - other.start == 1 and _employer_title(doc, doc[other.start], lexicon):
-                relabelled = replace(other, label="ORG")  # "Pfizer chief executive Albert Bourla"
+                # "Pfizer chief executive Albert Bourla": an employer, as a kind noun would say
+                relabelled = replace(other, label=KGO + "Organization")
             else:
                 break
             by_token = {**by_token, **dict.fromkeys(range(other.start, other.end), relabelled)}

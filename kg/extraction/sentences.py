@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.names import NameSpan, Role, bare_proper_nouns, find_names, find_roles
 from kg.nlp import ParsedArticle
-from kg.ontology import Lexicon
+from kg.ontology import KGO, Lexicon
 from kg.resolution import surname
 
 if TYPE_CHECKING:
@@ -100,16 +100,18 @@ def _known_names(per_paragraph: Iterable[list[NameSpan]]) -> dict[tuple[str, ...
 
 def _title_holders_are_people(names: list[NameSpan], roles: list[Role]) -> tuple[list[NameSpan], list[Role]]:
     """A name the NER left untyped or took for an organisation that holds a title ("Ana Ruiz became
-    Chile's finance minister", "a spokesman for the agency, Alphonse Munyaneza") is a person's."""
+    Chile's finance minister", "a spokesman for the agency, Alphonse Munyaneza") is a person's; a
+    "person" a title's affiliation is read as is the city or body the roles read."""
     untyped = {r.holder for r in roles if r.holder.label in ("MISC", "ORG")}
-    # "Rochester teacher union leader X": the roles read a "person" before a title as a city
-    places = {
+    # "Rochester teacher union leader X", "Norvane chief executive X": the roles read a "person"
+    # before a title as a city or an employer
+    bodies = {
         (r.affiliation.start, r.affiliation.end): r.affiliation
         for r in roles
-        if r.affiliation is not None and r.affiliation.label == "GPE"
+        if r.affiliation is not None and r.affiliation.label in ("GPE", KGO + "Organization")
     }
-    if not untyped and not places:
+    if not untyped and not bodies:
         return names, roles
     people = {name: replace(name, label="PERSON") for name in untyped}
-    names = [people.get(n, places.get((n.start, n.end), n)) if n.label == "PERSON" or n in people else n for n in names]
+    names = [people.get(n, bodies.get((n.start, n.end), n)) if n.label == "PERSON" or n in people else n for n in names]
     return names, [replace(r, holder=people.get(r.holder, r.holder)) for r in roles]
