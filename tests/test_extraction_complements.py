@@ -405,3 +405,13 @@ def test_extraction_where_a_relative_clause_happened(facts_of):
     born = next(t for t in triples if t.property_label == "born in")
     assert (born.subject.label, born.object.label) == ("Lena Dahl", "Akron")
     assert born.object.type.endswith("#Location")  # "X, where ..." follows a place
+
+
+def test_extraction_a_date_before_an_infinitive_is_not_who_acts(facts_of):
+    found = facts_of("Veltrix Corp. agreed on Thursday to pay rival chipmaker Norvane $1.25 billion.")
+    assert ("Veltrix Corp.", "pay", "Norvane") in found
+
+
+def test_extraction_an_untagged_name_that_receives_is_a_name(facts_of):
+    found = facts_of("Veltrix paid rival chipmaker Norvane $1.25 billion.")
+    assert ("Veltrix", "pay", "Norvane") in found

@@ -134,6 +134,12 @@ def test_extraction_going_to_is_intended(facts_of):
     assert fact.hedged and fact.modality == "go"
 
 
+def test_extraction_is_to_is_planned(facts_of):
+    _, triples = facts_of("On Friday, Tom Hale and his wife are to fly to Riverton.", with_triples=True)
+    fact = next(t for t in triples if t.subject.label == "Tom Hale" and t.object.label == "Riverton")
+    assert fact.hedged and fact.modality == "be"
+
+
 def test_extraction_misread_lemmas_are_mended(nlp):
     lemmas = {t.text: t.lemma_ for t in nlp("The court fined Acme Corp. She hoped to win. Rebels are waging war.")}
     assert (lemmas["fined"], lemmas["hoped"], lemmas["waging"]) == ("fine", "hope", "wage")

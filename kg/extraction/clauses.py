@@ -204,6 +204,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             for p in c.children
             if p.dep_ == "pobj"
         ]
+        objects = [o for o in objects if o.ent_type_ not in ("DATE", "TIME")]  # "agreed on Thursday to pay"
         if objects:  # "force Russia to change", "called on the US to act", "appealed to X to stay": the object acts
             return participants(objects[0]), False
         if governor.pos_ in ("VERB", "AUX"):
@@ -377,7 +378,9 @@ def _flags(verb: Token, subjects: list[Token], lexicon: Lexicon) -> tuple[bool, 
         frame = governor.lemma_.lower()
         purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         requested = purpose and frame in lexicon.words("request-verb")
-        future = frame == "go" and governor.tag_ == "VBG" and verb.dep_ == "xcomp"  # "was going to fire"
+        # "was going to fire", "are to travel": a plan, not yet a fact
+        planned = frame == "go" and governor.tag_ == "VBG" or frame == "be" and _is_infinitive(verb)
+        future = planned and verb.dep_ == "xcomp"
         # "told them to leave" asks; "told them that it was true" reports
         reported = verb.dep_ == "ccomp" and frame in lexicon.claim_verbs
         framed = verb.dep_ != "advcl" and frame in frames and not reported

@@ -42,7 +42,7 @@ _ANY_DAY = dt.date(2000, 1, 1)  # a reference day, to ask whether a phrase is a 
 _PLACE_LABELS = {"GPE", "LOC"}
 _PLACE_CLASSES = ("#Country", "#City", "#Region", "#Location")
 _PART_NOUNS = frozenset({"part", "region", "area", "territory", "province", "district", "oblast", "city"})
-_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj"}
 _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "rev", "rev."}
 # Compass bearings before "of" and a place: "north of", "southeast of".
@@ -415,6 +415,8 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
             continue
         area = token.dep_ == "compound" and lexicon.is_area_noun(token.head.text)
         arguing = token.dep_ in _ARGUMENT_DEPS or _name_before_amount(token) or area  # "Donetsk region"
+        kind = token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in lexicon.kind_nouns
+        arguing = arguing or kind  # "pay rival chipmaker Norvane": the name a kind noun is said of
         if not arguing and not _hyphen_prefix(token) and not score_follows(token):
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "of" and _of_name_end(token.head.head) == token.i + 1:
