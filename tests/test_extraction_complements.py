@@ -415,3 +415,13 @@ def test_extraction_a_date_before_an_infinitive_is_not_who_acts(facts_of):
 def test_extraction_an_untagged_name_that_receives_is_a_name(facts_of):
     found = facts_of("Veltrix paid rival chipmaker Norvane $1.25 billion.")
     assert ("Veltrix", "pay", "Norvane") in found
+
+
+def test_extraction_a_time_of_day_is_no_concept(facts_of):
+    found = facts_of("The old footbridge collapsed on Saturday evening, killing four people.")
+    assert not any("evening" in o for _, _, o in found)
+
+
+def test_extraction_a_group_from_a_named_body_keeps_the_whole_name(facts_of):
+    found = facts_of("Divers from the National Search and Rescue Agency found 20 people.")
+    assert ("divers from National Search and Rescue Agency", "find", "20 people") in found

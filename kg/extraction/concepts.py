@@ -48,6 +48,8 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None, *, whic
     which organisation it is ("governor of the central bank").
     """
     token = content_noun(token, lexicon)
+    if token.ent_type_ == "TIME":
+        return None  # "on Saturday evening": a time of day, no thing of its own
     lemma = token.lemma_.lower()
     # A title is a concept only as some named body's ("Thailand's foreign minister" whom the
     # article does not name); else the person it describes is meant (or nobody).
@@ -155,6 +157,16 @@ def _complement(noun: Token, vague: bool) -> Token | None:
     return pobj if pobj is not None and pobj.pos_ == "NOUN" else None
 
 
+def _entity_words(token: Token) -> list[Token]:
+    """The words of the tagger's name that ends at ``token``, without its article ("the")."""
+    doc, start = token.doc, token.i
+    if not token.ent_type_ or token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+        return []
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return [t for t in doc[start : token.i + 1] if t.pos_ != "DET"]
+
+
 def _named_complement(noun: Token) -> tuple[str, int] | None:
     """ "journalists from Al-Jazeera", "critics of Scientology", "researchers at Cornell": a name
     right after the noun's preposition ties it to a named thing. The words ("from Al-Jazeera") and
@@ -166,6 +178,7 @@ def _named_complement(noun: Token) -> tuple[str, int] | None:
             continue  # "fraud at Leeds Crown Court" says where; "researchers at Cornell" whose
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
             name = sorted([*(c for c in _compounds(pobj) if c.pos_ == "PROPN"), pobj], key=lambda t: t.i)
+            name = _entity_words(pobj) or name  # "from the National Search and Rescue Agency": all of it
             end = pobj.i + 1
             # "researchers at the Massachusetts Institute of Technology": the name's own "of"
             while end + 1 < len(noun.doc) and noun.doc[end].lower_ == "of" and noun.doc[end + 1].pos_ == "PROPN":
