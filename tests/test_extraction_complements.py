@@ -425,3 +425,8 @@ def test_extraction_a_time_of_day_is_no_concept(facts_of):
 def test_extraction_a_group_from_a_named_body_keeps_the_whole_name(facts_of):
     found = facts_of("Divers from the National Search and Rescue Agency found 20 people.")
     assert ("divers from National Search and Rescue Agency", "find", "20 people") in found
+
+
+def test_extraction_a_group_from_two_bodies_works_for_each(facts_of):
+    found = facts_of("Engineers at Halden University and the Brackley Institute built a folding robot.")
+    assert {o for s, p, o in found if p == "works for"} == {"Halden University", "Brackley Institute"}

@@ -510,7 +510,8 @@ class Readers:
                 continue  # "members of SADC", "the chief executive of Acme" are its by what they are called
             if self._describes_a_name(sentence, noun):
                 continue  # "Ann Lowe, an analyst at Acme": the role reader gives it to her
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            # "engineers at Harvard University and the Massachusetts Institute of Technology": of each
+            for pobj in (t for c in prep.children if c.dep_ == "pobj" for t in (c, *c.conjuncts)):
                 named = self.refs.name_at(sentence, pobj.i + 1) if pobj.i + 1 < sentence.span.end else None
                 if named is not None and named.start == pobj.i + 1:
                     organisation = self.refs.mention(sentence, named)  # "from the news network Al-Jazeera"
