@@ -398,6 +398,9 @@ def test_resolution_an_institution_is_named_without_its_head():
             id="an-employer-before-a-title-outvotes-the-tagger",
         ),
         pytest.param(
+            "Lena Berg won the Indianapolis 500 twice.", "Indianapolis 500", "EVENT", id="a-race-named-by-a-place-and-number"
+        ),
+        pytest.param(
             "Ticket sales rose by a third, according to Veltrix.", "Veltrix", "ORG", id="according-to-an-unknown-place"
         ),
         pytest.param(

@@ -483,6 +483,17 @@ def _designation(token: Token) -> bool:
     return token.text[:1].isupper() and any(c.isdigit() for c in token.text)
 
 
+def _name_number(tokens: list[Token]) -> Token | None:
+    """The number right after "the" and a name that counts nothing but the name itself ("the
+    Indianapolis 500"; not "the Ford 400 cars")."""
+    doc, last = tokens[0].doc, tokens[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    the = tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ == "the"
+    if after is None or not the or not after.is_digit or after.dep_ != "nummod" or after.head.i != last.i:
+        return None
+    return None if after.ent_type_ not in ("", "CARDINAL") or score_follows(last) else after
+
+
 def _ends_in_score(tokens: list[Token]) -> bool:
     """Whether a name ends in a game's score ("Broncos 24-10", "Chelsea 3-1") after a word."""
     return len(tokens) >= 4 and tokens[-4].is_alpha and score_follows(tokens[-4])
@@ -510,6 +521,10 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     if not tokens:
         return
     label = ent.label_
+    number = _name_number(tokens)
+    if number is not None:  # "the Daytona 500", "the Ford 400": the number is the name's, no place's
+        tokens.append(number)
+        label = "EVENT" if label == "GPE" else label
     title_end = _title_end(tokens, lexicon)
     suffixes = tokens[title_end:]
     if (
