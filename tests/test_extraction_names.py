@@ -398,7 +398,10 @@ def test_resolution_an_institution_is_named_without_its_head():
             id="an-employer-before-a-title-outvotes-the-tagger",
         ),
         pytest.param(
-            "Lena Berg won the Indianapolis 500 twice.", "Indianapolis 500", "EVENT", id="a-race-named-by-a-place-and-number"
+            "Lena Berg won the Indianapolis 500 twice.",
+            "Indianapolis 500",
+            "EVENT",
+            id="a-race-named-by-a-place-and-number",
         ),
         pytest.param(
             "Ticket sales rose by a third, according to Veltrix.", "Veltrix", "ORG", id="according-to-an-unknown-place"
@@ -831,12 +834,18 @@ def test_roles_a_public_body_s_noun_stands_for_a_public_body_only(facts_of):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The president appointed Lee Park as governor of the central bank.",
-         ("Lee Park", "leader of", "central bank")),
-        ("Ivan Bakov, the former president of the breakaway republic, was arrested.",
-         ("Ivan Bakov", "leader of", "breakaway republic")),
-        ("Acme Bank cut rates. Tom Vale, the chairman of the bank, said growth was slow.",
-         ("Tom Vale", "leader of", "Acme Bank")),
+        (
+            "The president appointed Lee Park as governor of the central bank.",
+            ("Lee Park", "leader of", "central bank"),
+        ),
+        (
+            "Ivan Bakov, the former president of the breakaway republic, was arrested.",
+            ("Ivan Bakov", "leader of", "breakaway republic"),
+        ),
+        (
+            "Acme Bank cut rates. Tom Vale, the chairman of the bank, said growth was slow.",
+            ("Tom Vale", "leader of", "Acme Bank"),
+        ),
     ],
     ids=["concept-said-which", "concept-of-a-country-kind", "named-before-with-the-noun"],
 )
@@ -872,12 +881,18 @@ def test_names_a_given_name_the_tagger_left_out_joins_its_surname(facts_of):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Acme Corp's founders, Tom Vale and Ana Cole, sold the firm.",
-         {("Tom Vale", "leader of", "Acme Corp"), ("Ana Cole", "leader of", "Acme Corp")}),
-        ("Tom Vale and Ana Cole, both members of the Green Party, voted against the bill.",
-         {("Tom Vale", "member of", "Green Party"), ("Ana Cole", "member of", "Green Party")}),
-        ("Tom Vale, who is one of two deputy prime ministers of Norway, spoke on Monday.",
-         {("Tom Vale", "holds position in", "Norway")}),
+        (
+            "Acme Corp's founders, Tom Vale and Ana Cole, sold the firm.",
+            {("Tom Vale", "leader of", "Acme Corp"), ("Ana Cole", "leader of", "Acme Corp")},
+        ),
+        (
+            "Tom Vale and Ana Cole, both members of the Green Party, voted against the bill.",
+            {("Tom Vale", "member of", "Green Party"), ("Ana Cole", "member of", "Green Party")},
+        ),
+        (
+            "Tom Vale, who is one of two deputy prime ministers of Norway, spoke on Monday.",
+            {("Tom Vale", "holds position in", "Norway")},
+        ),
     ],
     ids=["plural-title-before-names", "plural-title-after-names", "one-of-a-plural-title"],
 )
@@ -894,8 +909,10 @@ def test_roles_a_hiring_verb_gives_its_object_the_post(facts_of):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Municipality of Riverton asked for a refund. The mayor Luca Bruni said the tax was unfair.",
-         ("Luca Bruni", "leader of", "Municipality of Riverton")),
+        (
+            "The Municipality of Riverton asked for a refund. The mayor Luca Bruni said the tax was unfair.",
+            ("Luca Bruni", "leader of", "Municipality of Riverton"),
+        ),
         ("Floods hit Leeds on Monday. Mayor Tom Vale said the city would recover.", ("Tom Vale", "leader of", "Leeds")),
     ],
     ids=["municipality-before", "city-before"],
