@@ -404,6 +404,12 @@ def test_resolution_an_institution_is_named_without_its_head():
             id="a-race-named-by-a-place-and-number",
         ),
         pytest.param(
+            "Ruritania has never signed the Non-Proliferation Treaty.",
+            "Non-Proliferation Treaty",
+            "LAW",
+            id="a-treaty-is-a-text-not-a-body",
+        ),
+        pytest.param(
             "Ticket sales rose by a third, according to Veltrix.", "Veltrix", "ORG", id="according-to-an-unknown-place"
         ),
         pytest.param(

@@ -701,6 +701,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return "ORG"  # "according to Nielsen": a source that no gazetteer knows as a place is a body
     if label == "GPE" and len(tokens) == 1 and _designation(tokens[0]) and lexicon.place(text) is None:
         return "PRODUCT"  # "IE6", "A320": no country or town is named by a code with digits
+    if len(tokens) > 1 and label != "LAW" and lexicon.kind_nouns.get(tokens[-1].lemma_.lower()) == KGO + "Document":
+        return "LAW"  # "the Non-Proliferation Treaty", "the Kyoto Protocol": a text, not a body
     of = next((t.i - tokens[0].i for t in tokens if t.lower_ == "of"), len(tokens))
     body = lexicon.kind_nouns.get(tokens[of - 1].lower_) if of > 0 else None
     body = body if body is not None and KGO + "Organization" in lexicon.class_ancestors(body) else None
