@@ -769,11 +769,20 @@ def test_names_the_agent_before_of_heads_a_misparsed_phrase(facts_of):
 
 
 def test_names_a_known_name_at_the_end_of_a_paragraph_ends_there(nlp):
-    from kg.extraction.names import _known_names
+    from kg.extraction.names import KnownNames
 
     doc = nlp("Yesterday I met Tom Hale")
-    known = {("Tom", "Hale", "Jr"): "PERSON", ("Tom", "Hale"): "PERSON"}
-    assert [(n.start, n.end, n.name) for n in _known_names(doc, known)] == [(3, 5, "Tom Hale")]
+    known = KnownNames({("Tom", "Hale", "Jr"): "PERSON", ("Tom", "Hale"): "PERSON"})
+    assert [(n.start, n.end, n.name) for n in known.find(doc)] == [(3, 5, "Tom Hale")]
+
+
+def test_names_known_names_match_the_longest_name_in_every_paragraph(nlp):
+    from kg.extraction.names import KnownNames
+
+    known = KnownNames({("Tom",): "PERSON", ("Tom", "Hale"): "PERSON", ("Hale", "Corp"): "ORG"})
+    for text in ("Tom Hale Corp met Tom.", "Then Tom Hale left"):
+        found = [(n.name, n.label) for n in known.find(nlp(text))]
+        assert found[0] == ("Tom Hale", "PERSON")
 
 
 @pytest.mark.parametrize(

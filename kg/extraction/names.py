@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from spacy.strings import hash_string
+
 from kg.dates import resolve_date
 from kg.extraction.scores import score_follows, scored_game
 from kg.ontology import KGO, Lexicon
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "surname",
+    "KnownNames",
     "NameSpan",
     "Role",
     "direct_affiliations",
@@ -100,15 +103,15 @@ def find_names(
     doc: Doc,
     lexicon: Lexicon,
     *,
-    known: dict[tuple[str, ...], str] | None = None,
+    known: KnownNames | None = None,
     entities: list[NameSpan] | None = None,
     proper_nouns: list[NameSpan] | None = None,
 ) -> list[NameSpan]:
     """The cleaned named mentions of ``doc``, in order, without overlaps.
 
-    Besides spaCy's entities: ``known`` names (token texts → label) found elsewhere in the
-    article wherever they recur ("Starmer" after "Keir Starmer"), and proper nouns that
-    head a subject or object but that the NER missed ("Lukoil was sanctioned"). ``entities``
+    Besides spaCy's entities: ``known`` names found elsewhere in the article wherever they recur
+    ("Starmer" after "Keir Starmer"), and proper nouns that head a subject or object but that the
+    NER missed ("Lukoil was sanctioned"). ``entities``
     are the cleaned NER names of ``doc`` and ``proper_nouns`` its :func:`bare_proper_nouns`
     when the caller has them already.
     """
@@ -119,7 +122,7 @@ def find_names(
     )
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end) if not _name_before_amount(doc[i])}
     covered |= {i for name in names for i in range(name.start, name.end)}
-    recurring = [_labelled(doc, name, lexicon) for name in _known_names(doc, known or {})]
+    recurring = [_labelled(doc, name, lexicon) for name in known.find(doc)] if known is not None else []
     for name in (*recurring, *(proper_nouns if proper_nouns is not None else bare_proper_nouns(doc, lexicon))):
         # "HD 1234" with "1234 every day" tagged a date, "the 12th Brigade" with "12th": the number is the name's
         words = {i for i in range(name.start, name.end) if not (i > name.start and doc[i].is_digit or _ordinal(doc[i]))}
@@ -385,28 +388,35 @@ def _given_name_before(doc: Doc, ent: Span, lexicon: Lexicon) -> Span | None:
     return span
 
 
-def _known_names(doc: Doc, known: dict[tuple[str, ...], str]) -> Iterator[NameSpan]:
-    """Where the article's known names recur in ``doc``, longest match first."""
-    if not known:
-        return
-    # Token texts by their hashes, read in one array: building a Token per word costs more.
-    strings = doc.vocab.strings
-    hashed = {tuple(strings[word] for word in words): words for words in known}
-    sizes: dict[int, list[int]] = {}
-    for key in hashed:
-        sizes.setdefault(key[0], []).append(len(key))
-    orths = doc.to_array("ORTH").tolist()
-    index = 0
-    while index < len(orths):
-        for size in sorted(sizes.get(orths[index], ()), reverse=True):
-            if index + size > len(orths):
-                continue  # a longer name than the words left (a shorter one would match the cut slice)
-            words = hashed.get(tuple(orths[index : index + size]))
-            if words is not None:
-                yield NameSpan(index, index + size, " ".join(words), known[words])
-                index += size - 1
-                break
-        index += 1
+class KnownNames:
+    """An article's known names (token texts → label), indexed once for all its paragraphs by the
+    hashes of their words: token texts are read as one array of hashes, since building a Token
+    per word costs more."""
+
+    def __init__(self, labels: dict[tuple[str, ...], str]):
+        self.labels = labels
+        self._words = {tuple(hash_string(word) for word in words): words for words in labels}
+        sizes: dict[int, set[int]] = {}
+        for key in self._words:
+            sizes.setdefault(key[0], set()).add(len(key))
+        self._sizes = {first: sorted(found, reverse=True) for first, found in sizes.items()}
+
+    def find(self, doc: Doc) -> Iterator[NameSpan]:
+        """Where the names recur in ``doc``, longest match first."""
+        if not self.labels:
+            return
+        orths = doc.to_array("ORTH").tolist()
+        index = 0
+        while index < len(orths):
+            for size in self._sizes.get(orths[index], ()):
+                if index + size > len(orths):
+                    continue  # a longer name than the words left (a shorter one would match the cut slice)
+                words = self._words.get(tuple(orths[index : index + size]))
+                if words is not None:
+                    yield NameSpan(index, index + size, " ".join(words), self.labels[words])
+                    index += size - 1
+                    break
+            index += 1
 
 
 def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:

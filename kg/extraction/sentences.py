@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.extraction.names import NameSpan, Role, bare_proper_nouns, find_names, find_roles
+from kg.extraction.names import KnownNames, NameSpan, Role, bare_proper_nouns, find_names, find_roles
 from kg.nlp import ParsedArticle
 from kg.ontology import KGO, Lexicon
 from kg.resolution import surname
@@ -42,7 +42,7 @@ def read_sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[Sentence
     """The article's sentences in order, numbered across paragraphs, with their names and roles."""
     nouns = [bare_proper_nouns(p.doc, lexicon) for p in parsed.paragraphs]
     first = [find_names(p.doc, lexicon, proper_nouns=found) for p, found in zip(parsed.paragraphs, nouns)]
-    known = _known_names(first)
+    known = KnownNames(_known_names(first))
     surnames = {surname(n.name) for names in first for n in names if n.label == "PERSON" and " " in n.name}
     number = 0
     for index, (paragraph, found, proper) in enumerate(zip(parsed.paragraphs, first, nouns)):
