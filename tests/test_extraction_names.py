@@ -126,6 +126,11 @@ def test_names_a_name_parsed_inside_a_title_s_phrase_is_the_argument(facts_of):
             id="possessive-pronoun-served",
         ),
         pytest.param(
+            "Ivan Bakov met House Speaker Dana Holt on Monday.",
+            ("Dana Holt", "House"),
+            id="the-speaker-of-a-house",
+        ),
+        pytest.param(
             "Ivan Bakov met the press. Bakov spokesman Lev Orlov said the case was closed.",
             ("Lev Orlov", "Ivan Bakov"),
             id="a-persons-personal-title-before-a-name",
@@ -281,6 +286,12 @@ def mentions_of(nlp, lexicon):
             "Unity",
             "Church of Unity",
             id="last-word-of-an-organisation",
+        ),
+        pytest.param(
+            "Halvard Brothers filed for bankruptcy on Monday. Halvard had 2,500 employees.",
+            "Halvard",
+            "Halvard Brothers",
+            id="a-firm-named-without-brothers",
         ),
         pytest.param(
             "Brixley Rovers drew with Leeds United on Saturday. Brixley later sacked their manager.",
