@@ -82,27 +82,25 @@ def resolve_triples(
         key = (article.id, relation.sentence_id, subject.id, prop, obj.id, relation.negated, relation.hedged)
         if key in triples and triples[key].confidence >= relation.confidence:
             continue
-        triples[key] = (
-            Triple(
-                article=article,
-                subject=subject,
-                subject_mention=relation.subject,
-                property=prop,
-                property_label=label,
-                predicate=relation.predicate,
-                object=obj,
-                object_mention=relation.object,
-                sentence_id=relation.sentence_id,
-                sentence=relation.sentence,
-                confidence=relation.confidence,
-                rule=relation.rule,
-                negated=relation.negated,
-                hedged=relation.hedged,
-                when=relation.when,
-                attributed_to=_speaker_entity(relation, names, entities),
-                claim=entities.get(relation.claim) if relation.claim is not None else None,
-                modality=relation.modality,
-            )
+        triples[key] = Triple(
+            article=article,
+            subject=subject,
+            subject_mention=relation.subject,
+            property=prop,
+            property_label=label,
+            predicate=relation.predicate,
+            object=obj,
+            object_mention=relation.object,
+            sentence_id=relation.sentence_id,
+            sentence=relation.sentence,
+            confidence=relation.confidence,
+            rule=relation.rule,
+            negated=relation.negated,
+            hedged=relation.hedged,
+            when=relation.when,
+            attributed_to=_speaker_entity(relation, names, entities),
+            claim=entities.get(relation.claim) if relation.claim is not None else None,
+            modality=relation.modality,
         )
     return list(triples.values())
 

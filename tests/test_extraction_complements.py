@@ -52,8 +52,12 @@ def test_extraction_nouns_of_kinds_type_concepts(facts_of):
     ("text", "event", "place"),
     [
         pytest.param("The storm hit the coast in Norway on Monday.", "storm", "Norway", id="verb-place"),
-        pytest.param("The collapse of the bridge in Tenggarong killed 11 people.", "collapse of bridge", "Tenggarong",
-                     id="complement-place"),
+        pytest.param(
+            "The collapse of the bridge in Tenggarong killed 11 people.",
+            "collapse of bridge",
+            "Tenggarong",
+            id="complement-place",
+        ),
         pytest.param("An explosion at the port of Beirut destroyed 300 homes.", "explosion", "Beirut", id="place-of"),
     ],
 )

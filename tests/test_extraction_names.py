@@ -126,6 +126,11 @@ def test_names_a_name_parsed_inside_a_title_s_phrase_is_the_argument(facts_of):
             id="possessive-pronoun-served",
         ),
         pytest.param(
+            "Tolworth Rovers lost again. Rovers manager Tom Reed was sacked on Monday.",
+            ("Tom Reed", "Tolworth Rovers"),
+            id="a-clubs-word-opening-a-sentence-before-a-title",
+        ),
+        pytest.param(
             "Ivan Bakov met House Speaker Dana Holt on Monday.",
             ("Dana Holt", "House"),
             id="the-speaker-of-a-house",
@@ -421,6 +426,9 @@ def test_resolution_an_institution_is_named_without_its_head():
             id="a-treaty-is-a-text-not-a-body",
         ),
         pytest.param(
+            "Brixley United won the League Cup on Sunday.", "League Cup", "EVENT", id="a-cup-is-a-competition"
+        ),
+        pytest.param(
             "Ticket sales rose by a third, according to Veltrix.", "Veltrix", "ORG", id="according-to-an-unknown-place"
         ),
         pytest.param(
@@ -483,6 +491,12 @@ def test_names_party_name_the_tagger_cut_is_whole_and_an_organisation(facts_of):
 def test_roles_an_apposition_from_a_place_says_where_the_person_is_from(facts_of):
     found = facts_of("Tom Hale, a Democrat from Denver, criticised the plan on Monday.")
     assert ("Tom Hale", "lives in", "Denver") in found
+
+
+@pytest.mark.parametrize("text", ["Acting director Tom Hale resigned.", "Interim coach Tom Vale was sacked."])
+def test_roles_how_a_post_is_held_is_no_organisation(facts_of, text):
+    _, triples = facts_of(text, with_triples=True)
+    assert not [t for t in triples if t.predicate.role]
 
 
 def test_roles_a_possessive_before_a_title_is_whose_not_where_from(facts_of):

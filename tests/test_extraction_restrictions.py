@@ -10,12 +10,8 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "kept", "opened"),
     [
-        pytest.param(
-            "Russia hit Kyiv with missiles.", ("Russia", "attacked", "Kyiv"), None, id="state-attacks-a-city"
-        ),
-        pytest.param(
-            "The storm hit Norway on Monday.", None, ("storm", "hit", "Norway"), id="event-does-not-attack"
-        ),
+        pytest.param("Russia hit Kyiv with missiles.", ("Russia", "attacked", "Kyiv"), None, id="state-attacks-a-city"),
+        pytest.param("The storm hit Norway on Monday.", None, ("storm", "hit", "Norway"), id="event-does-not-attack"),
         pytest.param(
             "Ana Ruiz led Maria Lopez by 12 points.",
             None,
@@ -31,9 +27,7 @@ pytestmark = pytest.mark.model
         pytest.param(
             "Ana Ruiz led the Green Party.", ("Ana Ruiz", "leader of", "Green Party"), None, id="leader-of-a-party"
         ),
-        pytest.param(
-            "The storm killed Ola Ekman.", ("storm", "killed", "Ola Ekman"), None, id="events-kill"
-        ),
+        pytest.param("The storm killed Ola Ekman.", ("storm", "killed", "Ola Ekman"), None, id="events-kill"),
         pytest.param("Norway joined NATO in 1949.", ("Norway", "member of", "NATO"), None, id="member-of-alliance"),
         pytest.param(
             "British troops joined the fighting in Basra.",

@@ -275,9 +275,7 @@ def test_extraction_negative_determiner_negates(facts_of):
             id="apposition-place",
         ),
         pytest.param("Ohio-born singer Ann Lowe toured Japan.", ("Ann Lowe", "born in", "Ohio"), id="place-born"),
-        pytest.param(
-            "Hamburg lawyer Jan Vogt sued the city.", ("Jan Vogt", "lives in", "Hamburg"), id="town-employee"
-        ),
+        pytest.param("Hamburg lawyer Jan Vogt sued the city.", ("Jan Vogt", "lives in", "Hamburg"), id="town-employee"),
         pytest.param(
             "Kenyan sprinter Ruth Wanjiru won in Oslo.", ("Ruth Wanjiru", "citizen of", "Kenya"), id="demonym-athlete"
         ),

@@ -78,9 +78,7 @@ def test_validate_reports_a_statement_without_source(seed_file):
 def test_validate_reports_each_statement_whose_triple_is_not_asserted(seed_file):
     # the one SPARQL constraint: run per statement, its query parsed once for all of them
     graph = read_graph(seed_file)
-    plain = [
-        s for s in graph.subjects(RDF.type, KGO.Statement) if graph.value(s, KGO.negated) == Literal(False)
-    ][:2]
+    plain = [s for s in graph.subjects(RDF.type, KGO.Statement) if graph.value(s, KGO.negated) == Literal(False)][:2]
     for statement in plain:
         graph.remove((graph.value(statement, RDF.subject), graph.value(statement, RDF.predicate), None))
     found = [v for v in validate(graph).violations if "asserted" in v.message]

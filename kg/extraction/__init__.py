@@ -37,7 +37,6 @@ class ArticleFacts:
     amounts: dict[str, Amount] = field(default_factory=dict)
 
 
-
 def _affiliations(sentence: Sentence) -> set[NameSpan]:
     return {role.affiliation for role in sentence.roles if role.affiliation is not None}
 
@@ -92,7 +91,6 @@ def extract_article(parsed: ParsedArticle, lexicon: Lexicon) -> ArticleFacts:
     return ArticleFacts(mentions, tuple(refs.name_concepts(r) for r in found), refs.amounts)
 
 
-
 def _possible_aliases(relations: list[Relation]) -> list[Relation]:
     """A flag (``kgo:possibleSameAs``), never a merge, between two people of the article with the
     same title in the same organisation and close spellings ("Petrov" and "Peskov")."""
@@ -117,7 +115,6 @@ def _possible_aliases(relations: list[Relation]) -> list[Relation]:
             )
         )
     return flagged
-
 
 
 # Where something is holds for the larger place too: "Acme of Dover, Del." is based in Delaware.

@@ -321,9 +321,7 @@ def _split_word(token: Token) -> bool:
         return True
     if token.pos_ != "NOUN" or any(c.dep_ not in ("det", "amod", "compound") for c in token.children):
         return False
-    return any(
-        c.dep_ == token.dep_ and c.left_edge.i == token.i + 1 for c in token.head.children
-    )
+    return any(c.dep_ == token.dep_ and c.left_edge.i == token.i + 1 for c in token.head.children)
 
 
 def _word_after_hyphen(token: Token) -> Token:

@@ -82,9 +82,7 @@ def concept_of(token: Token, lexicon: Lexicon, owner: str | None = None, *, whic
     if owner is not None and lemma in lexicon.vague_nouns:
         modifiers = [m for m in modifiers if not m.text[:1].isupper()]  # "Nvidia shares": shares of Nvidia
     # "United States warplanes": a compound modifier keeps its own compounds
-    modifiers = sorted(
-        {w for m in modifiers for w in (m, *_compounds(m))}, key=lambda t: t.i
-    )
+    modifiers = sorted({w for m in modifiers for w in (m, *_compounds(m))}, key=lambda t: t.i)
     words = [*modifiers, token]
     label = " ".join(
         w.text if w.pos_ == "PROPN" or w.is_upper or (w.dep_ == "amod" and not title) else w.lower_ for w in words

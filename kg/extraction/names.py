@@ -711,7 +711,10 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return "ORG"  # "according to Nielsen": a source that no gazetteer knows as a place is a body
     if label == "GPE" and len(tokens) == 1 and _designation(tokens[0]) and lexicon.place(text) is None:
         return "PRODUCT"  # "IE6", "A320": no country or town is named by a code with digits
-    if len(tokens) > 1 and label != "LAW" and lexicon.kind_nouns.get(tokens[-1].lemma_.lower()) == KGO + "Document":
+    head_kind = lexicon.kind_nouns.get(tokens[-1].lemma_.lower()) if len(tokens) > 1 else None
+    if head_kind == KGO + "Event" and label == "ORG":
+        return "EVENT"  # "the League Cup", "the Davis Cup": a competition, not its organiser
+    if head_kind == KGO + "Document" and label != "LAW":
         return "LAW"  # "the Non-Proliferation Treaty", "the Kyoto Protocol": a text, not a body
     of = next((t.i - tokens[0].i for t in tokens if t.lower_ == "of"), len(tokens))
     body = lexicon.kind_nouns.get(tokens[of - 1].lower_) if of > 0 else None
@@ -1296,15 +1299,25 @@ def _affiliation_word(token: Token, lexicon: Lexicon) -> bool:
             token.pos_ == "PROPN"
             or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
             or (
-                token.pos_ == "NOUN"
-                and token.is_title
-                and token.lower_ not in lexicon.common_nouns
+                token.is_title
+                and _sentence_initial_employer(token, lexicon)
                 and _employer_title(token.doc, token, lexicon)
             )
         )
         and token.lower_ not in lexicon.role_words
+        and token.lower_ not in lexicon.words("tenure-word")  # "Acting director Tom Hale"
         and token.ent_type_ not in _NOT_NAMES
         and lexicon.place(token.text) is None
+    )
+
+
+def _sentence_initial_employer(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a capitalised word that opens a sentence may name an employer: an unknown noun
+    ("Pfizer"), or a club's word ("Rovers manager Tom Reed", "United manager"), never an
+    adjective of the title ("Former president")."""
+    club = token.lower_ in lexicon.words("club-word")
+    return (club and token.pos_ in ("NOUN", "ADJ")) or (
+        token.pos_ == "NOUN" and token.lower_ not in lexicon.common_nouns
     )
 
 
@@ -1382,9 +1395,7 @@ def described_owner(noun: Token, lexicon: Lexicon) -> NameSpan | None:
     return NameSpan(owner.i, owner.i + 1, owner.text, DESCRIBED_LABEL)
 
 
-def _speaking_organisation(
-    doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon
-) -> list[NameSpan]:
+def _speaking_organisation(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> list[NameSpan]:
     """ "The State Department said John Kerry, the Secretary of State, ...": a title that names
     no organisation, in what an organisation says of its own people, is held there."""
     token = doc[name.end - 1]

@@ -62,11 +62,9 @@ _DIRECTIONS = frozenset({"from", "into", "to", "onto"})
 _WHEN_LABELS = frozenset({"DATE", "TIME", "EVENT", "FAC", "LOC", "GPE", "MISC", "PERSON"})
 
 
-
 def _of_or_from(noun: Token) -> list[Token]:
     """The objects of a noun's "of" and "from" phrases ("data *from the Archive*")."""
     return [p for c in noun.children if c.lower_ in ("of", "from") for p in c.children if p.dep_ == "pobj"]
-
 
 
 def _reports(verb: Token, lexicon: Lexicon) -> bool:
@@ -95,7 +93,6 @@ def _is_fatal(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-
 def _date_phrase(
     sentence: Span, verb: Token, arguments: tuple[Token, ...] = (), happening: frozenset[str] = frozenset()
 ) -> str | None:
@@ -116,7 +113,6 @@ def _date_phrase(
             if ent.root.i in inside:
                 return ent.text
     return None
-
 
 
 class Readers:
@@ -232,7 +228,8 @@ class Readers:
             name
             for name in named
             if self.refs.labels.get(name) == KGO + "City"
-            or self.refs.labels.get(name) in ("GPE", "LOC") and self.lexicon.city(name) is not None
+            or self.refs.labels.get(name) in ("GPE", "LOC")
+            and self.lexicon.city(name) is not None
         }
         found = municipalities or cities
         if len(found) == 1:

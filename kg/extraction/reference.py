@@ -64,7 +64,6 @@ _BRIDGE_WINDOW = 2
 _PRONOUN_WINDOW = 3
 
 
-
 def article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
     """One label per canonical name. A full name the article writes votes with its own mentions,
     not its short forms' ("Chrome" tagged a person does not make "Google Chrome" one, nor "the
@@ -73,9 +72,7 @@ def article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], l
     tagger's bare labels, unless the name is part of a person's name in the article."""
     named = {name for name, _ in surface}
     votes = [
-        (full, label)
-        for name, label in surface
-        if (full := full_names.get(name, name)) == name or full not in named
+        (full, label) for name, label in surface if (full := full_names.get(name, name)) == name or full not in named
     ]
     labels = vote_labels(votes)
     classes: dict[str, Counter[str]] = {}
@@ -94,11 +91,9 @@ def article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], l
     return labels
 
 
-
 def is_concept(mention: Mention) -> bool:
     """Whether a mention stands for no named thing: a concept or a quantity."""
     return mention.label in (CONCEPT_LABEL, QUANTITY)
-
 
 
 def _names_a_person(noun: Token, sentence: Sentence) -> bool:
@@ -114,7 +109,6 @@ def _in_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
-
 # Possessive pronouns that stand for one person or organisation ("*his* followers", "*its* website").
 _OWNER_PRONOUNS = frozenset({"his", "her", "its"})
 
@@ -124,13 +118,10 @@ def _in_quote(token: Token) -> bool:
     return sum(1 for t in token.sent[: token.i - token.sent.start] if t.text in QUOTES) % 2 == 1
 
 
-
 class References:
     """The mentions of one article: who each name, pronoun, description or common noun stands for."""
 
-    def __init__(
-        self, sentences: list[Sentence], full_names: dict[str, str], labels: dict[str, str], lexicon: Lexicon
-    ):
+    def __init__(self, sentences: list[Sentence], full_names: dict[str, str], labels: dict[str, str], lexicon: Lexicon):
         self.sentences = sentences
         self.full_names = full_names
         self.labels = labels
@@ -608,7 +599,7 @@ class References:
         return self.name_of(name)
 
     def _continued_speaker(self, sentence: Sentence, pronoun: Token) -> str | None:
-        """ 'Hale told reporters that he would stay. "I was never going to resign."': the "I" of a
+        """'Hale told reporters that he would stay. "I was never going to resign."': the "I" of a
         quote that opens a sentence no speech verb governs is the person who spoke just before."""
         speech = self.lexicon.words("speech-verb")
         span = sentence.span

@@ -26,7 +26,6 @@ _SURNAME_MISTAKES = frozenset({"ORG", "GPE", "LOC", "NORP", "MISC", "PRODUCT", "
 _NAME_MISTAKES = frozenset({"ORG", "NORP", "MISC", "PRODUCT"})
 
 
-
 @dataclass
 class Sentence:
     id: int
@@ -35,7 +34,6 @@ class Sentence:
     names: list[NameSpan]
     roles: list[Role]
     paragraph: int
-
 
 
 def read_sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[Sentence]:
@@ -69,7 +67,6 @@ def read_sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[Sentence
             number += 1
 
 
-
 def _family_name(name: NameSpan, doc: Doc, surnames: set[str]) -> bool:
     """A person's surname alone, or a name ending in one that a "who" clause describes ("Yaraah
     Sow, who lives ..." beside "Mohamed Ali Sow"; a place may end in a word the tagger once took
@@ -95,7 +92,6 @@ def _known_names(per_paragraph: Iterable[list[NameSpan]]) -> dict[tuple[str, ...
             if name.label == "PERSON" and len(words) > 1:
                 known.setdefault((surname(name.name),), "PERSON")
     return known
-
 
 
 def _title_holders_are_people(names: list[NameSpan], roles: list[Role]) -> tuple[list[NameSpan], list[Role]]:
