@@ -77,9 +77,7 @@ def articles(
                 return
 
 
-def write_corpus(
-    output: Path, *, count: int, seed: int = 7, per_line: int = PARAGRAPH_SENTENCES
-) -> tuple[int, int]:
+def write_corpus(output: Path, *, count: int, seed: int = 7, per_line: int = PARAGRAPH_SENTENCES) -> tuple[int, int]:
     """Write ``count`` sentences as a JSONL corpus to ``output``; return (articles, sentences)."""
     output.parent.mkdir(parents=True, exist_ok=True)
     records = 0
@@ -98,9 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7, help="shuffle seed of the first pass (default 7)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="JSONL file to write")
     options = parser.parse_args(argv)
-    made, count = write_corpus(
-        options.output, count=options.sentences, seed=options.seed, per_line=options.per_line
-    )
+    made, count = write_corpus(options.output, count=options.sentences, seed=options.seed, per_line=options.per_line)
     print(f"wrote {made} articles, {count} sentences to {options.output}")
     return 0
 

@@ -48,7 +48,7 @@ def profile(corpus: Path) -> list[tuple[str, float]]:
     from kg.extraction.sentences import read_sentences
     from kg.nlp import load_pipeline, paragraphs, parse
     from kg.ontology import load_lexicon
-    from kg.parallel import _NOT_SENT
+    from kg.parse_worker import NOT_SENT
     from kg.rdf import extraction_run, serialize, triples_to_graph, triples_to_quads, write_graph
     from kg.rdf_stream import write_stream
     from kg.store import open_store
@@ -64,7 +64,7 @@ def profile(corpus: Path) -> list[tuple[str, float]]:
     with _timed(rows, "parse (kg.nlp.parse)"):
         parsed = list(parse(articles, nlp))
     with _timed(rows, "parsed Docs to dicts, in the parse worker (--jobs 1; Doc.to_dict)"):
-        sent = [[p.doc.to_dict(exclude=_NOT_SENT) for p in one.paragraphs] for one in parsed]
+        sent = [[p.doc.to_dict(exclude=NOT_SENT) for p in one.paragraphs] for one in parsed]
     with _timed(rows, "and back, in kg's process (Doc.from_dict)"):
         for docs in sent:
             for data in docs:

@@ -240,22 +240,19 @@ def parse(articles: Iterable[Article], nlp: Language, *, batch_size: int = 64) -
     paragraphs, cut at sentence ends (see :func:`paragraphs`).
     """
     limit = max(1, min(LONG_LINE, nlp.max_length))
-    current: tuple[int, Article] | None = None
-    parsed: list[Paragraph] = []
 
-    def lines() -> Iterator[tuple[str, tuple[int, Article, int]]]:
-        for number, article in enumerate(articles):
+    def lines() -> Iterator[tuple[str, tuple[Article, int]]]:
+        for article in articles:
             for offset, line in paragraphs(article.text, limit=limit):
-                yield line, (number, article, offset)
-            # A sentinel, so that an article without text still comes out.
-            yield "", (number, article, -1)
+                yield line, (article, offset)
+            # A sentinel that closes the article, so that it comes out as soon as it is parsed
+            # (and an article without text still comes out).
+            yield "", (article, -1)
 
-    for doc, (number, article, offset) in nlp.pipe(lines(), as_tuples=True, batch_size=batch_size):
-        if current is None or current[0] != number:
-            if current is not None:
-                yield ParsedArticle(current[1], tuple(parsed))
-            current, parsed = (number, article), []
-        if offset >= 0:
+    parsed: list[Paragraph] = []
+    for doc, (article, offset) in nlp.pipe(lines(), as_tuples=True, batch_size=batch_size):
+        if offset < 0:
+            yield ParsedArticle(article, tuple(parsed))
+            parsed = []
+        else:
             parsed.append(Paragraph(offset, doc))
-    if current is not None:
-        yield ParsedArticle(current[1], tuple(parsed))

@@ -11,8 +11,9 @@ keeps them for every batch it is given. On Dask, each batch is one task and its 
 one partition; the caller merges the partitions in input order.
 
 With one job and more than one batch, parsing and extraction overlap on two cores: a worker
-process parses (spaCy's cost, the floor) and sends the parsed paragraphs back as ``Doc``
-dicts, and this process extracts each batch while the worker parses the next ones.
+process parses (spaCy's cost, the floor) in one stream and sends the parsed paragraphs back as
+``Doc`` dicts, and this process extracts each batch while the worker parses the next ones
+(:mod:`kg.parse_worker`).
 """
 
 from __future__ import annotations
@@ -165,6 +166,7 @@ def _beside_parser(
 
     from kg.nlp import Paragraph, ParsedArticle, load_pipeline
     from kg.ontology import load_lexicon
+    from kg.parse_worker import ParseWorker
 
     chunks = article_batches(articles, size)
     first = next(chunks, None)
@@ -172,32 +174,17 @@ def _beside_parser(
     if second is None:
         yield from _in_process(first or [], model, ontology, size)
         return
-    nlp, lexicon = load_pipeline(model), load_lexicon(ontology)
-    _ = lexicon.city_populations  # read once here, not in the worker
-    for batch in _pooled(chain([first, second], chunks), 1, parse_batch, (model,), model, lexicon):
-        parsed = (
-            ParsedArticle(article, tuple(Paragraph(offset, Doc(nlp.vocab).from_dict(data)) for offset, data in docs))
-            for article, docs in batch
-        )
-        yield [_extracted(one, lexicon) for one in parsed]
-
-
-def parse_batch(articles: list[Article], model: str) -> list[tuple[Article, tuple[tuple[int, dict], ...]]]:
-    """Parse one batch with this process's pipeline: each article with its paragraphs' offsets and
-    ``Doc`` contents as a dict (``Doc.to_dict``, pickled by the pool: ``Doc.to_bytes`` would spend
-    most of its time in msgpack's extension lookups), without the tensors, which extraction does
-    not read: a parsing worker's task."""
-    from kg.nlp import load_pipeline, parse
-
     nlp = load_pipeline(model)
-    return [
-        (one.article, tuple((p.offset, p.doc.to_dict(exclude=_NOT_SENT)) for p in one.paragraphs))
-        for one in parse(articles, nlp)
-    ]
-
-
-# What a parsed paragraph's dict leaves out.
-_NOT_SENT = ("tensor", "user_data")
+    with ParseWorker(model, chain([first, second], chunks), _start_method()) as worker:
+        # Read while the worker parses the first batches.
+        lexicon = load_lexicon(ontology)
+        _ = lexicon.city_populations
+        for batch in worker:
+            parsed = (
+                ParsedArticle(article, tuple(Paragraph(at, Doc(nlp.vocab).from_dict(data)) for at, data in docs))
+                for article, docs in batch
+            )
+            yield [_extracted(one, lexicon) for one in parsed]
 
 
 def _settled(items: Iterator[Any]) -> Iterator[Any]:
