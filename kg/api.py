@@ -103,14 +103,14 @@ def _extract(
 ) -> list[Triple]:
     from kg.parallel import extract_batches
 
-    lexicon = load_lexicon(ontology)
     facts = []
     for batch in extract_batches(articles, model=model, ontology=ontology, jobs=jobs, dask=dask):
         # Concepts are scoped to their article now, while the next batches are parsed.
         facts += [(item.article, scope_concepts(item.article, item.facts)) for item in batch]
         if progress is not None:
             progress.advance(len(batch), sum(item.sentences for item in batch))
-    return resolve_triples(facts, lexicon, base=base, scoped=True)
+    # Read (or taken from the cache) only now: with one job, it is read while the first batches are parsed.
+    return resolve_triples(facts, load_lexicon(ontology), base=base, scoped=True)
 
 
 def extract_open(
