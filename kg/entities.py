@@ -216,7 +216,7 @@ def _entities(
             id=entity_id,
             label=shown,
             type=kind,
-            aliases=frozenset(a for a in aliases.get(name, ()) if a != name),
+            aliases=tuple(sorted(a for a in aliases.get(name, ()) if a != name)),
             concept=name.startswith(_UNNAMED),
             amount=(amounts or {}).get(name),
         )

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import sys
+from dataclasses import dataclass
 from decimal import Decimal
 
 __all__ = ["Amount", "Article", "Mention", "Predicate", "Relation", "Entity", "Triple"]
+
+
+def _share(record: object, *names: str) -> None:
+    """Make the named string fields of a frozen record the one shared copy of their value.
+
+    A build holds every fact until the last article is read; labels, lemmas, property IRIs and
+    names recur in thousands of facts, and each would otherwise be its own string.
+    """
+    for name in names:
+        value = getattr(record, name)
+        if value is not None:
+            object.__setattr__(record, name, sys.intern(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +56,9 @@ class Mention:
     phrase_start: int | None = None
     phrase_end: int | None = None
 
+    def __post_init__(self) -> None:
+        _share(self, "text", "name", "label")
+
 
 @dataclass(frozen=True, slots=True)
 class Predicate:
@@ -60,6 +76,9 @@ class Predicate:
     noun: str | None = None
     role: bool = False
     property: str | None = None
+
+    def __post_init__(self) -> None:
+        _share(self, "lemma", "text", "preposition", "particle", "noun", "property")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,17 +120,20 @@ class Amount:
 class Entity:
     """A real-world thing: one node of the graph, with a stable ``id`` (a slug).
 
-    ``concept`` marks a thing named by a common noun phrase, a quantity or a reported claim
-    rather than a name ("the storm", "new sanctions"); the graph types it ``kgo:Concept`` besides
-    ``type``. ``amount`` is a quantity's value and unit.
+    ``aliases`` are its other names, sorted. ``concept`` marks a thing named by a common noun
+    phrase, a quantity or a reported claim rather than a name ("the storm", "new sanctions"); the
+    graph types it ``kgo:Concept`` besides ``type``. ``amount`` is a quantity's value and unit.
     """
 
     id: str
     label: str
     type: str
-    aliases: frozenset[str] = field(default_factory=frozenset)
+    aliases: tuple[str, ...] = ()
     concept: bool = False
     amount: Amount | None = None
+
+    def __post_init__(self) -> None:
+        _share(self, "type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,3 +158,6 @@ class Triple:
     attributed_to: Entity | None = None
     claim: Entity | None = None
     modality: str | None = None
+
+    def __post_init__(self) -> None:
+        _share(self, "property", "property_label", "rule", "modality")

@@ -102,7 +102,7 @@ def _arbitrary_triple(title: str, sentence: str, label: str, phrase: str, ident:
 
     article = Article(id=article_id(ident), title=title, date=dt.date(2025, 9, 9), text=sentence, source=title)
     person = "https://example.org/kg/ontology#Person"
-    subject = Entity(id=slug(label), label=label, type=person, aliases=frozenset({phrase}))
+    subject = Entity(id=slug(label), label=label, type=person, aliases=(phrase,))
     obj = Entity(id=slug(label) + "-2", label=label + title, type=person)
     mention = Mention(text=label, start=0, end=len(label), name=label, label="PERSON", sentence_id=0)
     return Triple(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from kg.extraction.names import KnownNames, NameSpan, Role, bare_proper_nouns, find_names, find_roles
@@ -34,6 +35,11 @@ class Sentence:
     names: list[NameSpan]
     roles: list[Role]
     paragraph: int
+
+    @cached_property
+    def text(self) -> str:
+        """The sentence's text, made once and shared by every relation read in it."""
+        return self.span.text
 
 
 def read_sentences(parsed: ParsedArticle, lexicon: Lexicon) -> Iterator[Sentence]:
