@@ -1026,3 +1026,35 @@ def test_roles_a_minister_s_portfolio_is_no_organisation(facts_of):
     found = facts_of("Indonesian Transport Minister Tom Vale visited the site.")
     assert ("Tom Vale", "holds position in", "Indonesia") in found
     assert not any(o == "Transport" for _, _, o in found)
+
+
+def test_roles_a_body_s_place_is_not_whose_the_title_is(facts_of):
+    found, triples = facts_of(
+        "The Maritime Safety Agency is drafting new rules, said Anna Vik, a spokeswoman for the agency in Oslo.",
+        with_triples=True,
+    )
+    assert ("Anna Vik", "spokesperson for", "Maritime Safety Agency") in found
+    assert not any(s == "Anna Vik" and o == "Oslo" for s, _, o in found)
+
+
+def test_roles_a_body_named_in_apposition_is_the_title_s_organisation(facts_of):
+    found = facts_of(
+        "Maria Lopez, leader of the main opposition party, the Democratic Alliance, said the vote was rigged."
+    )
+    assert ("Maria Lopez", "leader of", "Democratic Alliance") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Dorsey, publisher of the Brixley Gazette, said the family was upset.",
+        "Tom Dorsey, publisher of the Huntington Herald-Press, said the family was upset.",
+    ],
+    ids=["gazette", "hyphenated"],
+)
+def test_types_a_name_ending_in_a_newspaper_s_word_is_a_media_organisation(facts_of, text):
+    found, triples = facts_of(text, with_triples=True)
+    paper = next(
+        t.object for t in triples if t.subject.label == "Tom Dorsey" and t.property_label == "holds position in"
+    )
+    assert paper.type.endswith("#MediaOrganization")

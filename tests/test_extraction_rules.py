@@ -641,3 +641,25 @@ def test_group_noun_said_of_a_name_is_that_person_not_a_concept(facts_of, text):
     found = facts_of(text)
     assert ("Tom Vale", "works for", "Acme Bank") in found
     assert not any(s == "analyst" for s, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prosecutors say Ivan Petrov was the gunman who killed Leo Marsh in 2019.",
+            ("Ivan Petrov", "killed", "Leo Marsh"),
+        ),
+        ("Lena Berg is the lawyer who represented Tom Ashby.", ("Lena Berg", "represent", "Tom Ashby")),
+    ],
+    ids=["was-the-gunman-who", "is-the-lawyer-who"],
+)
+def test_extraction_a_relative_clause_on_a_copula_s_noun_is_said_of_the_name(facts_of, text, expected):
+    found = facts_of(text)
+    assert expected in found
+    assert not any(s in ("gunman", "lawyer") for s, _, _ in found)
+
+
+def test_extraction_a_denied_copula_gives_its_relative_clause_no_name(facts_of):
+    found = facts_of("Mara Lind was not the officer who shot Leo Marsh.")
+    assert not any(s == "Mara Lind" and o == "Leo Marsh" for s, _, o in found)

@@ -179,8 +179,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         if child.dep_ in _SUBJECTS and not _split_word(child):
             heads = participants(_word_after_hyphen(_last_of_run(child)))
             if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                # "Ruby, who killed Oswald, and the Bakkers": the clause describes its own noun only
-                heads = [verb.head]
+                # "Ruby, who killed Oswald, and the Bakkers": the clause describes its own noun only;
+                # "Oswald was the gunman who killed Kennedy": the noun is the name the copula equates
+                # (its pronoun right after it: a clause the parser hung on a distant noun is not)
+                heads = (_equated_name(verb.head) if child.i == verb.head.i + 1 else []) or [verb.head]
             return heads, child.dep_ == "nsubjpass"
     if verb.dep_ in ("acl", "relcl") and _is_infinitive(verb) and verb.head.dep_ == "attr" and _ranked(verb.head):
         return subjects_of(verb.head.head)[0], False  # "became the oldest quarterback to win": who became it
@@ -290,6 +292,18 @@ def _gerund_doers(verb: Token, lexicon: Lexicon) -> list[Token]:
         heads, passive = subjects_of(noun.head)
         return [] if passive else heads
     return []
+
+
+def _equated_name(noun: Token) -> list[Token]:
+    """The names a copula says ``noun`` is ("Oswald was the gunman", "Ruiz became the first
+    woman"), not when the copula is denied ("X was not the man who ...")."""
+    copula = noun.head
+    if noun.dep_ != "attr" or copula.lemma_ not in ("be", "become", "remain"):
+        return []
+    if any(c.dep_ == "neg" for c in copula.children):
+        return []
+    subjects = [c for c in copula.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    return participants(subjects[0]) if subjects else []
 
 
 def _ranked(noun: Token) -> bool:

@@ -681,6 +681,13 @@ def _kind_label(tokens: list[Token], lexicon: Lexicon) -> str | None:
     return None
 
 
+def _media_name(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Whether a name ends in a newspaper's word ("Gazette"), or in two joined by a hyphen ("Herald-Press")."""
+    heads = lexicon.words("media-head")
+    joined = len(tokens) > 3 and tokens[-2].text == "-" and tokens[-3].lower_ in heads
+    return tokens[-1].lower_ in heads or joined
+
+
 def _according_to(token: Token) -> bool:
     """Whether ``token`` is the source of "according to"."""
     preposition = token.head if token.dep_ == "pobj" else None
@@ -738,6 +745,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return "PERSON"  # "Novak Djokovic won his 24th title", "Max Verstappen, who drives for ..."
     if label in ("PERSON", "MISC") and tokens[-1].lower_.rstrip(".") in lexicon.words("legal-suffix"):
         return "ORG" if len(tokens) > 1 else label  # "Bolt Inc", "Acme Ltd.": a company
+    if label in ("PERSON", "MISC") and len(tokens) > 1 and _media_name(tokens, lexicon):
+        return KGO + "MediaOrganization"  # "the Brixley Gazette": no person's name ends in a paper's
     home = lexicon.place(tokens[0].text) or lexicon.city(tokens[0].text)
     team = len(tokens) > 1 and tokens[-1].is_title and tokens[-1].text.endswith("s") and home is not None
     the = tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ == "the"  # "the Panthers", never "the Serena Williams"
@@ -860,20 +869,25 @@ def find_roles(doc: Doc, names: list[NameSpan], lexicon: Lexicon) -> list[Role]:
         roles.extend(_apposition_roles(doc, name, by_token, lexicon))
         roles.extend(_party_roles(doc, name, by_token))
         roles.extend(_adherent_roles(doc, name, by_token, lexicon))
-    return [replace(r, affiliation=_unnamed_body(doc, r, lexicon)) if r.affiliation is None else r for r in roles]
+    return [
+        replace(r, affiliation=_unnamed_body(doc, r, by_token, lexicon)) if r.affiliation is None else r for r in roles
+    ]
 
 
-def _unnamed_body(doc: Doc, role: Role, lexicon: Lexicon) -> NameSpan | None:
+def _unnamed_body(doc: Doc, role: Role, by_token: dict[int, NameSpan], lexicon: Lexicon) -> NameSpan | None:
     """ "governor of the central bank", "the former president of the breakaway republic": a title's
     organisation written as a common noun (lexicon ``kgo:kindNoun`` of an organisation or a
-    country, or ``body-noun``), for the readers to resolve with the article."""
+    country, or ``body-noun``), for the readers to resolve with the article; "chairman of the
+    largest opposition party, the Civic Party": the name the noun is in apposition with."""
     for token in doc[role.title_start : role.title_end]:
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for"):
                 continue
             for noun in prep.children:
                 if noun.dep_ == "pobj" and noun.tag_ == "NN" and lexicon.is_body_noun(noun.lemma_.lower()):
-                    return NameSpan(noun.i, noun.i + 1, noun.text, DESCRIBED_LABEL)
+                    named = [by_token.get(c.i) for c in noun.children if c.dep_ == "appos"]
+                    named = [n for n in named if n is not None and n.label not in ("PERSON", "DATE", "TIME")]
+                    return named[0] if named else NameSpan(noun.i, noun.i + 1, noun.text, DESCRIBED_LABEL)
     return None
 
 
@@ -916,6 +930,8 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
     for verb, dep in verbs:
         chain = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "was forced to resign as"
         for word in chain:
+            if any(c.dep_ == "neg" for c in word.children):
+                continue  # "X was not the officer", "was never named as chairman": no post given
             # "The party elected Tom Hale as its leader": the "as" of a verb that gives its object a
             # post is the object's ("Kern replaced Hale as chairman" is Kern's)
             designates = _designates(word, lexicon)
@@ -1463,6 +1479,8 @@ def direct_affiliations(
         if child.dep_ in modifiers:
             candidates = [child]
         elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS:
+            if modifiers == _INNER and child.lower_ in ("in", "at"):
+                continue  # "a spokeswoman for the agency in Oslo": where the body is, not whose it is
             candidates = [c for c in child.children if c.dep_ == "pobj"]
         else:
             continue
