@@ -437,6 +437,12 @@ def test_resolution_an_institution_is_named_without_its_head():
             "ORG",
             id="body-noun-heads-a-name-that-starts-with-a-country",
         ),
+        pytest.param(
+            "Copland, who was born in Brooklyn, lives in upstate New York.",
+            "Copland",
+            "PERSON",
+            id="no-place-is-a-who",
+        ),
     ],
 )
 def test_types_from_document_evidence_and_gazetteer(mentions_of, text, name, kind):

@@ -714,6 +714,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         if lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Event":
             return "EVENT"  # "the Berlin Marathon", "the Monaco Grand Prix": a named event
     unknown_place = lexicon.place(text) is None and lexicon.city(text) is None
+    if label in ("GPE", "LOC", "FAC") and unknown_place and _person_evidence(tokens[-1]):
+        return "PERSON"  # "Copland, who was born in Brooklyn": no place is a "who"
     if label == "GPE" and _according_to(tokens[-1]) and unknown_place:
         return "ORG"  # "according to Nielsen": a source that no gazetteer knows as a place is a body
     if label == "GPE" and len(tokens) == 1 and _designation(tokens[0]) and lexicon.place(text) is None:
