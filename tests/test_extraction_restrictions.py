@@ -35,6 +35,18 @@ pytestmark = pytest.mark.model
             ("British troops", "join", "fighting"),
             id="no-member-of-a-fight",
         ),
+        pytest.param(
+            "Police have named the man who died as Tom Reed.",
+            None,
+            ("police", "name", "man"),
+            id="only-people-are-appointed",
+        ),
+        pytest.param(
+            "Acme named Omar Haddad as its new finance director.",
+            ("Acme", "appointed", "Omar Haddad"),
+            None,
+            id="a-person-is-appointed",
+        ),
     ],
 )
 def test_extraction_restriction_decides_the_sense(facts_of, text, kept, opened):
