@@ -1064,3 +1064,15 @@ def test_types_a_name_ending_in_a_newspaper_s_word_is_a_media_organisation(facts
         t.object for t in triples if t.subject.label == "Tom Dorsey" and t.property_label == "holds position in"
     )
     assert paper.type.endswith("#MediaOrganization")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lena Berg, a Bergen native, won the race.", ("Lena Berg", "lives in", "Bergen")),
+        ("Maria Lopez was arrested at her Malibu home on Friday.", ("Maria Lopez", "lives in", "Malibu")),
+    ],
+    ids=["a-town-native", "her-town-home"],
+)
+def test_roles_a_home_the_phrase_names_is_where_the_person_lives(facts_of, text, expected):
+    assert expected in facts_of(text)

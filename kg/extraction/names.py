@@ -1452,9 +1452,17 @@ def _title_affiliations(
 def _home_apposition(
     doc: Doc, name: NameSpan, noun: Token, by_token: dict[int, NameSpan], lexicon: Lexicon
 ) -> Iterator[Role]:
-    """ "Derwinski, a Republican from Chicago", "Ann Rowe, a farmer from Ohio": where the person is from."""
+    """ "Derwinski, a Republican from Chicago", "Ann Rowe, a farmer from Ohio", "Tom Vale, a Fargo
+    native": where the person is from."""
     if noun.i in range(name.start, name.end):
         return
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.words("home-noun"):
+        for place in (c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in by_token):
+            found = _as_place(by_token[place.i], lexicon)
+            if not _is_place_label(found.label) and lexicon.city(found.name) is not None:
+                found = replace(found, label="GPE")  # "a Fargo native": a town, whatever the tagger said
+            if _is_place_label(found.label):
+                yield Role(name, noun.lower_, noun.i, noun.i + 1, found, "descriptor")
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ != "from":
             continue

@@ -373,24 +373,34 @@ class Readers:
 
     def _native_places(self, sentence: Sentence) -> Iterator[Relation]:
         """ "in his native South Carolina", "Hale's native Ohio": the owner's home (a home noun
-        modifying the place)."""
+        modifying the place); "at her Malibu home": whose home the place names (a hometown noun
+        the place modifies, owned by a pronoun; a named owner is read with the places)."""
         doc, homes = sentence.span.doc, self.lexicon.words("home-noun")
         for name in sentence.names:
             head = doc[name.end - 1]
             place = self.refs.mention(sentence, name)
-            native = any(c.dep_ == "amod" and c.lower_ in homes for c in head.children)
-            if kind_of(place.label) != "place" or not native:
+            if kind_of(place.label) != "place":
                 continue
-            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            native = any(c.dep_ == "amod" and c.lower_ in homes for c in head.children)
+            noun = head.head if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "NOUN" else None
+            lived = self.lexicon.word_property("hometown-noun", noun.lemma_.lower()) if noun is not None else None
+            if native:
+                owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                home = KGO + ("citizenOf" if place.label == KGO + "Country" else "livesIn")
+                word = "native"
+            elif lived is not None:
+                owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+                home, word = lived, noun.text
+            else:
+                continue
             if owner is None:
                 continue
             pronoun = owner.pos_ == "PRON"
             people = self.refs.owners(sentence, owner) if pronoun else [self.refs.argument(sentence, owner)]
-            home = "citizenOf" if place.label == KGO + "Country" else "livesIn"
             for person in (p for p in people if p is not None and kind_of(p.label) == "person"):
                 yield Relation(
                     subject=person,
-                    predicate=Predicate(lemma="native", text="native", property=KGO + home),
+                    predicate=Predicate(lemma=word.lower(), text=word, property=home),
                     object=place,
                     sentence_id=sentence.id,
                     sentence=sentence.text,
