@@ -663,3 +663,12 @@ def test_extraction_a_relative_clause_on_a_copula_s_noun_is_said_of_the_name(fac
 def test_extraction_a_denied_copula_gives_its_relative_clause_no_name(facts_of):
     found = facts_of("Mara Lind was not the officer who shot Leo Marsh.")
     assert not any(s == "Mara Lind" and o == "Leo Marsh" for s, _, o in found)
+
+
+def test_extraction_a_participle_the_parser_hung_on_a_definite_root_is_the_main_verb(facts_of):
+    # en_core_web_sm reads "named" here as a participle of "club", the sentence's root
+    assert ("club", "appointed", "Omar Haddad") in facts_of("The club named Omar Haddad as head coach.")
+
+
+def test_extraction_a_naming_participle_after_an_indefinite_noun_gives_a_name(facts_of):
+    assert not any(p == "appointed" for _, p, _ in facts_of("A man named Tom Hale."))

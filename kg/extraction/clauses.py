@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "subjects_of",
+    "root_acl_is_main_verb",
     "Clause",
     "CONFIDENCE",
     "LOCATIVE_PREPOSITIONS",
@@ -188,7 +189,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         return subjects_of(verb.head.head)[0], False  # "became the oldest quarterback to win": who became it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], False
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if root_acl_is_main_verb(verb):
         return [verb.head], False  # "A stampede in Mina killed 717 pilgrims": the parser made the noun the root
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], verb.tag_ == "VBN"  # "Ray, convicted of ...", "Ray, serving a sentence ..."
@@ -292,6 +293,20 @@ def _gerund_doers(verb: Token, lexicon: Lexicon) -> list[Token]:
         heads, passive = subjects_of(noun.head)
         return [] if passive else heads
     return []
+
+
+def root_acl_is_main_verb(verb: Token) -> bool:
+    """Whether a verb the parser hung on the sentence's noun root is its main verb: a past tense ("A
+    stampede in Mina killed 717 pilgrims"), or a past participle after a definite noun that says
+    what its object becomes ("The board named Ana Ruiz chief executive", "The club named Tom Vale
+    as coach"; "a man named Tom Hale" gives a name, "the report named Ana Ruiz" makes her nothing)."""
+    if verb.dep_ != "acl" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in verb.head.children)
+    becomes = any(c.dep_ == "oprd" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    return verb.tag_ == "VBN" and definite and becomes
 
 
 def _equated_name(noun: Token) -> list[Token]:

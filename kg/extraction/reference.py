@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extraction.claims import QUOTES
-from kg.extraction.clauses import content_noun, participants, subjects_of
+from kg.extraction.clauses import content_noun, participants, root_acl_is_main_verb, subjects_of
 from kg.extraction.concepts import concept_of, possessor
 from kg.extraction.gender import agrees, gender_of_pronoun, genders
 from kg.extraction.names import PRONOUN_LABEL, NameSpan, title_around
@@ -211,8 +211,8 @@ class References:
                 if a.dep_ == "appos" and (n := self.name_at(sentence, a.i)) is not None and n.label == "PERSON"
             ]
         naming = self.lexicon.words("naming-participle")  # "a user labelled 'Anonymous'", "a man named X",
-        for acl in token.children:  # "the suspect, identified as Tom Hale,"
-            if acl.dep_ == "acl" and acl.lemma_.lower() in naming:
+        for acl in token.children:  # "the suspect, identified as Tom Hale,"; not a misread main verb
+            if acl.dep_ == "acl" and acl.lemma_.lower() in naming and not root_acl_is_main_verb(acl):
                 appositions += [c for c in acl.children if c.dep_ in ("oprd", "dobj")]
                 appositions += [p for c in acl.children if c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
         for other in appositions:
