@@ -1076,3 +1076,21 @@ def test_types_a_name_ending_in_a_newspaper_s_word_is_a_media_organisation(facts
 )
 def test_roles_a_home_the_phrase_names_is_where_the_person_lives(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norvane Bank will cut 300 jobs, a bank spokesman, Ivan Petrov, said on Monday.",
+            ("Ivan Petrov", "spokesperson for", "Norvane Bank"),
+        ),
+        (
+            "Veltrix Holdings is preparing to offer a new service, said Lena Berg, a company official.",
+            ("Lena Berg", "holds position in", "Veltrix Holdings"),
+        ),
+    ],
+    ids=["a-bank-spokesman", "a-company-official"],
+)
+def test_roles_a_kind_noun_before_a_title_is_the_organisation_named_before(facts_of, text, expected):
+    assert expected in facts_of(text)

@@ -1399,6 +1399,14 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
                 yield Role(name, text, title[0], title[1], affiliation, "apposition")
 
 
+def _bare_body_noun(token: Token, lexicon: Lexicon) -> bool:
+    """Whether ``token`` is an organisation's kind noun with no words of its own ("company" in "a
+    company official"), for the readers to resolve with the organisation the article named."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or any(True for _ in token.children):
+        return False
+    return lexicon.is_body_noun(token.lemma_.lower())
+
+
 def described_owner(noun: Token, lexicon: Lexicon) -> NameSpan | None:
     """ "the agency's director-general", "the country's president": the organisation or country a
     title's possessor names by its kind (lexicon ``kgo:kindNoun``, ``country-noun``), for the
@@ -1495,6 +1503,9 @@ def direct_affiliations(
         else:
             continue
         for token in candidates:
+            if child.dep_ == "compound" and token.i not in by_token and _bare_body_noun(token, lexicon):
+                yield NameSpan(token.i, token.i + 1, token.text, DESCRIBED_LABEL)  # "a company official"
+                continue
             if title[0] <= token.i < title[1]:
                 yield from direct_affiliations(doc, token, title, by_token, lexicon)
                 continue

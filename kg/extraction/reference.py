@@ -278,7 +278,9 @@ class References:
         skipped = ("punct", "relcl", "acl", "prep", *(("case",) if possessive else ()))
         # "the electoral commission": adjectives that are words of the name meant
         adjectives = {c.lower_ for c in token.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.is_lower}
-        if [c.lower_ for c in token.children if c.dep_ not in skipped and c.lower_ not in adjectives] != ["the"]:
+        # "a company official": a bare noun before a title says whose the title is, as "the company" does
+        determiners = [] if token.dep_ == "compound" and possessive else ["the"]
+        if [c.lower_ for c in token.children if c.dep_ not in skipped and c.lower_ not in adjectives] != determiners:
             return None  # "the Iraqi army", "a company", "the company's" (unless its title's owner)
         if token.tag_ != "NN":
             return None  # "the papers": many, not the one named
