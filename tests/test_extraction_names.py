@@ -1094,3 +1094,21 @@ def test_roles_a_home_the_phrase_names_is_where_the_person_lives(facts_of, text,
 )
 def test_roles_a_kind_noun_before_a_title_is_the_organisation_named_before(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spokesman Tom Reed of the Riverton Fire Department said the fire was out.",
+            ("Tom Reed", "works for", "Riverton Fire Department"),
+        ),
+        (
+            "Ana Lind of Riverton University said the bone was human.",
+            ("Ana Lind", "works for", "Riverton University"),
+        ),
+    ],
+    ids=["of-after-the-holder-s-name", "given-name-the-tagger-left-out"],
+)
+def test_names_a_person_of_an_organisation_is_two_names(facts_of, text, expected):
+    assert expected in facts_of(text)

@@ -531,6 +531,15 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     if not tokens:
         return
     label = ent.label_
+    given = _given_name_outside(tokens) if label == "ORG" else None
+    if given is not None:
+        # "Ana Lind of Riverton University" with "Lind of Riverton University" tagged one organisation
+        doc = tokens[0].doc
+        yield NameSpan(given.i, tokens[0].i + 1, doc[given.i : tokens[0].i + 1].text, "PERSON")
+        organisation = doc[tokens[2].i : tokens[-1].i + 1]
+        organisation.label_ = label
+        yield from _clean(organisation, lexicon)
+        return
     number = _name_number(tokens)
     if number is not None:  # "the Daytona 500", "the Ford 400": the number is the name's, no place's
         tokens.append(number)
@@ -631,6 +640,17 @@ def _team_in_game(tokens: list[Token], label: str, lexicon: Lexicon) -> bool:
 
 def _clause_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")
+
+
+def _given_name_outside(tokens: list[Token]) -> Token | None:
+    """The given name just before an organisation's name "<Surname> of <Name>" that the tagger left
+    out of it, whose surname the name then starts with ("Ana" of "Ana Lind of Riverton University")."""
+    first = tokens[0]
+    if len(tokens) < 3 or tokens[1].lower_ != "of" or first.pos_ != "PROPN" or first.i == 0:
+        return None
+    given = first.doc[first.i - 1]
+    joined = given.dep_ == "compound" and given.head.i == first.i and given.pos_ == "PROPN"
+    return given if joined and given.is_title and given.is_alpha and not given.ent_type_ else None
 
 
 def _person_after_title_of(tokens: list[Token], label: str, lexicon: Lexicon) -> int:
@@ -1175,7 +1195,9 @@ def _title_of(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
     if after.pos_ != "PROPN" or before.pos_ not in ("NOUN", "PROPN"):
         return False
     left = doc[max(token.i - 6, 0) : token.i]
-    return any(t.lower_ in lexicon.role_words and t.is_title for t in left)
+    titles = [t for t in left if t.lower_ in lexicon.role_words and t.is_title]
+    # "Spokesman Tom Reed of the Fire Department": the "of" follows the holder's name, not the title
+    return bool(titles) and not any(t.ent_type_ == "PERSON" for t in doc[titles[-1].i + 1 : token.i])
 
 
 def _descriptor_roles(
