@@ -1112,3 +1112,17 @@ def test_roles_a_kind_noun_before_a_title_is_the_organisation_named_before(facts
 )
 def test_names_a_person_of_an_organisation_is_two_names(facts_of, text, expected):
     assert expected in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The move was announced by Riverton Mayor Lena Berg at a news conference.",
+        "The move was announced by Leeds Mayor Lena Berg at a news conference.",
+    ],
+    ids=["unknown-town-tagged-a-person", "known-city-tagged-an-organisation"],
+)
+def test_roles_a_mayor_s_word_before_the_title_is_a_town(facts_of, text):
+    found, triples = facts_of(text, with_triples=True)
+    town = next(t.object for t in triples if t.property_label == "leader of")
+    assert town.label in ("Riverton", "Leeds") and town.type.endswith("#Location")

@@ -1163,8 +1163,18 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
         after = by_token.get(name.end + 1)  # "Prime Minister Lee Park of Chile": the title's, after the name
         if after is not None and after.start == name.end + 1 and after.label != "PERSON":
             affiliations = [after]
+    if text in lexicon.words("municipal-title"):
+        # "Leeds Mayor X" with "Leeds" tagged an organisation: a mayor's is a town, one the gazetteer knows
+        affiliations = [_as_town(a, lexicon) for a in affiliations]
     for affiliation in affiliations or [None]:
         yield Role(name, text, title_start, title_end, affiliation, "title")
+
+
+def _as_town(name: NameSpan, lexicon: Lexicon) -> NameSpan:
+    """``name`` labelled a place when the gazetteer knows it as a city and the tagger said otherwise."""
+    if _is_place_label(name.label) or lexicon.city(name.name) is None:
+        return name
+    return replace(name, label="GPE")
 
 
 def _personal_title_between(
@@ -1180,9 +1190,12 @@ def _personal_title_between(
 
 
 def _city_before_title(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:
-    """Whether a one-word "person" right before lower-case words and a title is a known city."""
+    """Whether a one-word "person" right before lower-case words and a title is a known city, or
+    right before a town's title ("Riverton Mayor Lena Berg": no one's name is a mayor's town)."""
     after = doc[name.end] if name.end < len(doc) else None
-    return name.end - name.start == 1 and after is not None and after.is_lower and lexicon.city(name.name) is not None
+    if name.end - name.start != 1 or after is None:
+        return False
+    return after.lower_ in lexicon.words("municipal-title") or after.is_lower and lexicon.city(name.name) is not None
 
 
 def _title_of(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
