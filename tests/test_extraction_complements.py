@@ -434,3 +434,8 @@ def test_extraction_a_group_from_a_named_body_keeps_the_whole_name(facts_of):
 def test_extraction_a_group_from_two_bodies_works_for_each(facts_of):
     found = facts_of("Engineers at Halden University and the Brackley Institute built a folding robot.")
     assert {o for s, p, o in found if p == "works for"} == {"Halden University", "Brackley Institute"}
+
+
+def test_extraction_an_age_is_no_thing_of_its_own(facts_of):
+    found = facts_of("Former prime minister Ivan Petrov died on Sunday at the age of 82.")
+    assert not any(o == "age" or o.startswith("age ") for _, _, o in found)
