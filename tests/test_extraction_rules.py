@@ -475,6 +475,26 @@ def test_extraction_a_dateline_fills_no_clause_slot(facts_of):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "KESTRELTON, Norvania — Police arrested two men on Tuesday.",
+        "KESTRELTON — Police arrested two men on Tuesday.",
+    ],
+    ids=["unknown-region-before-a-dash", "place-alone-before-a-dash"],
+)
+def test_extraction_a_dateline_of_unknown_places_fills_no_clause_slot(facts_of, text):
+    found = facts_of(text)
+    assert not any(p == "filed from" for _, p, _ in found)  # no agency: "ON" is no part of the place
+    assert not any(s.upper().startswith("KESTREL") and p != "located in" for s, p, _ in found)
+
+
+def test_extraction_a_dateline_is_no_part_of_a_claim(facts_of):
+    found = facts_of("OSLO, Norway — Police arrested two men in Tromso on Tuesday, officials said.")
+    claims = [o for s, p, o in found if p == "stated"]
+    assert claims and all(c.startswith("Police arrested") for c in claims)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Mayor Ann Rowe was shot to death on Friday by Carl Penn.", ("Carl Penn", "killed", "Ann Rowe")),

@@ -29,11 +29,11 @@ _DATE = rf"(?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})"
 _DATELINE = re.compile(
     rf"^(?:\(\s*Text\s*\)\s*)?(?P<place>{_NAME}?)(?:\s*,\s*(?P<region>{_REGION}))?"
     rf"(?:\s*,?\s*{_DATE})?\s*(?:\(\s*(?P<agency>{_NAME})\s*\)(?=\s*(?:--|—|–|-|_|$))"
-    r"|(?P<bare>[A-Z]{2,})(?=\s*(?:--|—|–)))"  # the story starts after a dash, or on the next line
+    r"|(?<=\s)(?P<bare>[A-Z]{2,})(?=\s*(?:--|—|–)))"  # the story starts after a dash, or on the next line
 )
 # "ROCK HILL, S.C." on a line of its own, or before a dash: a dateline without an agency.
 _PLACE_LINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){{0,3}})\s*,\s*(?P<region>{_REGION})\s*(?:--|—|–|$)"
+    rf"^(?P<place>[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){{0,3}})\s*,\s*(?P<region>{_REGION})\s*(?P<dash>--|—|–|$)"
 )
 # A monitoring service's report number: "PA0302025694", "94WD0125D".
 _REPORT = r"(?=[0-9A-Z]*\d)[0-9A-Z]{8,13}"
@@ -77,7 +77,8 @@ def dateline_facts(doc: Doc, lexicon: Lexicon) -> Iterator[DatelineFact]:
             yield DatelineFact(agency, KGO + "filedFrom", region, 0.7, "dateline")
         return
     line = _PLACE_LINE.match(text)
-    if line and lexicon.place(line_name(line.group("region"))) is not None:
+    # a known region, or any before the dash that starts the story ("KESTRELTON, Norvania —")
+    if line and (line.group("dash") or lexicon.place(line_name(line.group("region"))) is not None):
         yield DatelineFact(
             _span(line, "place", "GPE"), KGO + "locatedIn", _span(line, "region", "GPE"), 0.75, "dateline"
         )

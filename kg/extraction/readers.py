@@ -424,6 +424,7 @@ class Readers:
         """ "Baird said the document was not secret": the speaker stated the claim, a node whose
         label is the claim's words; the facts read inside it point to it (:meth:`_claim_at`)."""
         doc = sentence.span.doc
+        opening = dateline_end(doc, self.lexicon) if sentence.span.start == 0 else 0
         for fact in claim_facts(sentence.span, self.lexicon.claim_verbs):
             speaker = self.refs.argument(sentence, fact.speaker)
             if speaker is None and fact.rule == "according-to":
@@ -436,7 +437,12 @@ class Readers:
                 speaker = self.refs.concept(sentence, fact.speaker)
             if speaker is None:
                 continue
-            words = doc[fact.start : fact.end]
+            first = fact.start
+            while first < fact.end and doc[first].idx < opening:
+                first += 1  # "OSLO, Norway — Police arrested ..., officials said": the dateline is no one's words
+            while first < fact.end and opening and doc[first].is_punct:
+                first += 1
+            words = doc[first : fact.end]
             start = sentence.offset + words.start_char
             end = start + len(words.text)
             claim = Mention(words.text, start, end, CLAIM_PREFIX + words.text, KGO + "Claim", sentence.id)
