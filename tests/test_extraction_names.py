@@ -1126,3 +1126,8 @@ def test_roles_a_mayor_s_word_before_the_title_is_a_town(facts_of, text):
     found, triples = facts_of(text, with_triples=True)
     town = next(t.object for t in triples if t.property_label == "leader of")
     assert town.label in ("Riverton", "Leeds") and town.type.endswith("#Location")
+
+
+def test_roles_a_state_institution_before_a_title_is_the_institution(facts_of):
+    found = facts_of("Police spokeswoman Mira Halvorsen said two men were detained in Oslo.")
+    assert ("Mira Halvorsen", "spokesperson for", "police") in found

@@ -1159,6 +1159,9 @@ def _prefix_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexic
     affiliations = list(_affiliations(doc, start, title_start, by_token, lexicon, before_title=True))
     described = described_owner(doc[title_end - 1], lexicon) if not affiliations else None
     affiliations = affiliations or ([described] if described is not None else [])  # "the agency's director X"
+    kind = doc[title_start - 1] if title_start > start else None
+    if not affiliations and kind is not None and kind.dep_ == "compound" and _bare_body_noun(kind, lexicon):
+        affiliations = [NameSpan(kind.i, kind.i + 1, kind.text, DESCRIBED_LABEL)]  # "company spokesman X"
     if not affiliations and name.end + 1 < len(doc) and doc[name.end].lower_ == "of":
         after = by_token.get(name.end + 1)  # "Prime Minister Lee Park of Chile": the title's, after the name
         if after is not None and after.start == name.end + 1 and after.label != "PERSON":
@@ -1437,9 +1440,9 @@ def _apposition_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], l
 def _bare_body_noun(token: Token, lexicon: Lexicon) -> bool:
     """Whether ``token`` is an organisation's kind noun with no words of its own ("company" in "a
     company official"), for the readers to resolve with the organisation the article named."""
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or any(True for _ in token.children):
+    if token.pos_ != "NOUN" or token.tag_ not in ("NN", "NNS") or any(True for _ in token.children):
         return False
-    return lexicon.is_body_noun(token.lemma_.lower())
+    return lexicon.is_body_noun(token.lemma_.lower()) or token.lower_ in lexicon.words("state-institution")
 
 
 def described_owner(noun: Token, lexicon: Lexicon) -> NameSpan | None:

@@ -138,6 +138,8 @@ class Readers:
             elif role.affiliation.label == DESCRIBED_LABEL:
                 body = doc[role.affiliation.start]  # "the agency's", "of the central bank"
                 described = self.refs.described_owner(sentence, body) or self.refs.unnamed_body(sentence, body)
+                if described is None and body.lower_ in self.lexicon.words("state-institution"):
+                    described = self.refs.concept(sentence, body)  # "police spokeswoman X": the country's police
                 affiliations = [described] if described is not None else []
             else:
                 affiliations = [self.refs.mention(sentence, role.affiliation)]
