@@ -166,3 +166,12 @@ def test_claims_according_to_people(facts_of):
 def test_claims_according_to_a_thing_is_no_source(facts_of):
     found = facts_of("According to the law, Tom Hale must pay the fine.")
     assert not any(p == "stated" for _, p, _ in found)
+
+
+def test_claims_a_speech_verb_set_off_beside_a_clause_is_no_claim_of_its_verb(facts_of):
+    found = facts_of(
+        "Veltrix Holdings agreed on Monday to buy Norvane, the companies said, in a deal worth $4 billion."
+    )
+    claims = {(s, o) for s, p, o in found if p == "stated"}
+    assert claims and all(not o.startswith("the companies said") for _, o in claims)
+    assert any(o.startswith("Veltrix Holdings agreed") for _, o in claims)

@@ -48,7 +48,12 @@ def claim_facts(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[Clai
         if prop is None or (verb.pos_ not in ("VERB", "AUX") and not misread):
             continue
         complement = next(
-            (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") and not _reports(c, claim_verbs)
+            ),
+            None,
         ) or _statement_clause(verb)
         described = _described_as(verb) if complement is None else None
         if described is not None:  # "described it as 'completely inappropriate'"
@@ -68,6 +73,13 @@ def claim_facts(sentence: Span, claim_verbs: Mapping[str, str]) -> Iterator[Clai
         for speaker in _speakers(verb):
             yield ClaimFact(speaker, verb, span[0], span[1], prop, "claim")
     yield from _according_to(sentence, claim_verbs)
+
+
+def _reports(clause: Token, claim_verbs: Mapping[str, str]) -> bool:
+    """ "Acme agreed to buy Globex, *the companies said*": a speech verb set off beside a clause
+    reports that clause; it is no claim of the clause's verb."""
+    subject = any(c.dep_ == "nsubj" for c in clause.children)
+    return clause.dep_ == "parataxis" and subject and clause.lemma_.lower() in claim_verbs
 
 
 def _statement_clause(verb: Token) -> Token | None:
