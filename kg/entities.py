@@ -227,6 +227,8 @@ def _property(relation: Relation, lexicon: Lexicon, base: str) -> tuple[str, str
     predicate = relation.predicate
     if predicate.property is not None:
         return predicate.property, lexicon.label(predicate.property)
+    if predicate.open:
+        return _open(predicate, base)
     if predicate.role:
         prop = lexicon.role_property(predicate.lemma) or _FALLBACK_ROLE
         return prop, lexicon.label(prop)

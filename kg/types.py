@@ -66,7 +66,9 @@ class Predicate:
 
     ``noun`` is the lemma of a light verb's object that the phrase carries ("launch
     *strike* on"); ``role`` marks a title read as a relation ("spokesperson");
-    ``property`` is set when the pattern itself knows the ontology property ("Dallas, Texas").
+    ``property`` is set when the pattern itself knows the ontology property ("Dallas, Texas");
+    ``open`` when the clause lacks what the lexicon's sense needs, so the relation stays open
+    ("police named the victim as X": no post, no appointment).
     """
 
     lemma: str
@@ -76,6 +78,7 @@ class Predicate:
     noun: str | None = None
     role: bool = False
     property: str | None = None
+    open: bool = False
 
     def __post_init__(self) -> None:
         _share(self, "lemma", "text", "preposition", "particle", "noun", "property")

@@ -70,3 +70,20 @@ def test_lexicon_admits_follows_the_nearest_restriction(lexicon):
     assert lexicon.admits(kgo + "killed", kgo + "Event", kgo + "Person")  # killed states its own
     assert lexicon.admits(kgo + "attacked", None, None)  # unknown classes are admitted
     assert not lexicon.admits(kgo + "leaderOf", kgo + "Person", kgo + "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "appointed"),
+    [
+        ("Police named the victim as Tom Reed.", False),
+        ("Acme named Omar Haddad as its new finance director.", True),
+        ("The council named Ida Holm deputy mayor of Riga.", True),
+        ("The club named Omar Haddad as head coach.", True),
+    ],
+    ids=["identifies", "as-a-title", "a-title-complement", "misparsed-as-a-participle"],
+)
+def test_extraction_naming_is_appointing_only_with_a_post(facts_of, text, appointed):
+    found = facts_of(text)
+    assert any(p == "appointed" for _, p, _ in found) is appointed
+    if not appointed:
+        assert any(p == "name" for _, p, _ in found)

@@ -297,15 +297,18 @@ def _gerund_doers(verb: Token, lexicon: Lexicon) -> list[Token]:
 
 def root_acl_is_main_verb(verb: Token) -> bool:
     """Whether a verb the parser hung on the sentence's noun root is its main verb: a past tense ("A
-    stampede in Mina killed 717 pilgrims"), or a past participle after a definite noun that says
-    what its object becomes ("The board named Ana Ruiz chief executive", "The club named Tom Vale
-    as coach"; "a man named Tom Hale" gives a name, "the report named Ana Ruiz" makes her nothing)."""
+    stampede in Mina killed 717 pilgrims"), or a past participle after a name or a definite noun
+    that says what its object becomes ("The club named Tom Vale as coach", "Globex named Lena Berg
+    to its board"; "a man named Tom Hale" gives a name, "the report named Ana Ruiz" makes her nothing)."""
     if verb.dep_ != "acl" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
     if verb.tag_ == "VBD":
         return True
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in verb.head.children)
-    becomes = any(c.dep_ == "oprd" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    head = verb.head
+    definite = head.pos_ == "PROPN" or any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    becomes = any(
+        c.dep_ == "oprd" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ in ("as", "to") for c in verb.children
+    )
     return verb.tag_ == "VBN" and definite and becomes
 
 

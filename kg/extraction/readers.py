@@ -645,6 +645,7 @@ class Readers:
                     particle=particle,
                     noun=clause.noun.lemma_.lower() if clause.noun is not None else None,
                     property=known,
+                    open=lemma in self.lexicon.words("post-verb") and not _names_a_post(clause.verb, self.lexicon),
                 ),
                 object=obj,
                 sentence_id=sentence.id,
@@ -787,3 +788,19 @@ class Readers:
             hedged=clause.hedged,
             modality=clause.modality,
         )
+
+
+def _names_a_post(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a clause gives its object a post: "named X chief executive", "named X as coach",
+    "named X to the board", "named X to lead the team" (not "named the victim as Tom Reed")."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return True
+        if child.dep_ == "oprd" and child.pos_ == "NOUN" and title_around(doc, child, lexicon) is not None:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("as", "to"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if any(child.lower_ == "to" or title_around(doc, o, lexicon) is not None for o in objects):
+                return True
+    return False
