@@ -1131,3 +1131,9 @@ def test_roles_a_mayor_s_word_before_the_title_is_a_town(facts_of, text):
 def test_roles_a_state_institution_before_a_title_is_the_institution(facts_of):
     found = facts_of("Police spokeswoman Mira Halvorsen said two men were detained in Oslo.")
     assert ("Mira Halvorsen", "spokesperson for", "police") in found
+
+
+def test_roles_the_opposition_is_no_organisation_of_its_own(facts_of):
+    found, triples = facts_of("Opposition leader Sofie Lund said the vote was rigged.", with_triples=True)
+    assert not any(t.object.label == "Opposition" and t.object.type.endswith("#Organization") for t in triples)
+    assert ("Sofie Lund", "stated", "the vote was rigged") in found
