@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "subjects_of",
     "root_acl_is_main_verb",
+    "COPULAS",
     "Clause",
     "CONFIDENCE",
     "LOCATIVE_PREPOSITIONS",
@@ -32,6 +33,8 @@ __all__ = [
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+# Verbs whose complement says what their subject is ("became Chile's finance minister").
+COPULAS = frozenset({"be", "become", "remain"})
 # Confidence of each pattern: how often its triples are right (tuned on held-out news).
 CONFIDENCE = {
     "active": 0.9,
@@ -316,7 +319,7 @@ def _equated_name(noun: Token) -> list[Token]:
     """The names a copula says ``noun`` is ("Oswald was the gunman", "Ruiz became the first
     woman"), not when the copula is denied ("X was not the man who ...")."""
     copula = noun.head
-    if noun.dep_ != "attr" or copula.lemma_ not in ("be", "become", "remain"):
+    if noun.dep_ != "attr" or copula.lemma_ not in COPULAS:
         return []
     if any(c.dep_ == "neg" for c in copula.children):
         return []

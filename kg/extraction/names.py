@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.strings import hash_string
 
 from kg.dates import resolve_date
+from kg.extraction.clauses import COPULAS
 from kg.extraction.scores import score_follows, scored_game
 from kg.ontology import KGO, Lexicon
 from kg.resolution import kind_of, surname
@@ -931,8 +932,6 @@ def _personal_name(doc: Doc, name: NameSpan, lexicon: Lexicon) -> bool:
 _PARTY = "party"
 # Endings of a noun for an organisation's followers ("Scientolog-ist", "Method-ist", "Republic-an").
 _ADHERENT_SUFFIX = re.compile(r"(ists?|ians?|ites?|ans?|s)$")
-# Verbs whose complement says what their subject is ("became Chile's finance minister").
-_COPULAS = frozenset({"be", "become", "remain"})
 
 
 def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon: Lexicon) -> Iterator[Role]:
@@ -947,7 +946,7 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
         verbs.append((head.head, "dobj"))  # "Arsenal named Tom Vale as its coach", misparsed as "Arsenal (named X)"
     verbs += [(c, "nsubj") for c in head.children if c.dep_ == "relcl"]  # "X, who is serving as ..."
     nouns: list[tuple[Token, str | None]] = []  # each title noun with the words of its verb
-    if head.dep_ == "attr" and head.head.lemma_ in _COPULAS:  # "Acme Corp, whose chief executive is Tom Vale"
+    if head.dep_ == "attr" and head.head.lemma_ in COPULAS:  # "Acme Corp, whose chief executive is Tom Vale"
         nouns += [(c, head.head.text) for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     for verb, dep in verbs:
         chain = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "was forced to resign as"
@@ -963,7 +962,7 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
                 if child.dep_ == "prep" and child.lower_ == "as" and not taken:
                     nouns += [(c, f"{word.text} as") for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ == "oprd" or (
-                    child.dep_ == "attr" and dep == "nsubj" and word.lemma_ in _COPULAS and word.i == verb.i
+                    child.dep_ == "attr" and dep == "nsubj" and word.lemma_ in COPULAS and word.i == verb.i
                 ):
                     nouns.append((_one_of(child), word.text))
     if head.dep_ == "compound" and head.head.dep_ == "oprd":
@@ -979,7 +978,7 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
             continue
         title, text = titled[:2], titled[2]
         found = _title_affiliations(doc, noun, title, by_token, lexicon)
-        if not found and noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
+        if not found and noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
             # "X was acting comptroller at the University of Beirut": the parser hangs "at" on the verb
             found = [
                 _as_place(by_token[p.i], lexicon)
@@ -1504,9 +1503,7 @@ def _home_apposition(
         return
     if noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.words("home-noun"):
         for place in (c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in by_token):
-            found = _as_place(by_token[place.i], lexicon)
-            if not _is_place_label(found.label) and lexicon.city(found.name) is not None:
-                found = replace(found, label="GPE")  # "a Fargo native": a town, whatever the tagger said
+            found = _as_town(_as_place(by_token[place.i], lexicon), lexicon)  # "a Fargo native", whatever its tag
             if _is_place_label(found.label):
                 yield Role(name, noun.lower_, noun.i, noun.i + 1, found, "descriptor")
     for prep in noun.children:
