@@ -168,7 +168,9 @@ def canonical_names(
 
     if short_forms:
         mapping.update({n: f for n, f in _bureaus(names, bureau_heads).items() if n not in mapping})
-    for name in people:
+    # A one-word name the words around it make a company's ("Dell said it would") is no surname.
+    evidenced = {name for name, label in unique if label.startswith("http") and kind_of(label) == "organization"}
+    for name in people - evidenced:
         if " " not in name:
             full = only(one_person(by_last.get(name) or by_first.get(name, set())), name)
             if full is not None:
@@ -184,7 +186,7 @@ def canonical_names(
     for name, label in unique:
         if name in mapping or name in people and " " not in name:
             continue
-        if label in _MISTAKEN_LABELS and " " not in name and not name.isupper():
+        if label in _MISTAKEN_LABELS and " " not in name and not name.isupper() and name not in evidenced:
             # The NER tags a lone surname as a place or organisation now and then ("Scholz" as GPE);
             # a name in capitals is an acronym ("XINHUA"), not a surname.
             full = only(one_person(by_last.get(name, set())), name)
@@ -398,6 +400,9 @@ def vote_labels(labelled: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _label_rank(label: str) -> int:
+    """A class a rule read from the words around a name (an IRI) outranks the tagger's labels."""
+    if label.startswith("http"):
+        return -1
     return _LABEL_PRIORITY.index(label) if label in _LABEL_PRIORITY else len(_LABEL_PRIORITY)
 
 

@@ -12,6 +12,31 @@ def test_extraction_purpose_shares_its_clause_subject(facts_of):
     assert ("Ana Ruiz", "win", "Wimbledon title") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "doer", "act", "other"),
+    [
+        pytest.param(
+            "The Portland Hawks defeated the Dallas Foxes 24-10 to win the Northern Cup.",
+            "Portland Hawks",
+            ("win", "Northern Cup"),
+            "Dallas Foxes",
+            id="purpose-after-an-object",
+        ),
+        pytest.param(
+            "The board hired Tom Vale to run the Acme Corp.",
+            "Tom Vale",
+            ("leader of", "Acme Corp."),
+            "board",
+            id="control-verb-object-acts",
+        ),
+    ],
+)
+def test_extraction_who_does_an_infinitive_after_an_object(facts_of, text, doer, act, other):
+    found = facts_of(text)
+    assert (doer, *act) in found
+    assert (other, *act) not in found
+
+
 def test_extraction_object_complement_carries_its_noun(facts_of):
     _, triples = facts_of("The WHO declared Ebola a global emergency.", with_triples=True)
     fact = next(t for t in triples if t.rule == "complement")

@@ -1102,6 +1102,19 @@ def test_types_a_name_ending_in_a_newspaper_s_word_is_a_media_organisation(facts
             ("Mira Halvorsen", "spokesperson for", "police"),
             id="a-state-institution-before-a-title",
         ),
+        pytest.param(
+            "Acme Corp named Tom Vale chief executive on Monday.",
+            ("Tom Vale", "leader of", "Acme Corp"),
+            id="a-body-names-its-own-post",
+        ),
+        pytest.param(
+            "Acme Corp named Tom Vale its chief executive on Monday.",
+            ("Acme Corp", "appointed", "Tom Vale"),
+            id="named-with-the-post-in-apposition",
+        ),
+        pytest.param(
+            "Tom Vale was elected mayor of Riverton.", ("Tom Vale", "leader of", "Riverton"), id="mayor-of-a-town"
+        ),
     ],
 )
 def test_roles_homes_and_employers_in_news_forms(facts_of, text, expected):
@@ -1128,3 +1141,58 @@ def test_roles_the_opposition_is_no_organisation_of_its_own(facts_of):
     found, triples = facts_of("Opposition leader Sofie Lund said the vote was rigged.", with_triples=True)
     assert not any(t.object.label == "Opposition" and t.object.type.endswith("#Organization") for t in triples)
     assert ("Sofie Lund", "stated", "the vote was rigged") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        pytest.param(
+            "Heavy rain flooded parts of Borneo on Tuesday. Borneo is shared by Indonesia, Malaysia and Brunei.",
+            "Borneo",
+            "Location",
+            id="part-of-a-place",
+        ),
+        pytest.param(
+            "Officials said the quake struck off the coast of Borneo, where thousands live.",
+            "Borneo",
+            "Location",
+            id="coast-of",
+        ),
+        pytest.param("Rain fell across Mindanao on Monday.", "Mindanao", "Location", id="across"),
+        pytest.param("The company released an app named Chatterly in May.", "Chatterly", "Product", id="named-app"),
+        pytest.param("Computer maker Dell will sell laptops with the new chips.", "Dell", "Company", id="maker-before"),
+        pytest.param("Carmaker Ford recalled 10,000 trucks.", "Ford", "Company", id="opening-kind-noun"),
+    ],
+)
+def test_types_the_words_around_a_name_the_tagger_took_for_a_person_s(facts_of, text, name, expected):
+    _, triples = facts_of(text, with_triples=True)
+    assert _types_of(triples)[name] == expected
+
+
+def test_types_a_company_named_for_its_founder_is_neither_him_nor_a_person(facts_of):
+    found, triples = facts_of(
+        "Dell said on Monday it would cut 2,000 jobs. Dell, based in Round Rock, Texas, makes personal computers. "
+        "Michael Dell founded the company in 1984.",
+        with_triples=True,
+    )
+    assert _types_of(triples)["Dell"] == "Company"
+    assert _types_of(triples)["Michael Dell"] == "Person"
+    assert ("Dell", "based in", "Round Rock") in found
+    assert ("Michael Dell", "found", "Dell") in found
+
+
+def test_types_a_person_who_says_what_it_is_stays_a_person(facts_of):
+    # "it" in what a person says is mostly the thing spoken of, not the speaker
+    _, triples = facts_of(
+        "Gareth Lind confirmed the moons. Lind said it would take years to study them.", with_triples=True
+    )
+    assert _types_of(triples).get("Lind", "Person") == "Person"
+    assert {t.subject.id for t in triples if t.subject.label.endswith("Lind")} <= {
+        t.subject.id for t in triples if t.subject.label == "Gareth Lind"
+    }
+
+
+def test_types_an_opening_kind_noun_is_left_out_of_the_name_and_types_it(facts_of):
+    found, triples = facts_of("Retailer Walton said it would stock the laptops.", with_triples=True)
+    assert _types_of(triples)["Walton"] == "Company"
+    assert ("Walton", "stock", "laptops") in {(s, p, o) for s, p, o in found}

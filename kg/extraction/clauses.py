@@ -264,6 +264,22 @@ def _users(verb: Token, lexicon: Lexicon) -> list[Token]:
     return [] if passive else heads
 
 
+def _purposers(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "beat the Foxes to win the cup": the parser hangs a purpose on a verb with an object as its
+    complement; unless the verb is one whose object acts (a request, causative or ``control-verb``),
+    the subject does it."""
+    governor = verb.head
+    if verb.dep_ != "xcomp" or not _is_infinitive(verb) or governor.pos_ != "VERB":
+        return []
+    if not any(c.dep_ == "dobj" and c.i < verb.i for c in governor.children):
+        return []
+    lemma = governor.lemma_.lower()
+    if any(lemma in lexicon.words(c) for c in ("request-verb", "causative-verb", "control-verb", "instrument-verb")):
+        return []
+    heads, passive = subjects_of(governor)
+    return [] if passive else heads
+
+
 def _intenders(verb: Token, lexicon: Lexicon) -> list[Token]:
     """ "the government made efforts to bring home the refugees", "Acme announced plans to buy":
     whoever a ``support-verb`` says has the intention noun does its infinitive."""
@@ -448,7 +464,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
             yield Clause(agent, verb, verb.head, None, "compound-participle", False, False, False)
             continue
         subjects, passive = subjects_of(verb)
-        subjects = _asked(verb, lexicon) or _users(verb, lexicon) or subjects
+        subjects = _asked(verb, lexicon) or _users(verb, lexicon) or _purposers(verb, lexicon) or subjects
         subjects = subjects or _gerund_doers(verb, lexicon) or _intenders(verb, lexicon)
         if not subjects:
             continue

@@ -45,7 +45,6 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _ANY_DAY = dt.date(2000, 1, 1)  # a reference day, to ask whether a phrase is a date at all
 _PLACE_LABELS = {"GPE", "LOC"}
 _PLACE_CLASSES = ("#Country", "#City", "#Region", "#Location")
-_PART_NOUNS = frozenset({"part", "region", "area", "territory", "province", "district", "oblast", "city"})
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj"}
 _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "rev", "rev."}
@@ -532,6 +531,9 @@ def _clean(ent: Span, lexicon: Lexicon) -> Iterator[NameSpan]:
     if not tokens:
         return
     label = ent.label_
+    kind = _opening_kind(tokens, lexicon)
+    if kind is not None:
+        tokens, label = tokens[1:], kind  # "Retailer Walton said": the sentence's first word says what Walton is
     given = _given_name_outside(tokens) if label == "ORG" else None
     if given is not None:
         # "Ana Lind of Riverton University" with "Lind of Riverton University" tagged one organisation
@@ -617,6 +619,17 @@ _LOOSE_KINDS = frozenset({KGO + "Organization", KGO + "GovernmentBody"})
 _OPPONENT_PREPOSITIONS = frozenset({"to", "against", "over", "by", "with"})
 
 
+def _opening_kind(tokens: list[Token], lexicon: Lexicon) -> str | None:
+    """The company class of a name the tagger ran into the common noun that opens its sentence
+    ("Retailer Walton", "Carmaker Ford"); None when the noun is the name's own ("Carrier Corporation")."""
+    first, rest = tokens[0], tokens[1:]
+    kind = lexicon.kind_nouns.get(first.lower_)
+    if kind != KGO + "Company" or not first.is_sent_start or len(rest) != 1 or not rest[0].is_title:
+        return None
+    own = rest[0].lower_.rstrip(".") in lexicon.words("legal-suffix") or lexicon.place(rest[0].text) is not None
+    return None if own else kind
+
+
 def _name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_title and token.dep_ == "compound"
 
@@ -691,6 +704,12 @@ def _kind_label(tokens: list[Token], lexicon: Lexicon) -> str | None:
     if head.dep_ == "appos":
         nouns.append(head.head)
     modified = head.head if head.dep_ == "compound" and head.head.i == tokens[-1].i + 1 else None
+    before = head.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head.i == head.i and before.pos_ == "NOUN":
+        nouns.append(before)  # "computer maker Dell", "the airline Qantas": the noun says what the name is
+    participle = head.head if head.dep_ == "oprd" and head.head.dep_ == "acl" else None
+    if participle is not None and participle.lemma_.lower() in lexicon.words("naming-participle"):
+        nouns.append(participle.head)  # "a program called Foldmaker", "a man named Tom Hale"
     for noun in [*nouns, modified]:
         if noun is not None and noun.head.dep_ == "prep" and noun.head.head.lower_ in lexicon.role_words:
             continue  # "a spokesman for the agency, Alphonse Munyaneza": the name is the spokesman's
@@ -737,6 +756,13 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     unknown_place = lexicon.place(text) is None and lexicon.city(text) is None
     if label in ("GPE", "LOC", "FAC") and unknown_place and _person_evidence(tokens[-1]):
         return "PERSON"  # "Copland, who was born in Brooklyn": no place is a "who"
+    unlisted_word = len(tokens) == 1 and not text.isupper() and lexicon.named_place(text) is None and unknown_place
+    if label in ("PERSON", "ORG", "NORP", "MISC") and unlisted_word and _area_evidence(tokens[0], label, lexicon):
+        return KGO + "Location"  # "the coast of Borneo", "across Luzon": no person or body is an area
+    if label == "PERSON" and len(tokens) == 1 and _municipal_of(tokens[0], lexicon):
+        return KGO + "City"  # "mayor of Riverton": no one's name is a mayor's town
+    if label == "ORG" and len(tokens) == 1 and _company_evidence(tokens[0]):
+        return KGO + "Company"  # "Dell said it would cut jobs": a body that says what "it" does is no surname
     if label == "GPE" and _according_to(tokens[-1]) and unknown_place:
         return "ORG"  # "according to Nielsen": a source that no gazetteer knows as a place is a body
     if label == "GPE" and len(tokens) == 1 and _designation(tokens[0]) and lexicon.place(text) is None:
@@ -844,6 +870,37 @@ def _named_as_kin(head: Token, lexicon: Lexicon) -> bool:
         and KGO + "relativeOf" in lexicon.ancestors(lexicon.role_property(noun.lemma_.lower()) or "")
         for noun in nouns
     )
+
+
+def _area_evidence(token: Token, label: str, lexicon: Lexicon) -> bool:
+    """Whether a name is the object of a preposition that takes an area ("across Luzon") or, unless
+    the tagger took it for a body's, of the "of" of a part of a place ("the coast of Borneo";
+    "the rest of Acme" is a company's)."""
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    if preposition.lower_ in lexicon.words("area-preposition"):
+        return True
+    part = preposition.head.lemma_.lower() in lexicon.words("place-part-noun")
+    return label != "ORG" and preposition.lower_ == "of" and part
+
+
+def _municipal_of(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a name is the object of the "of" of a town's title ("the mayor of Riverton")."""
+    preposition = token.head
+    title = preposition.head
+    return token.dep_ == "pobj" and preposition.lower_ == "of" and title.lower_ in lexicon.words("municipal-title")
+
+
+def _company_evidence(head: Token) -> bool:
+    """Whether a name's clause treats it as a company: it says what "it" will do ("Dell said it
+    would cut jobs"), or it is "based" somewhere ("Dell, based in Round Rock")."""
+    if any(c.dep_ == "acl" and c.lower_ == "based" for c in head.children):
+        return True
+    if head.dep_ != "nsubj" or head.head.pos_ != "VERB":
+        return False
+    reported = [c for c in head.head.children if c.dep_ == "ccomp" and c.i > head.head.i]
+    return any(s.dep_ == "nsubj" and s.lower_ == "it" for c in reported for s in c.children)
 
 
 def _person_evidence(head: Token) -> bool:
@@ -961,11 +1018,11 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
             for child in word.children:
                 if child.dep_ == "prep" and child.lower_ == "as" and not taken:
                     nouns += [(c, f"{word.text} as") for c in child.children if c.dep_ == "pobj"]
-                elif child.dep_ == "oprd" or (
+                elif child.dep_ == "oprd" and not (dep == "nsubj" and designates) or (
                     child.dep_ == "attr" and dep == "nsubj" and word.lemma_ in COPULAS and word.i == verb.i
                 ):
                     nouns.append((_one_of(child), word.text))
-    if head.dep_ == "compound" and head.head.dep_ == "oprd":
+    if head.dep_ in ("compound", "nmod") and head.head.dep_ == "oprd":
         nouns.append((head.head, head.head.head.text))  # "named Ida Holm deputy mayor": name and title joined
     designation = head.head.head if head.dep_ in ("compound", "nmod") and head.head.dep_ == "dobj" else None
     if designation is not None and head.head.i > head.i and _designates(designation, lexicon):
@@ -996,6 +1053,10 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
             if not found and subjects and subjects[0].pos_ == "NOUN" and owner.lower_ == "its":
                 # "The club named X as its head coach": the body the caller finds the subject stands for
                 found = [NameSpan(owner.i, owner.i + 1, owner.text, PRONOUN_LABEL)]
+        if not found and owner is None and noun.dep_ == "oprd" and _designates(noun.head, lexicon):
+            # "Acme named Tom Vale chief executive": a body that names someone to a post names its own
+            subjects = [by_token.get(c.i) for c in noun.head.children if c.dep_ == "nsubj"]
+            found = [n for n in subjects if n is not None and n != name and n.label not in ("PERSON", "GPE")]
         described = described_owner(noun, lexicon) if not found else None
         found = found or ([described] if described is not None else [])  # "became the agency's director"
         found = found or _whose_owner(noun, name, by_token)
@@ -1544,7 +1605,7 @@ def direct_affiliations(
             if title[0] <= token.i < title[1]:
                 yield from direct_affiliations(doc, token, title, by_token, lexicon)
                 continue
-            if token.lemma_.lower() in _PART_NOUNS and token.i not in by_token:
+            if token.lemma_.lower() in lexicon.words("place-part-noun") and token.i not in by_token:
                 # "head of occupied parts of Ukraine's Donetsk region": the named part, not its country.
                 parts = list(
                     direct_affiliations(

@@ -799,6 +799,11 @@ def _names_a_post(verb: Token, lexicon: Lexicon) -> bool:
             return True
         if child.dep_ == "oprd" and child.pos_ == "NOUN" and title_around(doc, child, lexicon) is not None:
             return True
+        if child.dep_ == "dobj" and any(  # "named Tom Vale its chief executive", parsed as an apposition
+            c.dep_ == "appos" and c.pos_ == "NOUN" and title_around(doc, c, lexicon) is not None
+            for c in child.children
+        ):
+            return True
         if child.dep_ == "prep" and child.lower_ in ("as", "to"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if any(child.lower_ == "to" or title_around(doc, o, lexicon) is not None for o in objects):
