@@ -67,6 +67,8 @@ _ORGANIZATION_CLASSES = frozenset(
 )
 # Names that a short form may stand for: organisations and the things they make.
 _SHORTENED = _ORGANIZATION_CLASSES | {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "MISC", KGO + "Product"}
+# A country's abbreviation that opens a body's name ("U.S. Senate", "UK Treasury").
+_COUNTRY_CODE = re.compile(r"(?:[A-Z]\.?){2,4}")
 # Words an acronym skips ("Church *of* Scientology").
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "&", "de", "des", "du", "la", "le"})
 
@@ -212,6 +214,8 @@ def canonical_names(
         elif " " in name:
             # "State Department" after "US State Department": only the rest of an abbreviated name
             candidates = shortened.get(name, set()) | tails.get(name.partition(" ")[2], set())
+            if _COUNTRY_CODE.fullmatch(name.partition(" ")[0]):
+                candidates |= organisations  # "U.S. House": checked against each name of the article
             longer = {f for f in candidates if f != name and _shortens(name, f)}
             full = only(longer, name) if short_forms and label in _SHORTENED else None
         elif name.isupper() and len(name) >= 2:
@@ -277,7 +281,7 @@ def _bureaus(names: list[tuple[str, str]], heads: frozenset[str]) -> dict[str, s
         words = name.split()
         if label not in _SHORTENED:
             return None
-        if len(words) > 1 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]):
+        if len(words) > 1 and _COUNTRY_CODE.fullmatch(words[0]):
             words = words[1:]
         if len(words) > 1 and words[-1].lower() in heads:
             words = words[:-1]
@@ -313,7 +317,10 @@ def _short_forms(
     tails: dict[str, set[str]] = {}
     for full in organisations:
         words = full.split()
-        for short in (words[-1], " ".join(words[1:]), words[0], words[0] + "s"):
+        shorts = [words[-1], " ".join(words[1:]), words[0], words[0] + "s"]
+        if len(words) > 2 and _COUNTRY_CODE.fullmatch(words[0]):
+            shorts += [words[1], words[1] + "s"]  # "House" of "U.S. House of Representatives"
+        for short in shorts:
             shortened.setdefault(short, set()).add(full)
         for index in range(1, len(words)):
             tails.setdefault(" ".join(words[index:]), set()).add(full)
@@ -332,11 +339,19 @@ def _shortens(short: str, full: str, institution_heads: frozenset[str] = frozens
         return True
     if short == words[-1] and len(short) > 2:
         return True
-    if len(words) > 2 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]) and short == " ".join(words[1:]):
-        return True  # "State Department" of "US State Department", "House of Representatives" of "U.S. ..."
+    if len(words) > 2 and _COUNTRY_CODE.fullmatch(words[0]):
+        rest = " ".join(words[1:])
+        if short == rest or _shortens(short, rest, institution_heads):
+            return True  # "State Department" of "US State Department", "House" of "U.S. House of Representatives"
     first, _, rest = short.partition(" ")
     if rest and full.endswith(" " + rest) and acronym_matches(first, full[: -len(rest) - 1]):
         return True  # "UN Security Council" of "United Nations Security Council"
+    if rest and _COUNTRY_CODE.fullmatch(first):
+        # "U.S. House" of "United States House of Representatives": the front abbreviated, the rest short
+        for index in range(2, len(words)):
+            remainder = " ".join(words[index:])
+            if acronym_matches(first, " ".join(words[:index])) and (rest == remainder or _shortens(rest, remainder)):
+                return True
     if len(words) > 2 and words[1].lower() == "of" and short == words[0]:
         return True
     return short.endswith("s") and short[:-1] == words[0] and len(words) == 2

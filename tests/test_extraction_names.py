@@ -550,6 +550,17 @@ def test_resolution_rest_of_an_abbreviated_name_is_that_name():
     assert canonical_names([("Social Democratic Party", "ORG"), ("Democratic Party", "ORG")]) == {}
 
 
+def test_resolution_a_body_named_with_a_country_s_abbreviation_is_one_under_each_short_form():
+    from kg.resolution import canonical_names
+
+    full = ("U.S. House of Representatives", "ORG")
+    assert canonical_names([full, ("House", "ORG")]) == {"House": "U.S. House of Representatives"}
+    spelled = [("United States House of Representatives", "ORG"), ("U.S. House", "ORG")]
+    assert canonical_names(spelled) == {"U.S. House": "United States House of Representatives"}
+    # "House" of two names is neither
+    assert "House" not in canonical_names([full, ("White House", "ORG"), ("House", "ORG")])
+
+
 def test_extraction_name_ending_in_a_facility_noun_is_a_facility(facts_of):
     _, triples = facts_of("The files were found on Castlefrank Road in Kanata by Ana Ruiz.", with_triples=True)
     types = {e.label: e.type.rsplit("#", 1)[-1] for t in triples for e in (t.subject, t.object)}
