@@ -202,6 +202,14 @@ def canonical_names(
                 mapping[name] = next(iter(tails))
     organisations = {name for name, label in unique if label in _SHORTENED and " " in name}
     shortened, initials, tails = _short_forms(organisations)
+    for name in people:
+        if short_forms and " " not in name and name not in mapping and name not in name_parts:
+            # "Riverton equalised" tagged a person, in an article of Riverton United and no person
+            # of that name: the club, named without its head
+            headed = {f for f in shortened.get(name, ()) if f.split()[0] == name and len(f.split()) == 2}
+            full = only({f for f in headed if f.split()[1].lower() in institution_heads}, name)
+            if full is not None:
+                mapping[name] = full
     for name, label in unique:
         if name in mapping or kind_of(label) == "place" or name in name_parts:
             continue
@@ -331,7 +339,8 @@ def _short_forms(
 def _shortens(short: str, full: str, institution_heads: frozenset[str] = frozenset()) -> bool:
     """ "Chrome" of "Google Chrome" (its last word), "Church" of "Church of Scientology" (its head
     before "of"), "Greens" of "Green Party" (its first word in the plural), "Cornell" of "Cornell
-    University" (the word before an institution's head); the rest of a name after a country's
+    University" (the word before an institution's head), "Lehman" of "Lehman Brothers" (the word
+    before a plural); the rest of a name after a country's
     abbreviation ("State Department" of "US State Department"); the name with its front abbreviated
     ("UN Security Council" of "United Nations Security Council")."""
     words = full.split()
@@ -354,6 +363,8 @@ def _shortens(short: str, full: str, institution_heads: frozenset[str] = frozens
                 return True
     if len(words) > 2 and words[1].lower() == "of" and short == words[0]:
         return True
+    if len(words) == 2 and short == words[0] and words[1].endswith("s") and words[1].istitle() and len(words[1]) > 3:
+        return True  # "Portland" of "Portland Hawks", "Lehman" of "Lehman Brothers": the plural is the kind
     return short.endswith("s") and short[:-1] == words[0] and len(words) == 2
 
 

@@ -464,3 +464,9 @@ def test_extraction_a_group_from_two_bodies_works_for_each(facts_of):
 def test_extraction_an_age_is_no_thing_of_its_own(facts_of):
     found = facts_of("Former prime minister Ivan Petrov died on Sunday at the age of 82.")
     assert not any(o == "age" or o.startswith("age ") for _, _, o in found)
+
+
+def test_extraction_a_passive_complement_is_what_the_subject_was_made(facts_of):
+    # "Tom Vale declare winner" would read as if he declared someone the winner
+    assert not any(s == "Tom Vale" for s, _, _ in facts_of("Tom Vale was declared the winner on Sunday."))
+    assert ("moon", "name", "Valka") in facts_of("The smallest moon was named Valka.")  # a name given stays

@@ -1207,3 +1207,20 @@ def test_types_an_opening_kind_noun_is_left_out_of_the_name_and_types_it(facts_o
     found, triples = facts_of("Retailer Walton said it would stock the laptops.", with_triples=True)
     assert _types_of(triples)["Walton"] == "Company"
     assert ("Walton", "stock", "laptops") in {(s, p, o) for s, p, o in found}
+
+
+def test_names_a_club_is_one_node_under_the_town_it_is_named_for(facts_of):
+    found, triples = facts_of(
+        "Riverton United beat Brixley 2-1 in the Northern Cup final on Sunday. Brixley's Tom Lind scored first. "
+        "Riverton equalised when Sam Ortiz shot past Brixley goalkeeper Dan Miller. Brixley manager Ray Sun said "
+        "his side had been unlucky. Riverton's captain, Lee Park, lifted the cup.",
+        with_triples=True,
+    )
+    assert ("Lee Park", "holds position in", "Riverton United") in found
+    assert ("Dan Miller", "member of", "Brixley") in found
+    assert _types_of(triples)["Brixley"] == "Organization"  # a title held of it, though tagged a person
+
+
+def test_names_a_team_is_named_by_the_word_before_its_plural(facts_of):
+    found = facts_of("The Portland Hawks won the cup. Portland beat Dallas 24-10 in the final.")
+    assert ("Portland Hawks", "beat", "Dallas") in found

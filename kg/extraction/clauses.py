@@ -508,6 +508,8 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                     yield clause(subject, target, None, "complement", noun=small)
         for obj in objects:
             rule = "copula" if obj.dep_ == "attr" else "active"
+            if passive and obj.dep_ == "oprd" and obj.pos_ == "NOUN":
+                continue  # "Tom Vale was declared the winner": what he was made, not whom he declared
             for target in _targets(obj):
                 for subject in subjects:
                     yield clause(subject, target, None, rule)

@@ -806,7 +806,7 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     if label == "PERSON" and len(tokens) == 1 and the and doc[tokens[0].i - 1].head.i == tokens[0].i:
         return "MISC"  # "the Moon", "the Bund": no one's name takes "the"
     if label == "PERSON" and len(tokens) == 1 and _employer_title(doc, tokens[0], lexicon):
-        return "ORG"  # "Pfizer chief executive Albert Bourla": a title a person does not hold of a person
+        return KGO + "Organization"  # "Pfizer chief executive Albert Bourla": a title a person does not hold of a person
     if label == "PERSON" and any(c.isdigit() for c in text):
         return KGO + "Entity"  # "KELT-9", "Flight 17": no person's name has a digit
     region = lexicon.place(after[1].text) if len(after) > 1 and after[0].text == "," else None
@@ -1636,5 +1636,8 @@ def direct_affiliations(
                 yield from direct_affiliations(doc, token, (token.i, token.i + 1), by_token, lexicon, modifiers=_INNER)
                 continue
             served = doc[title[0] : title[1]].text.lower() in lexicon.personal_roles
-            if found is not None and (found.label != "PERSON" or served):
+            # "Riverton's captain": a lone word the tagger took for a person's may be a club's (the
+            # article's names decide; a person's name is no such title's affiliation)
+            owned = child.dep_ == "poss" and found is not None and found.end - found.start == 1
+            if found is not None and (found.label != "PERSON" or served or owned):
                 yield _as_place(found, lexicon)

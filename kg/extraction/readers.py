@@ -143,8 +143,10 @@ class Readers:
                 affiliations = [described] if described is not None else []
             else:
                 affiliations = [self.refs.mention(sentence, role.affiliation)]
+            # "Riverton's captain" read as a person's stands for a club only if the article says so
+            unserved = role.affiliation.label == "PERSON" and role.title not in self.lexicon.personal_roles
             for affiliation in affiliations:
-                if holder.name != affiliation.name:
+                if holder.name != affiliation.name and not (unserved and affiliation.label == "PERSON"):
                     yield from self._role_relation(sentence, role, holder, affiliation)
 
     def _role_relation(
