@@ -470,3 +470,9 @@ def test_extraction_a_passive_complement_is_what_the_subject_was_made(facts_of):
     # "Tom Vale declare winner" would read as if he declared someone the winner
     assert not any(s == "Tom Vale" for s, _, _ in facts_of("Tom Vale was declared the winner on Sunday."))
     assert ("moon", "name", "Valka") in facts_of("The smallest moon was named Valka.")  # a name given stays
+
+
+def test_extraction_a_complement_the_parser_made_a_participle_s_subject(facts_of):
+    _, triples = facts_of("Ana Lind called the planet the hottest gas giant ever found.", with_triples=True)
+    fact = next(t for t in triples if t.rule == "complement")
+    assert (fact.subject.label, fact.predicate.noun, fact.object.label) == ("Ana Lind", "giant", "planet")

@@ -1126,6 +1126,11 @@ def test_types_a_name_ending_in_a_newspaper_s_word_is_a_media_organisation(facts
         pytest.param(
             "Tom Vale was elected mayor of Riverton.", ("Tom Vale", "leader of", "Riverton"), id="mayor-of-a-town"
         ),
+        pytest.param(
+            "Tom Reed of the Brixley Observatory said the finding was important.",
+            ("Tom Reed", "works for", "Brixley Observatory"),
+            id="of-an-institution",
+        ),
     ],
 )
 def test_roles_homes_and_employers_in_news_forms(facts_of, text, expected):

@@ -264,6 +264,20 @@ def _users(verb: Token, lexicon: Lexicon) -> list[Token]:
     return [] if passive else heads
 
 
+def _reduced_complements(verb: Token) -> list[Token]:
+    """ "called the planet the hottest gas giant ever found": the parser reads the complement as
+    the subject of a participle after the object; the complement is that noun."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "ccomp" and c.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
+        for s in c.children
+        if s.dep_ == "nsubj" and s.pos_ == "NOUN" and any(d.dep_ == "det" for d in s.children)
+    ]
+
+
 def _purposers(verb: Token, lexicon: Lexicon) -> list[Token]:
     """ "beat the Foxes to win the cup": the parser hangs a purpose on a verb with an object as its
     complement; unless the verb is one whose object acts (a request, causative or ``control-verb``),
@@ -495,11 +509,13 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
         objects += _payees(objects)
         # "paid Lisa Kern $5,000", "gave Mohamed the option": the first of two objects receives
         objects += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
-        for small in (c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("NOUN", "ADJ")):
+        smalls = [c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("NOUN", "ADJ")]
+        smalls += _reduced_complements(verb)
+        for small in smalls:
             # "declared the outbreak a national emergency": the object and what it is declared to be
             inner = next((c for c in small.children if c.dep_ == "nsubj"), None)
             dobj = next((o for o in objects if o.dep_ == "dobj"), None)
-            patient = inner if inner is not None else dobj if small.dep_ == "oprd" else None
+            patient = inner if inner is not None else dobj if small.dep_ in ("oprd", "nsubj") else None
             if patient is None:
                 continue
             objects = [o for o in objects if o.i not in (small.i, patient.i)]

@@ -751,6 +751,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         town = label != "GPE" or lexicon.city(tokens[0].text) is not None
         if tokens[-1].lower_ in lexicon.words("club-word") and town:
             return "ORG"
+        if tokens[-1].lower_ in lexicon.words("institution-head"):
+            return "ORG"  # "the Brixley Observatory", "Riverton University": an institution, not its site
         if lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Event":
             return "EVENT"  # "the Berlin Marathon", "the Monaco Grand Prix": a named event
     unknown_place = lexicon.place(text) is None and lexicon.city(text) is None
