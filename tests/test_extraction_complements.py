@@ -476,3 +476,9 @@ def test_extraction_a_complement_the_parser_made_a_participle_s_subject(facts_of
     _, triples = facts_of("Ana Lind called the planet the hottest gas giant ever found.", with_triples=True)
     fact = next(t for t in triples if t.rule == "complement")
     assert (fact.subject.label, fact.predicate.noun, fact.object.label) == ("Ana Lind", "giant", "planet")
+
+
+def test_extraction_the_subject_of_a_passive_with_an_object_receives_it(facts_of):
+    found = facts_of("Ana Ruiz was awarded the Nobel Prize in 2019.")
+    assert ("Ana Ruiz", "be awarded", "Nobel Prize") in found
+    assert ("Ana Ruiz", "awarded", "Nobel Prize") not in found  # she gave it to no one

@@ -1127,6 +1127,11 @@ def test_types_a_name_ending_in_a_newspaper_s_word_is_a_media_organisation(facts
             "Tom Vale was elected mayor of Riverton.", ("Tom Vale", "leader of", "Riverton"), id="mayor-of-a-town"
         ),
         pytest.param(
+            "Paul Marsh's sister-in-law, Ana Lind, said he was innocent.",
+            ("Ana Lind", "relative of", "Paul Marsh"),
+            id="an-in-law-is-a-relative-not-a-sibling",
+        ),
+        pytest.param(
             "Tom Reed of the Brixley Observatory said the finding was important.",
             ("Tom Reed", "works for", "Brixley Observatory"),
             id="of-an-institution",
@@ -1229,3 +1234,12 @@ def test_names_a_club_is_one_node_under_the_town_it_is_named_for(facts_of):
 def test_names_a_team_is_named_by_the_word_before_its_plural(facts_of):
     found = facts_of("The Portland Hawks won the cup. Portland beat Dallas 24-10 in the final.")
     assert ("Portland Hawks", "beat", "Dallas") in found
+
+
+def test_names_a_name_the_tagger_ran_into_the_next_one_s_article_is_two(nlp, lexicon):
+    from kg.extraction.names import find_names
+
+    doc = nlp("The committee awarded Ana Ruiz the Nobel Prize.")
+    names = {(n.name, n.label) for n in find_names(doc, lexicon)}
+    assert ("Ana Ruiz", "PERSON") in names
+    assert "Nobel Prize" in {name for name, _ in names}

@@ -42,6 +42,7 @@ CONFIDENCE = {
     "passive-agent": 0.85,
     "active-prep": 0.7,
     "passive-prep": 0.6,
+    "passive-object": 0.8,
     "copula": 0.75,
     "copula-of": 0.8,
     "copula-adjective": 0.7,
@@ -526,6 +527,8 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
             rule = "copula" if obj.dep_ == "attr" else "active"
             if passive and obj.dep_ == "oprd" and obj.pos_ == "NOUN":
                 continue  # "Tom Vale was declared the winner": what he was made, not whom he declared
+            if passive and obj.dep_ == "dobj":
+                rule = "passive-object"  # "Ana Ruiz was awarded the prize": she received it
             for target in _targets(obj):
                 for subject in subjects:
                     yield clause(subject, target, None, rule)

@@ -277,17 +277,30 @@ def _whole_body(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
 
 
 def _split_at_verbs(ent: Span) -> Iterator[Span]:
-    """ "Tottenham Hotspur beat Arsenal" tagged one name: the names on each side of the verb."""
+    """ "Tottenham Hotspur beat Arsenal" tagged one name: the names on each side of the verb; and
+    "awarded Ana Ruiz the Nobel Prize", "Ruiz the Nobel Prize" tagged one: a name's words run on into
+    "the" only after "of" or "and", or before a person's epithet ("Ivan the Terrible")."""
     start = ent.start
     for token in ent:
-        if _clause_verb(token):
+        glued = token.pos_ == "DET" and token.i > start and ent.doc[token.i - 1].pos_ == "PROPN"
+        glued = glued and not (ent.label_ == "PERSON" and token.i + 2 == ent.end)  # "Ivan the Terrible"
+        if _clause_verb(token) or glued:
             if token.i > start:
-                yield _relabelled(ent.doc[start : token.i], ent.label_)
-            start = token.i + 1
+                yield _relabelled(ent.doc[start : token.i], _left_label(ent.doc, start, token.i) if glued else ent.label_)
+            start = token.i + (0 if glued else 1)
     if start == ent.start:
         yield ent
     elif start < ent.end:
         yield _relabelled(ent.doc[start : ent.end], ent.label_)
+
+
+def _left_label(doc: Doc, start: int, end: int) -> str:
+    """The label of the name before a "the" the tagger ran it into: a person's when it and the
+    proper nouns just before it make two or three capitalised words, else an organisation's."""
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    words = doc[start:end]
+    return "PERSON" if 2 <= len(words) <= 3 and all(t.is_title for t in words) else "ORG"
 
 
 def _relabelled(span: Span, label: str) -> Span:

@@ -622,6 +622,8 @@ class Readers:
             elif clause.rule == "relative-where":
                 preposition = "in"  # "Akron, where Hale was born": born in Akron
             lemma = clause.verb.lemma_.lower()
+            if clause.rule == "passive-object":
+                lemma = f"be {clause.verb.lower_}"  # "was awarded the prize": no lexicon sense reads it
             fatal = _is_fatal(clause.verb, self.lexicon) and clause.preposition is None
             known = KGO + "killed" if fatal else self._where(lemma, preposition, subject, obj)
             if (
