@@ -1202,6 +1202,20 @@ def test_types_a_company_named_for_its_founder_is_neither_him_nor_a_person(facts
     assert ("Michael Dell", "found", "Dell") in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Michael Dell founded the company. Dell said it would cut jobs. Dell, which makes laptops, denied the claim.",
+        "Michael Dell founded the company in 1984. Dell's profits rose by 12 percent last year.",
+    ],
+    ids=["which", "business-noun"],
+)
+def test_types_a_lone_name_said_of_as_no_person_is_a_company_though_a_person_bears_it(mentions_of, text):
+    labels = {(name, label) for _, name, label in mentions_of(text)}
+    assert ("Michael Dell", "PERSON") in labels
+    assert {label for name, label in labels if name == "Dell"} == {"Company"}
+
+
 def test_types_a_person_who_says_what_it_is_stays_a_person(facts_of):
     # "it" in what a person says is mostly the thing spoken of, not the speaker
     _, triples = facts_of(

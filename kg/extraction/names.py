@@ -776,6 +776,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return KGO + "Location"  # "the coast of Borneo", "across Luzon": no person or body is an area
     if label == "PERSON" and len(tokens) == 1 and _municipal_of(tokens[0], lexicon):
         return KGO + "City"  # "mayor of Riverton": no one's name is a mayor's town
+    if label == "PERSON" and len(tokens) == 1 and unknown_place and _thing_evidence(tokens[0], lexicon):
+        return KGO + "Company"  # "Dell, which makes laptops", "Dell's profits": no person is a "which"
     if label == "ORG" and len(tokens) == 1 and _company_evidence(tokens[0]):
         return KGO + "Company"  # "Dell said it would cut jobs": a body that says what "it" does is no surname
     if label == "GPE" and _according_to(tokens[-1]) and unknown_place:
@@ -905,6 +907,16 @@ def _municipal_of(token: Token, lexicon: Lexicon) -> bool:
     preposition = token.head
     title = preposition.head
     return token.dep_ == "pobj" and preposition.lower_ == "of" and title.lower_ in lexicon.words("municipal-title")
+
+
+def _thing_evidence(head: Token, lexicon: Lexicon) -> bool:
+    """Whether a lone name is said of as no person is: a relative "which" follows it ("Dell,
+    which makes laptops") or it owns a ``business-noun`` ("Dell's profits")."""
+    doc = head.doc
+    if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].lower_ == "which":
+        return True
+    owned = head.head if head.dep_ == "poss" else None
+    return owned is not None and owned.lemma_.lower() in lexicon.words("business-noun")
 
 
 def _company_evidence(head: Token) -> bool:

@@ -82,7 +82,9 @@ def article_labels(surface: list[tuple[str, str]], full_names: dict[str, str], l
     name_parts = {word for name, label in labels.items() if label == "PERSON" and " " in name for word in name.split()}
     name_parts |= {name for name, label in labels.items() if label == "PERSON" and " " in name}
     for name, label in labels.items():
-        if name in classes and not (label == "PERSON" and name in name_parts):
+        # a company the words around a name make it ("Dell, which makes laptops") is not Michael Dell
+        company = name in classes and classes[name].most_common(1)[0][0] == KGO + "Company"
+        if name in classes and not (label == "PERSON" and name in name_parts and not company):
             labels[name] = classes[name].most_common(1)[0][0]
         elif label == "PERSON" and " " not in name and name not in name_parts:
             # "pledged aid to Kyiv": a large, known city no person of the article is named by
