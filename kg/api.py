@@ -184,11 +184,12 @@ def triple_record(triple: Triple, *, base: str = DEFAULT_BASE) -> dict[str, obje
         }
         if entity.amount is not None:
             amount = entity.amount
-            record["literal"] = (
-                decimal_text(amount.value)
-                if amount.value is not None
-                else f"{decimal_text(amount.minimum)}–{decimal_text(amount.maximum)}"
-            )
+            if amount.value is not None:
+                record["literal"] = decimal_text(amount.value)
+            elif amount.maximum is None:  # "thousands of people": at least two thousand
+                record["literal"] = f"≥{decimal_text(amount.minimum)}"
+            else:
+                record["literal"] = f"{decimal_text(amount.minimum)}–{decimal_text(amount.maximum)}"
             record["datatype"] = "http://www.w3.org/2001/XMLSchema#decimal"
             record["unit"] = amount.unit
         return record

@@ -1127,6 +1127,16 @@ def test_types_a_name_ending_in_a_newspaper_s_word_is_a_media_organisation(facts
             "Tom Vale was elected mayor of Riverton.", ("Tom Vale", "leader of", "Riverton"), id="mayor-of-a-town"
         ),
         pytest.param(
+            "Tom Ashby resigned as leader of the Liberal Party. His deputy, Sara Holm, will serve as acting leader.",
+            ("Sara Holm", "leader of", "Liberal Party"),
+            id="a-title-the-article-gives-one-organisation",
+        ),
+        pytest.param(
+            "The Green Party leader, Ana Ruiz, said she was sorry.",
+            ("Ana Ruiz", "leader of", "Green Party"),
+            id="a-name-the-tagger-missed-in-apposition-to-a-title",
+        ),
+        pytest.param(
             "Paul Marsh's sister-in-law, Ana Lind, said he was innocent.",
             ("Ana Lind", "relative of", "Paul Marsh"),
             id="an-in-law-is-a-relative-not-a-sibling",
@@ -1257,3 +1267,11 @@ def test_names_a_name_the_tagger_ran_into_the_next_one_s_article_is_two(nlp, lex
     names = {(n.name, n.label) for n in find_names(doc, lexicon)}
     assert ("Ana Ruiz", "PERSON") in names
     assert "Nobel Prize" in {name for name, _ in names}
+
+
+def test_roles_a_title_two_organisations_of_the_article_have_is_of_neither(facts_of):
+    found = facts_of(
+        "Tom Ashby resigned as leader of the Liberal Party. Ana Ruiz is the leader of the Green Party. "
+        "Sara Holm will serve as acting leader."
+    )
+    assert not any(s == "Sara Holm" and p == "leader of" for s, p, _ in found)

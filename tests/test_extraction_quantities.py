@@ -29,6 +29,18 @@ def _quantities(triples):
             id="count-of-people",
         ),
         pytest.param(
+            "The fire destroyed hundreds of homes.",
+            ("fire", "destroy", "hundreds of homes"),
+            Amount(minimum=Decimal(200), unit="homes"),
+            id="hundreds-of",
+        ),
+        pytest.param(
+            "Police detained tens of thousands of protesters.",
+            ("Police", "detain", "tens of thousands of protesters"),
+            Amount(minimum=Decimal(20000), unit="protesters"),
+            id="tens-of-thousands-of",
+        ),
+        pytest.param(
             "Police in Oslo arrested more than 150 protesters.",
             ("Police", "arrest", "more than 150 protesters"),
             Amount(value=Decimal(150), unit="protesters"),

@@ -510,9 +510,27 @@ def test_extraction_fatal_attacks_and_their_doers(facts_of, text, expected):
     assert expected in facts_of(text)
 
 
+def test_extraction_an_event_s_casualties_in_news_forms(facts_of):
+    found = facts_of(
+        "Twenty-two people were killed in a shooting at a mall in Riverton on Saturday. "
+        "The earthquake left 300 people dead. The protests injured at least 200 people."
+    )
+    labels = {(s, p) for s, p, _ in found}
+    assert ("shooting", "killed") in labels  # as well as the passive as written
+    assert ("Twenty-two people", "kill in") in labels
+    assert ("earthquake", "killed") in labels
+    assert ("protests", "injure") in labels and ("protests", "be injured") not in labels
+
+
 def test_extraction_plain_shooting_is_an_attack_not_a_killing(facts_of):
     found = facts_of("Carl Penn shot Ann Rowe in the leg on Friday.")
     assert not any(p == "killed" for _, p, _ in found)
+
+
+def test_extraction_a_which_the_parser_hung_on_a_person_is_the_thing_before_it(facts_of):
+    found = facts_of("Police arrested Kim Sung, the leader of the Citizens' Alliance, which organised the rally.")
+    assert ("Citizens' Alliance", "organise", "rally") in found
+    assert ("Kim Sung", "organise", "rally") not in found
 
 
 def test_extraction_relative_clause_belongs_to_its_own_noun(facts_of):

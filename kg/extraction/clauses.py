@@ -188,6 +188,8 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
                 # "Oswald was the gunman who killed Kennedy": the noun is the name the copula equates
                 # (its pronoun right after it: a clause the parser hung on a distant noun is not)
                 heads = (_equated_name(verb.head) if child.i == verb.head.i + 1 else []) or [verb.head]
+                if child.lower_ == "which" and verb.head.ent_type_ == "PERSON":
+                    heads = [_thing_before(verb.head, child)]  # "Kim Sung, the leader of the Alliance, which"
             return heads, child.dep_ == "nsubjpass"
     if verb.dep_ in ("acl", "relcl") and _is_infinitive(verb) and verb.head.dep_ == "attr" and _ranked(verb.head):
         return subjects_of(verb.head.head)[0], False  # "became the oldest quarterback to win": who became it
@@ -263,6 +265,22 @@ def _users(verb: Token, lexicon: Lexicon) -> list[Token]:
         return []
     heads, passive = subjects_of(governor)
     return [] if passive else heads
+
+
+def _thing_before(person: Token, which: Token) -> Token:
+    """What a "which" the parser hung on a person's name stands for: the last noun before it in
+    the name's phrase that is no person's ("Kim Sung, the leader of the Alliance, which ..."), or
+    the name when there is none."""
+    things = [
+        t
+        for t in person.subtree
+        if t.i < which.i
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.ent_type_ != "PERSON"
+        and t.head.i != t.i
+        and t.dep_ not in ("compound", "poss")
+    ]
+    return things[-1] if things else person
 
 
 def _reduced_complements(verb: Token) -> list[Token]:
@@ -527,7 +545,7 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
             rule = "copula" if obj.dep_ == "attr" else "active"
             if passive and obj.dep_ == "oprd" and obj.pos_ == "NOUN":
                 continue  # "Tom Vale was declared the winner": what he was made, not whom he declared
-            if passive and obj.dep_ == "dobj":
+            if passive and obj.dep_ == "dobj" and any(c.dep_ == "auxpass" for c in verb.children):
                 rule = "passive-object"  # "Ana Ruiz was awarded the prize": she received it
             for target in _targets(obj):
                 for subject in subjects:

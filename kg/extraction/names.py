@@ -286,7 +286,9 @@ def _split_at_verbs(ent: Span) -> Iterator[Span]:
         glued = glued and not (ent.label_ == "PERSON" and token.i + 2 == ent.end)  # "Ivan the Terrible"
         if _clause_verb(token) or glued:
             if token.i > start:
-                yield _relabelled(ent.doc[start : token.i], _left_label(ent.doc, start, token.i) if glued else ent.label_)
+                yield _relabelled(
+                    ent.doc[start : token.i], _left_label(ent.doc, start, token.i) if glued else ent.label_
+                )
             start = token.i + (0 if glued else 1)
     if start == ent.start:
         yield ent
@@ -438,8 +440,9 @@ def _bare_proper_nouns(doc: Doc, lexicon: Lexicon) -> Iterator[NameSpan]:
             continue
         area = token.dep_ == "compound" and lexicon.is_area_noun(token.head.text)
         arguing = token.dep_ in _ARGUMENT_DEPS or _name_before_amount(token) or area  # "Donetsk region"
-        kind = token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in lexicon.kind_nouns
-        arguing = arguing or kind  # "pay rival chipmaker Norvane": the name a kind noun is said of
+        described = token.head.lemma_.lower() in lexicon.kind_nouns or token.head.lower_ in lexicon.role_words
+        kind = token.dep_ == "appos" and token.head.pos_ == "NOUN" and described
+        arguing = arguing or kind  # "pay rival chipmaker Norvane", "the party leader, Ana Ruiz,": what the noun is
         if not arguing and not _hyphen_prefix(token) and not score_follows(token):
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "of" and _of_name_end(token.head.head) == token.i + 1:
@@ -823,7 +826,7 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     if label == "PERSON" and len(tokens) == 1 and the and doc[tokens[0].i - 1].head.i == tokens[0].i:
         return "MISC"  # "the Moon", "the Bund": no one's name takes "the"
     if label == "PERSON" and len(tokens) == 1 and _employer_title(doc, tokens[0], lexicon):
-        return KGO + "Organization"  # "Pfizer chief executive Albert Bourla": a title a person does not hold of a person
+        return KGO + "Organization"  # "Pfizer chief executive Albert Bourla": a title held of a body
     if label == "PERSON" and any(c.isdigit() for c in text):
         return KGO + "Entity"  # "KELT-9", "Flight 17": no person's name has a digit
     region = lexicon.place(after[1].text) if len(after) > 1 and after[0].text == "," else None
@@ -1026,6 +1029,8 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
     verbs = []
     if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         verbs.append((head.head, head.dep_))
+    elif head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append((head.head.head, head.head.dep_))  # "His deputy, Sara Holm, will serve as acting leader"
     elif head.dep_ == "oprd" and _designates(head.head, lexicon):
         verbs.append((head.head, "dobj"))  # "Arsenal named Tom Vale as its coach", misparsed as "Arsenal (named X)"
     verbs += [(c, "nsubj") for c in head.children if c.dep_ == "relcl"]  # "X, who is serving as ..."
@@ -1045,8 +1050,10 @@ def _verb_roles(doc: Doc, name: NameSpan, by_token: dict[int, NameSpan], lexicon
             for child in word.children:
                 if child.dep_ == "prep" and child.lower_ == "as" and not taken:
                     nouns += [(c, f"{word.text} as") for c in child.children if c.dep_ == "pobj"]
-                elif child.dep_ == "oprd" and not (dep == "nsubj" and designates) or (
-                    child.dep_ == "attr" and dep == "nsubj" and word.lemma_ in COPULAS and word.i == verb.i
+                elif (
+                    child.dep_ == "oprd"
+                    and not (dep == "nsubj" and designates)
+                    or (child.dep_ == "attr" and dep == "nsubj" and word.lemma_ in COPULAS and word.i == verb.i)
                 ):
                     nouns.append((_one_of(child), word.text))
     if head.dep_ in ("compound", "nmod") and head.head.dep_ == "oprd":

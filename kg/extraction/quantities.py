@@ -46,6 +46,9 @@ def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan |
         return None
     if token.ent_type_ in ("DATE", "TIME") and (token.pos_ != "NOUN" or any(c.pos_ == "PROPN" for c in token.children)):
         return None  # "in 2009", "October 28"; a duration ("40 years", "six days") is a quantity
+    vague = _vague_count(token, numerals)
+    if vague is not None:
+        return vague
     if _is_number(token, numerals) and token.dep_ != "nummod":
         if second_of_score(token):
             return None  # "beat Ipswich 3-0": the second half of a score
@@ -106,6 +109,38 @@ def quantity_at(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan |
         unit=unit,
     )
     return QuantitySpan(start, end, amount)
+
+
+def _vague_count(token: Token, numerals: Mapping[str, Decimal]) -> QuantitySpan | None:
+    """ "thousands of people", "tens of thousands of protesters", "dozens of homes": a plural
+    number word counts the noun after "of", at least two of its kind (two thousand, twenty thousand)."""
+    base = numerals.get(token.lower_.removesuffix("s")) if token.tag_ == "NNS" and token.lower_.endswith("s") else None
+    if base is None or base < 12:
+        return None
+    counted = [
+        noun
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
+    ]
+    if not counted:
+        return None  # "thousands of the victims": a part of something named, not a count
+    noun = counted[0]
+    start = token.i
+    doc = token.doc
+    tens = [c for c in token.children if c.dep_ == "quantmod" and c.i < token.i]
+    # "tens of thousands", "hundreds of thousands": the first word multiplies the second
+    outer = next((t for t in tens if numerals.get(t.lower_.removesuffix("s")) or t.lower_ == "tens"), None)
+    minimum = 2 * base
+    if outer is not None:
+        minimum *= 10 if outer.lower_ == "tens" else numerals[outer.lower_.removesuffix("s")]
+        start = outer.i
+    while start > 0 and doc[start - 1].dep_ in _MODIFIER_DEPS and doc[start - 1].head.i == token.i:
+        start -= 1  # "several thousand", "about thousands": what modifies the number is its phrase's
+    unit_tokens = [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun]
+    unit = " ".join(t.lower_ for t in unit_tokens)
+    return QuantitySpan(start, noun.i + 1, Amount(minimum=minimum, unit=unit))
 
 
 def _part_of(number: Token) -> Token | None:

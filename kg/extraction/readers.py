@@ -131,6 +131,7 @@ class Readers:
                 yield from self._national_role(sentence, role)
                 yield from self._municipal_role(sentence, role)
                 yield from self._work_role(sentence, role)
+                yield from self._titled_body_role(sentence, role)
                 continue
             holder = self.refs.mention(sentence, role.holder)
             if role.affiliation.label == PRONOUN_LABEL:
@@ -259,6 +260,25 @@ class Readers:
         work = self.refs.concept(where, noun)
         if work is not None:
             yield from self._implied_role(sentence, role, work.name, "implied-work", label=work.label)
+
+    def _titled_body_role(self, sentence: Sentence, role: Role) -> Iterator[Relation]:
+        """ "Ashby resigned as leader of the Liberal Party ... Sara Holm will serve as acting leader": a
+        title with no organisation in its phrase is of the one organisation the article gives that
+        title (by its last word) elsewhere; two such organisations, or none, say nothing."""
+        head = role.title.split()[-1]
+        special = ("national-title", "municipal-title", "work-title")
+        if role.title in self.lexicon.personal_roles or any(role.title in self.lexicon.words(c) for c in special):
+            return
+        owners = {
+            self.refs.mention(each, other.affiliation).name
+            for each in self.refs.sentences
+            for other in each.roles
+            if other.affiliation is not None
+            and other.title.split()[-1] == head
+            and kind_of(other.affiliation.label) == "organization"
+        }
+        if len(owners) == 1:
+            yield from self._implied_role(sentence, role, owners.pop(), "implied-organisation")
 
     def _implied_role(
         self, sentence: Sentence, role: Role, owner: str, rule: str, *, label: str | None = None
@@ -669,6 +689,11 @@ class Readers:
                 claim=claim,
             )
             yield relation
+            casualty = lemma in self.lexicon.words("casualty-verb") and clause.rule == "passive-prep"
+            if casualty and preposition == "in" and caused:
+                # "22 people were killed in the shooting": the shooting killed them, too
+                predicate = replace(relation.predicate, preposition=None)
+                yield replace(relation, subject=obj, predicate=predicate, object=subject, rule="event-agent")
             doer = self._weapon_user(sentence, clause, subject)
             if doer is not None and doer.name != obj.name:
                 confidence = round(relation.confidence * 0.8, 3)
@@ -804,8 +829,7 @@ def _names_a_post(verb: Token, lexicon: Lexicon) -> bool:
         if child.dep_ == "oprd" and child.pos_ == "NOUN" and title_around(doc, child, lexicon) is not None:
             return True
         if child.dep_ == "dobj" and any(  # "named Tom Vale its chief executive", parsed as an apposition
-            c.dep_ == "appos" and c.pos_ == "NOUN" and title_around(doc, c, lexicon) is not None
-            for c in child.children
+            c.dep_ == "appos" and c.pos_ == "NOUN" and title_around(doc, c, lexicon) is not None for c in child.children
         ):
             return True
         if child.dep_ == "prep" and child.lower_ in ("as", "to"):
