@@ -1275,3 +1275,12 @@ def test_roles_a_title_two_organisations_of_the_article_have_is_of_neither(facts
         "Sara Holm will serve as acting leader."
     )
     assert not any(s == "Sara Holm" and p == "leader of" for s, p, _ in found)
+
+
+def test_roles_a_club_title_after_a_town_is_of_the_town_s_one_club(facts_of):
+    found = facts_of(
+        "The Portland Hawks beat the Dallas Foxes 24-10. Portland coach Gary Lund praised his players. "
+        "Portland Mayor Ann Rowe thanked the fans."
+    )
+    assert ("Gary Lund", "works for", "Portland Hawks") in found
+    assert ("Ann Rowe", "leader of", "Portland") in found  # a town's title stays the town's

@@ -155,6 +155,7 @@ class Readers:
     ) -> Iterator[Relation]:
         """The relation of one role of ``holder`` at ``affiliation`` (and its mirror for spouses)."""
         doc = sentence.span.doc
+        affiliation = self._club_of_town(role, affiliation)
         kin = KGO + "relativeOf" in self.lexicon.ancestors(self.lexicon.role_property(role.title) or "")
         if kin and role.rule != "descriptor" and not holder.label == affiliation.label == "PERSON":
             return  # "its sister moon, Europa": kin between people only, never the proof of one
@@ -365,6 +366,27 @@ class Readers:
         member = self._employee_title(title)
         demonym = self.lexicon.place(word.text) is not None and self.lexicon.named_place(word.text) is None
         return KGO + "citizenOf" if member and demonym else None
+
+    def _club_of_town(self, role: Role, affiliation: Mention) -> Mention:
+        """ "Portland coach Gary Lund", "Portland quarterback Sam Ortiz" in an article of the Portland
+        Hawks: a player's or a club title after a town is of the one club whose name the town starts
+        (its other word a plural or a club's word); else the town."""
+        player = self.lexicon.role_property(role.title) == KGO + "memberOf"
+        if kind_of(affiliation.label) != "place" or not (player or role.title in self.lexicon.words("club-title")):
+            return affiliation
+        words = self.lexicon.words("club-word")
+        clubs = {
+            name
+            for name, label in self.refs.labels.items()
+            if kind_of(label) == "organization"
+            and name.startswith(affiliation.name + " ")
+            and len(name.split()) == len(affiliation.name.split()) + 1
+            and (name.endswith("s") or name.split()[-1].lower() in words)
+        }
+        if len(clubs) != 1:
+            return affiliation
+        club = clubs.pop()
+        return replace(affiliation, name=club, label=self.refs.labels[club])
 
     def _hometown(self, title: str, affiliation: Mention) -> str | None:
         """ "Atlanta lawyer Neil Estes": a town before an employee's title is where the person
