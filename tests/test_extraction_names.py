@@ -1191,6 +1191,12 @@ def test_roles_the_opposition_is_no_organisation_of_its_own(facts_of):
         ),
         pytest.param("Rain fell across Mindanao on Monday.", "Mindanao", "Location", id="across"),
         pytest.param("The company released an app named Chatterly in May.", "Chatterly", "Product", id="named-app"),
+        pytest.param(
+            "Lena Berg built Foldwise, a computer program that designs folds.", "Foldwise", "Product", id="a-program"
+        ),
+        pytest.param(
+            "Lena Berg wrote a program called Plyra that designs folds.", "Plyra", "Product", id="a-program-called"
+        ),
         pytest.param("Computer maker Dell will sell laptops with the new chips.", "Dell", "Company", id="maker-before"),
         pytest.param("Carmaker Ford recalled 10,000 trucks.", "Ford", "Company", id="opening-kind-noun"),
     ],
