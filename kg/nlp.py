@@ -120,6 +120,7 @@ def _load_pipeline(name: str) -> Language:
             continue
         _keep_title_abbreviations(nlp)
         _mend_lemmas(nlp)
+        _break_after_datelines(nlp)
         return nlp
     raise ModelError(f"spaCy pipeline {name!r} is not installed (try: pip install {name})")
 
@@ -157,6 +158,31 @@ def _mend_lemmas(nlp: Language) -> None:
 
     if "lemmatizer" in nlp.pipe_names and _MEND_LEMMAS not in nlp.pipe_names:
         nlp.add_pipe(_MEND_LEMMAS, after="lemmatizer")
+
+
+_DATELINE_BREAK = "kg_dateline_break"
+
+
+def _break_after_datelines(nlp: Language) -> None:
+    """Start a sentence where the story starts after an opening dateline ("PORT ALDER, Oregon -
+    The Hawks beat ..."), in a component before the parser, which keeps the boundary: else the
+    parser makes the dateline's place the first clause's subject."""
+    from spacy.language import Language as SpacyLanguage
+
+    from kg.extraction.datelines import story_start
+
+    if not SpacyLanguage.has_factory(_DATELINE_BREAK):
+
+        @SpacyLanguage.component(_DATELINE_BREAK)
+        def dateline_break(doc):
+            start = story_start(doc.text)
+            token = doc.char_span(start, start + 1, alignment_mode="expand") if start is not None else None
+            if token is not None and token.start > 0:
+                doc[token.start].is_sent_start = True
+            return doc
+
+    if "parser" in nlp.pipe_names and _DATELINE_BREAK not in nlp.pipe_names:
+        nlp.add_pipe(_DATELINE_BREAK, before="parser")
 
 
 @functools.cache

@@ -43,7 +43,7 @@ __all__ = [
 # Generational suffixes: "Martin Luther King Jr." ends in a name, not in the title "king".
 _SUFFIXES = {"jr", "jr.", "junior", "sr", "sr.", "ii", "iii", "iv"}
 # NER labels a lone surname is mistaken for.
-_MISTAKEN_LABELS = frozenset({"GPE", "ORG", "LOC", "NORP", "MISC", "PRODUCT", "FAC"})
+_MISTAKEN_LABELS = frozenset({"GPE", "ORG", "LOC", "NORP", "MISC", "PRODUCT", "FAC", "LAW", "WORK_OF_ART"})
 # When votes tie, the more specific reading wins.
 _LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 _PLACE_CLASSES = frozenset(

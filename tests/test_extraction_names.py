@@ -1199,6 +1199,9 @@ def test_roles_the_opposition_is_no_organisation_of_its_own(facts_of):
         ),
         pytest.param("Computer maker Dell will sell laptops with the new chips.", "Dell", "Company", id="maker-before"),
         pytest.param("Carmaker Ford recalled 10,000 trucks.", "Ford", "Company", id="opening-kind-noun"),
+        pytest.param(
+            "Marcus Lind, the club's 27-year-old point guard, scored 31 points.", "Marcus Lind", "Person", id="aged"
+        ),
     ],
 )
 def test_types_the_words_around_a_name_the_tagger_took_for_a_person_s(facts_of, text, name, expected):
@@ -1290,3 +1293,11 @@ def test_roles_a_club_title_after_a_town_is_of_the_town_s_one_club(facts_of):
     )
     assert ("Gary Lund", "works for", "Portland Hawks") in found
     assert ("Ann Rowe", "leader of", "Portland") in found  # a town's title stays the town's
+
+
+def test_roles_a_title_whose_owner_is_unresolved_is_of_no_organisation(facts_of):
+    found = facts_of(
+        "Hawks coach Linda Berg praised her team. The Kings said the shot was a foul, and their coach, "
+        "Victor Amsel, was fined."
+    )
+    assert not any(s == "Victor Amsel" and o == "Hawks" for s, _, o in found)

@@ -488,6 +488,32 @@ def test_extraction_a_dateline_of_unknown_places_fills_no_clause_slot(facts_of, 
     assert not any(s.upper().startswith("KESTREL") and p != "located in" for s, p, _ in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RIVERTON, Oregon - The Riverton Hawks beat the Brixley Kings 104-101 on Saturday.",
+        "RIVERTON, Oregon — The Riverton Hawks beat the Brixley Kings 104-101 on Saturday.",
+    ],
+    ids=["hyphen", "dash"],
+)
+def test_extraction_the_story_after_a_dateline_is_a_sentence_of_its_own(facts_of, text):
+    found = facts_of(text)
+    assert ("Riverton Hawks", "beat", "Brixley Kings") in found
+    assert ("Riverton", "located in", "Oregon") in found
+    assert not any(s == "Riverton" and p == "beat" for s, p, _ in found)
+
+
+def test_extraction_an_amount_is_no_passive_s_agent(facts_of):
+    found = facts_of("The Kings led by 12 points at halftime. The team was led by Ana Ruiz.")
+    assert not any(p == "leader of" and s == "12 points" for s, p, _ in found)
+    assert ("Ana Ruiz", "leader of", "team") in found
+
+
+def test_extraction_a_body_the_last_sentence_is_about_is_no_she(facts_of):
+    found = facts_of("The court heard that Ana Lind took the money. She spent it on holidays, prosecutors said.")
+    assert ("Ana Lind", "spend on", "holidays") in found
+
+
 def test_extraction_a_dateline_is_no_part_of_a_claim(facts_of):
     found = facts_of("OSLO, Norway — Police arrested two men in Tromso on Tuesday, officials said.")
     claims = [o for s, p, o in found if p == "stated"]

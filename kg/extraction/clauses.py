@@ -519,7 +519,8 @@ def find_clauses(sentence: Span, lexicon: Lexicon) -> Iterator[Clause]:
                         yield clause(first, second, None, "reciprocal")
 
         if passive:
-            for agent in agents:
+            # "led by 12 points", "cut by 5 percent": an amount is how much, never who did it
+            for agent in (a for a in agents if not a.like_num and not any(c.dep_ == "nummod" for c in a.children)):
                 for actor in participants(agent):
                     for patient in subjects:
                         yield clause(actor, patient, None, "passive-agent")

@@ -18,7 +18,7 @@ from kg.ontology import KGO, Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["DatelineFact", "dateline_end", "dateline_facts", "line_name"]
+__all__ = ["DatelineFact", "dateline_end", "dateline_facts", "line_name", "story_start"]
 
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 # A region may come with its abbreviation's period split off ("Md .") as some text has it.
@@ -33,7 +33,13 @@ _DATELINE = re.compile(
 )
 # "ROCK HILL, S.C." on a line of its own, or before a dash: a dateline without an agency.
 _PLACE_LINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){{0,3}})\s*,\s*(?P<region>{_REGION})\s*(?P<dash>--|—|–|$)"
+    rf"^(?P<place>[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){{0,3}})\s*,\s*(?P<region>{_REGION})\s*(?P<dash>--|—|–|-(?=\s)|$)"
+)
+# A dateline in capitals and the dash after it, the story after: "PORT ALDER, Oregon - The Hawks
+# ...", "LONDON (Reuters) - ...", "OSLO, Norway — ...".
+_STORY_START = re.compile(
+    rf"^(?:\(\s*Text\s*\)\s*)?[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){{0,3}}(?:\s*,\s*{_REGION})?"
+    rf"(?:\s*\(\s*{_NAME}\s*\))?\s+(?:--|—|–|-)\s+(?=\S)"
 )
 # A monitoring service's report number: "PA0302025694", "94WD0125D".
 _REPORT = r"(?=[0-9A-Z]*\d)[0-9A-Z]{8,13}"
@@ -97,6 +103,14 @@ def dateline_end(doc: Doc, lexicon: Lexicon) -> int:
     words are no clause's subject or object ("BANGKOK, Thailand (AP) — Police arrested ...")."""
     facts = [fact for fact in dateline_facts(doc, lexicon) if fact.rule == "dateline"]
     return max((end for fact in facts for _, end, _ in (fact.subject, fact.object)), default=0)
+
+
+def story_start(text: str) -> int | None:
+    """Where the story starts after an opening dateline in capitals and its dash (a character
+    offset), or None: the parser is to start a sentence there, so that the dateline's words are no
+    part of the first clause ("PORT ALDER, Oregon - The Hawks beat ...": the Hawks beat)."""
+    match = _STORY_START.match(text)
+    return match.end() if match else None
 
 
 def line_name(text: str) -> str:

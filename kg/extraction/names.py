@@ -49,6 +49,7 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj"}
 _AFFILIATION_PREPOSITIONS = {"of", "to", "at", "for", "in", "with"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "rev", "rev."}
 # Compass bearings before "of" and a place: "north of", "southeast of".
+_AGE = re.compile(r"\b\d{1,3} ?- ?year ?- ?old\b")
 _COMPASS = re.compile(r"(north|south)?(east|west)?(ward)?")
 # Prepositions before a place: "in Tulsa", "a man from Tulsa".
 _PLACE_PREPOSITIONS = ("in", "near", "at", "from", "outside", "of")
@@ -759,6 +760,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
     aged = len(after) == 3 and after[0].text == after[2].text == "," and after[1].text.isdigit()
     if label != "PERSON" and aged and 0 < int(after[1].text) < 120:
         return "PERSON"
+    if label != "PERSON" and len(tokens) > 1 and _aged_apposition(tokens[-1]):
+        return "PERSON"  # "Marcus Delaney, the Hawks' 27-year-old point guard": only people have ages
     if label != "PERSON" and _named_as_kin(tokens[-1], lexicon):
         return "PERSON"  # "their nine-month-old child, Gloria", "Sami, her son": someone's kin
     if label in ("GPE", "FAC", "PERSON", "MISC") and lexicon.city(text) is None and len(tokens) > 1:
@@ -880,6 +883,13 @@ def _employer_title(doc: Doc, word: Token, lexicon: Lexicon) -> bool:
     if title is None or title[0] != after or title[1] >= len(doc):
         return False
     return doc[title[1]].pos_ == "PROPN" and doc[after : title[1]].text.lower() not in lexicon.personal_roles
+
+
+def _aged_apposition(head: Token) -> bool:
+    """Whether a name stands in apposition to a noun with an age ("the Hawks' 27-year-old guard")."""
+    nouns = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    doc = head.doc
+    return any(_AGE.search(doc[noun.left_edge.i : noun.i].text) for noun in nouns if noun.pos_ == "NOUN")
 
 
 def _named_as_kin(head: Token, lexicon: Lexicon) -> bool:

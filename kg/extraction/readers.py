@@ -270,6 +270,13 @@ class Readers:
         special = ("national-title", "municipal-title", "work-title")
         if role.title in self.lexicon.personal_roles or any(role.title in self.lexicon.words(c) for c in special):
             return
+        doc = sentence.span.doc
+        noun = doc[role.title_end - 1]
+        if any(c.dep_ == "poss" for c in noun.children):
+            return  # "their coach, Victor Amsel": an owner the phrase names, if unresolved
+        before = doc[role.title_start - 1].lower_ if role.title_start > 0 else ""
+        if role.rule != "verb" and before not in self.lexicon.words("tenure-word"):
+            return  # "the coach, X" of two teams may be either's; "served as leader", "acting leader" the one
         owners = {
             self.refs.mention(each, other.affiliation).name
             for each in self.refs.sentences

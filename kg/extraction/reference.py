@@ -670,7 +670,9 @@ class References:
             self._topics[sentence.id] = None  # guards the recursion through pronouns
             root = sentence.span.root
             subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            self._topics[sentence.id] = self.person_at(sentence, subject) if subject is not None else None
+            topic = self.person_at(sentence, subject) if subject is not None else None
+            # "The court heard that ...": a body the subject describes is no one "she" refers to
+            self._topics[sentence.id] = topic if topic is None or self.labels.get(topic, "PERSON") == "PERSON" else None
         return self._topics[sentence.id]
 
     def is_person(self, name: NameSpan) -> bool:
