@@ -1301,3 +1301,10 @@ def test_roles_a_title_whose_owner_is_unresolved_is_of_no_organisation(facts_of)
         "Victor Amsel, was fined."
     )
     assert not any(s == "Victor Amsel" and o == "Hawks" for s, _, o in found)
+
+
+def test_roles_an_office_adjective_is_no_organisation(facts_of):
+    found = facts_of("Regional Governor Tomas Vik said roads had been cut. State Senator Ann Rowe agreed.")
+    assert not any(o in ("Regional", "State") for _, _, o in found)
+    found = facts_of("Regional Transport Authority spokesman Tom Vale said trains were late.")
+    assert ("Tom Vale", "spokesperson for", "Regional Transport Authority") in found

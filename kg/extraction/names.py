@@ -1466,9 +1466,19 @@ def _affiliation_word(token: Token, lexicon: Lexicon) -> bool:
         )
         and token.lower_ not in lexicon.role_words
         and token.lower_ not in lexicon.words("tenure-word")  # "Acting director Tom Hale"
+        and not (token.lower_ in lexicon.words("office-adjective") and _alone_before_title(token, lexicon))
         and token.ent_type_ not in _NOT_NAMES
         and lexicon.place(token.text) is None
     )
+
+
+def _alone_before_title(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a word stands alone before a title: "Regional Governor X", not "Regional Transport
+    Authority spokesman X" (where it opens a name)."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    named_before = previous is not None and previous.pos_ == "PROPN" and previous.head.i != previous.i
+    return following is not None and following.lower_ in lexicon.role_words and not named_before
 
 
 def _sentence_initial_employer(token: Token, lexicon: Lexicon) -> bool:
