@@ -1308,3 +1308,11 @@ def test_roles_an_office_adjective_is_no_organisation(facts_of):
     assert not any(o in ("Regional", "State") for _, _, o in found)
     found = facts_of("Regional Transport Authority spokesman Tom Vale said trains were late.")
     assert ("Tom Vale", "spokesperson for", "Regional Transport Authority") in found
+
+
+def test_types_a_place_the_tagger_read_that_is_based_somewhere_is_a_company(facts_of):
+    found = facts_of(
+        "Norvane Foods agreed to buy Brixmoor Brands. Brixmoor, which is based in Osterdale, Minnesota, "
+        "employs about 6,500 people."
+    )
+    assert ("Brixmoor Brands", "based in", "Osterdale") in found

@@ -782,6 +782,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         return KGO + "Location"  # "the coast of Borneo", "across Luzon": no person or body is an area
     if label == "PERSON" and len(tokens) == 1 and _municipal_of(tokens[0], lexicon):
         return KGO + "City"  # "mayor of Riverton": no one's name is a mayor's town
+    if label in ("GPE", "LOC") and len(tokens) == 1 and unknown_place and _based(tokens[0]):
+        return KGO + "Company"  # "Brightmeadow, which is based in Osterdale": no place is based somewhere
     if label == "PERSON" and len(tokens) == 1 and unknown_place and _thing_evidence(tokens[0], lexicon):
         return KGO + "Company"  # "Dell, which makes laptops", "Dell's profits": no person is a "which"
     if label == "ORG" and len(tokens) == 1 and _company_evidence(tokens[0]):
@@ -932,10 +934,16 @@ def _thing_evidence(head: Token, lexicon: Lexicon) -> bool:
     return owned is not None and owned.lemma_.lower() in lexicon.words("business-noun")
 
 
+def _based(head: Token) -> bool:
+    """Whether a name is said to be "based" somewhere: "Dell, based in Round Rock", "Brightmeadow,
+    which is based in Osterdale"."""
+    return any(c.dep_ in ("acl", "relcl") and c.lower_ == "based" for c in head.children)
+
+
 def _company_evidence(head: Token) -> bool:
     """Whether a name's clause treats it as a company: it says what "it" will do ("Dell said it
     would cut jobs"), or it is "based" somewhere ("Dell, based in Round Rock")."""
-    if any(c.dep_ == "acl" and c.lower_ == "based" for c in head.children):
+    if _based(head):
         return True
     if head.dep_ != "nsubj" or head.head.pos_ != "VERB":
         return False
