@@ -1316,3 +1316,21 @@ def test_types_a_place_the_tagger_read_that_is_based_somewhere_is_a_company(fact
         "employs about 6,500 people."
     )
     assert ("Brixmoor Brands", "based in", "Osterdale") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("The winner will face the Portland Comets.", "Portland Comets", "ORG"),
+        ("Tourists flocked to the Cayman Islands.", "Cayman Islands", "LOC"),  # a `place-plural`
+        ("The team flew to Los Alamitos.", "Los Alamitos", "LOC"),  # no known town before the plural
+    ],
+    ids=["team", "place-plural", "unknown-town"],
+)
+def test_types_a_place_s_name_ending_in_a_plural_of_players_is_a_team(nlp, lexicon, text, words, expected):
+    from kg.extraction.names import _context_label
+
+    doc = nlp(text)
+    start = text.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert _context_label(list(span), words, "LOC", lexicon) == expected  # as if the tagger said a place

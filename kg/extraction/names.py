@@ -775,6 +775,8 @@ def _context_label(tokens: list[Token], text: str, label: str, lexicon: Lexicon)
         if lexicon.kind_nouns.get(tokens[-1].lower_) == KGO + "Event":
             return "EVENT"  # "the Berlin Marathon", "the Monaco Grand Prix": a named event
     unknown_place = lexicon.place(text) is None and lexicon.city(text) is None
+    if label in ("LOC", "GPE", "FAC") and unknown_place and _team_plural(tokens, lexicon):
+        return "ORG"  # "the Fenwick Bay Comets": a place's name ends in no plural of players
     if label in ("GPE", "LOC", "FAC") and unknown_place and _person_evidence(tokens[-1]):
         return "PERSON"  # "Copland, who was born in Brooklyn": no place is a "who"
     unlisted_word = len(tokens) == 1 and not text.isupper() and lexicon.named_place(text) is None and unknown_place
@@ -902,6 +904,17 @@ def _named_as_kin(head: Token, lexicon: Lexicon) -> bool:
         and KGO + "relativeOf" in lexicon.ancestors(lexicon.role_property(noun.lemma_.lower()) or "")
         for noun in nouns
     )
+
+
+def _team_plural(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Whether a name is a known town or place and a capitalised plural no place's name ends in
+    ("Portland Comets", "Kansas City Chiefs"; not "Cayman Islands", nor "Los Alamitos")."""
+    last = tokens[-1]
+    plural = last.tag_ in ("NNPS", "NNS") or last.text.endswith("s") and len(last.text) > 3
+    if len(tokens) < 2 or not last.is_title or not plural or last.lower_ in lexicon.words("place-plural"):
+        return False
+    home = _span_text(tokens[:-1])
+    return lexicon.city(home) is not None or lexicon.place(home) is not None
 
 
 def _area_evidence(token: Token, label: str, lexicon: Lexicon) -> bool:
